@@ -1,0 +1,131 @@
+// Domain types shared by main, preload and renderer. Pure data: no node, no DOM, no Electron.
+
+/** Availability as the server reports it; anything unrecognised becomes `Unknown` (protocol §7.2). */
+export const AVAILABILITIES = [
+  'Online',
+  'Busy',
+  'DoNotDisturb',
+  'BeRightBack',
+  'Away',
+  'IdleOnline',
+  'IdleBusy',
+  'Offwork',
+  'Offline',
+  'Unknown',
+] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+
+/** The values a user may choose (PreferredAvailability, protocol §7.1). */
+export const SETTABLE_AVAILABILITIES = ['Online', 'Busy', 'DoNotDisturb', 'BeRightBack', 'Away', 'Offwork'] as const;
+export type SettableAvailability = (typeof SETTABLE_AVAILABILITIES)[number];
+
+export type ConnectionState = 'signed-out' | 'signing-in' | 'connected' | 'reconnecting' | 'offline' | 'failed';
+
+export interface ConnectionInfo {
+  readonly state: ConnectionState;
+  /** Plain words for the UI: why we are offline, or what failed. */
+  readonly detail?: string;
+  /** Epoch ms of the next automatic attempt while reconnecting. */
+  readonly nextAttemptAt?: number;
+}
+
+export interface Presence {
+  readonly availability: Availability;
+  readonly activity?: string;
+  readonly note?: string;
+  readonly location?: string;
+  readonly lastActive?: number;
+}
+
+export interface Person {
+  readonly uri: string;
+  readonly name: string;
+  readonly title?: string;
+  readonly department?: string;
+  readonly company?: string;
+  readonly emails?: readonly string[];
+  readonly phones?: readonly { readonly type: string; readonly number: string }[];
+}
+
+export interface Contact extends Person {
+  readonly presence: Presence;
+  /** A data: URL, fetched once and cached; absent when the server has none. */
+  readonly photo?: string;
+}
+
+export type ContactGroupKind = 'pinned' | 'default' | 'group' | 'distribution' | 'other';
+
+export interface ContactGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ContactGroupKind;
+  readonly contactUris: readonly string[];
+}
+
+export interface Me extends Person {
+  readonly presence: Presence;
+  readonly photo?: string;
+}
+
+export type ConversationState = 'incoming' | 'connecting' | 'connected' | 'idle' | 'ended';
+
+export interface ConversationSummary {
+  /** Stable local id: one thread per remote party (or threadId), not per UCWA conversation href. */
+  readonly id: string;
+  readonly title: string;
+  readonly participants: readonly Person[];
+  readonly subject?: string;
+  readonly state: ConversationState;
+  readonly unread: number;
+  readonly typing: readonly string[];
+  readonly lastMessage?: { readonly text: string; readonly time: number; readonly fromName: string };
+}
+
+export type DeliveryState = 'sending' | 'delivered' | 'failed';
+
+export interface ChatMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly direction: 'in' | 'out';
+  readonly from: { readonly uri: string; readonly name: string };
+  /** Plain text; for an HTML-only message its text content. */
+  readonly text: string;
+  /** Untrusted server HTML: only ever rendered through the sanitising component. */
+  readonly html?: string;
+  readonly time: number;
+  readonly delivery: DeliveryState;
+  readonly failureReason?: string;
+}
+
+export interface HistoryPage {
+  readonly messages: readonly ChatMessage[];
+  /** Pass back as `before` to load older messages; absent at the start of the history. */
+  readonly olderCursor?: string;
+}
+
+export interface NotificationSettings {
+  readonly enabled: boolean;
+  readonly sound: boolean;
+  readonly showMessageText: boolean;
+  readonly suppressWhenBusy: boolean;
+}
+
+export interface Settings {
+  readonly account: { readonly server: string; readonly user: string };
+  readonly rememberMe: boolean;
+  readonly notifications: NotificationSettings;
+  readonly autoStart: boolean;
+  readonly startHidden: boolean;
+}
+
+export interface Snapshot {
+  readonly connection: ConnectionInfo;
+  readonly me?: Me;
+  readonly groups: readonly ContactGroup[];
+  readonly contacts: readonly Contact[];
+  readonly conversations: readonly ConversationSummary[];
+  readonly unreadTotal: number;
+  readonly settings: Settings;
+  /** False when the OS offers no encryption: the password will not be remembered, and the UI says so. */
+  readonly canRememberPassword: boolean;
+}

@@ -1,0 +1,189 @@
+// THE contract between the main process and every renderer. Channels are derived from the keys
+// below; nobody types a channel string. Inputs are parsed by main with these schemas; results are
+// data (`Result`), never thrown errors, because Electron carries only an error's message across.
+import { z } from 'zod';
+import { SETTABLE_AVAILABILITIES } from './domain';
+import type {
+  ChatMessage,
+  ConnectionInfo,
+  Contact,
+  ContactGroup,
+  ConversationSummary,
+  HistoryPage,
+  Me,
+  Person,
+  Presence,
+  Settings,
+  Snapshot,
+} from './domain';
+
+export const ERROR_CODES = [
+  'invalid-input',
+  'forbidden-sender',
+  'not-signed-in',
+  'wrong-credentials',
+  'unreachable',
+  'tls',
+  'not-ucwa',
+  'insecure-transport',
+  'not-found',
+  'send-failed',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+/** A method: its input schema, and its result type carried as a phantom. */
+export interface MethodSpec<S extends z.ZodType, R> {
+  readonly input: S;
+  readonly __result?: R;
+}
+const method =
+  <R>() =>
+  <S extends z.ZodType>(input: S): MethodSpec<S, R> => ({ input });
+
+/** A push event: payload type carried as a phantom. */
+export interface EventSpec<P> {
+  readonly __payload?: P;
+}
+const event = <P>(): EventSpec<P> => ({});
+
+const none = z.object({}).strict();
+const text = (max: number) => z.string().max(max);
+const sipAddress = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^(sip:)?[^@\s:]+@[^@\s]+$/i, 'a sign-in address such as ana@contoso.com');
+const serverUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'an http(s) URL');
+const conversationId = z.string().min(1).max(200);
+
+export const settingsPatchSchema = z
+  .object({
+    rememberMe: z.boolean(),
+    autoStart: z.boolean(),
+    startHidden: z.boolean(),
+    notifications: z
+      .object({
+        enabled: z.boolean(),
+        sound: z.boolean(),
+        showMessageText: z.boolean(),
+        suppressWhenBusy: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export const invokeContract = {
+  /** Tells main the window is listening, so queued pushes may flow. */
+  ready: method<null>()(none),
+  getSnapshot: method<Snapshot>()(none),
+  signIn: method<Me>()(
+    z
+      .object({
+        server: serverUrl.optional(),
+        user: sipAddress,
+        password: z.string().min(1).max(1024),
+        rememberMe: z.boolean(),
+      })
+      .strict(),
+  ),
+  /** Signs in to the built-in simulator's demo account. */
+  signInDemo: method<Me>()(none),
+  signOut: method<null>()(none),
+  setPresence: method<Presence>()(z.object({ availability: z.enum(SETTABLE_AVAILABILITIES) }).strict()),
+  setNote: method<Presence>()(z.object({ note: text(1024) }).strict()),
+  getContacts: method<{ readonly groups: readonly ContactGroup[]; readonly contacts: readonly Contact[] }>()(none),
+  search: method<readonly Contact[]>()(
+    z.object({ query: z.string().trim().min(1).max(256), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  ),
+  /** Opens (or focuses) the chat window with a person; returns the conversation id. */
+  openChat: method<string>()(z.object({ uri: sipAddress }).strict()),
+  openConversation: method<null>()(z.object({ conversationId }).strict()),
+  getConversation: method<{ readonly summary: ConversationSummary; readonly participants: readonly Person[] }>()(
+    z.object({ conversationId }).strict(),
+  ),
+  sendMessage: method<ChatMessage>()(
+    z
+      .object({
+        conversationId,
+        text: z.string().min(1).max(8000),
+        html: z.string().max(32000).optional(),
+      })
+      .strict(),
+  ),
+  retryMessage: method<ChatMessage>()(z.object({ conversationId, messageId: z.string().min(1).max(200) }).strict()),
+  setTyping: method<null>()(z.object({ conversationId }).strict()),
+  markRead: method<null>()(z.object({ conversationId }).strict()),
+  getHistory: method<HistoryPage>()(
+    z
+      .object({
+        conversationId,
+        before: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ),
+  getSettings: method<Settings>()(none),
+  updateSettings: method<Settings>()(settingsPatchSchema),
+  openSettings: method<null>()(none),
+  hideWindow: method<null>()(none),
+} as const;
+
+export const eventContract = {
+  connectionChanged: event<ConnectionInfo>(),
+  sessionChanged: event<{ readonly me?: Me }>(),
+  presenceChanged: event<{ readonly uri: string; readonly presence: Presence; readonly isMe: boolean }>(),
+  contactsChanged: event<{ readonly groups: readonly ContactGroup[]; readonly contacts: readonly Contact[] }>(),
+  conversationChanged: event<ConversationSummary>(),
+  messageAdded: event<ChatMessage>(),
+  messageUpdated: event<ChatMessage>(),
+  typingChanged: event<{ readonly conversationId: string; readonly typing: readonly string[] }>(),
+  unreadChanged: event<{ readonly conversationId: string; readonly unread: number; readonly total: number }>(),
+  settingsChanged: event<Settings>(),
+} as const;
+
+export type InvokeContract = typeof invokeContract;
+export type EventContract = typeof eventContract;
+export type MethodName = keyof InvokeContract;
+export type EventName = keyof EventContract;
+export type MethodInput<M extends MethodName> = z.input<InvokeContract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<InvokeContract[M]['input']>;
+export type MethodResult<M extends MethodName> = InvokeContract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
+export type EventPayload<E extends EventName> = EventContract[E] extends EventSpec<infer P> ? P : never;
+
+export const METHOD_NAMES = Object.keys(invokeContract) as MethodName[];
+export const EVENT_NAMES = Object.keys(eventContract) as EventName[];
+
+export const invokeChannel = (name: MethodName): `ucwa:invoke:${MethodName}` => `ucwa:invoke:${name}`;
+export const eventChannel = (name: EventName): `ucwa:event:${EventName}` => `ucwa:event:${name}`;
+
+export type Unsubscribe = () => void;
+
+/** The renderer's whole view of main: `window.ucwa`. The browser tests' bridge has the same type. */
+export type UcwaBridge = {
+  readonly [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodResult<M>>>;
+} & {
+  readonly on: <E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+};
+
+/** The main side: one handler per method, a compile error if one is missing. */
+export type InvokeHandlers = {
+  readonly [M in MethodName]: (input: ParsedInput<M>, context: { readonly windowId: number }) => Promise<MethodResult<M>>;
+};
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });

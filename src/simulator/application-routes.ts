@@ -1,0 +1,186 @@
+// Routes under one application (protocol §3–§6): me, events, communication, invitations,
+// conversations and messaging.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimApplication } from './application';
+import type { ConversationView } from './conversation-view';
+import { hrefs, renderConversation, renderInvitation, renderMessaging, renderParticipant } from './conversation-view';
+import { dataUri } from './messaging-events';
+import type { MessagingService, OpResult, StartOptions } from './messaging-service';
+import { decodeDataUri, getProperty, getString, normalizeSip, parseJsonObject, readBody, sendEmpty, sendError, sendJson } from './wire';
+
+export interface AppRouteContext {
+  readonly messaging: MessagingService;
+  /** Called by makeMeAvailable and when the channel resumes, so the host can announce presence. */
+  readonly resumeAfterMs: number;
+  onResume(app: SimApplication): void;
+}
+
+export async function handleApplicationRoute(app: SimApplication, rest: string[], req: IncomingMessage, res: ServerResponse, url: URL, ctx: AppRouteContext): Promise<void> {
+  const method = req.method ?? 'GET';
+  const [first, second, third, fourth, fifth] = rest;
+  if (first === undefined) {
+    if (method === 'GET') return sendJson(res, 200, app.render());
+    return sendError(res, 405);
+  }
+  if (first === 'events' && method === 'GET') {
+    const ack = Number(url.searchParams.get('ack') ?? 'NaN');
+    if (!Number.isInteger(ack) || ack < 1) return sendError(res, 400, 'ParameterValidationFailure', 'ack is required.');
+    const silent = !app.channel.hasWaiter && Date.now() - app.channel.lastPollEndedAt > ctx.resumeAfterMs;
+    if (silent) ctx.onResume(app);
+    app.channel.poll(ack, url.searchParams, res, silent ? 'resume' : 'next');
+    return;
+  }
+  if (first === 'me') return handleMe(app, second, method, req, res);
+  if (first === 'communication') {
+    if (second === undefined) return method === 'GET' ? sendJson(res, 200, app.renderCommunication()) : sendError(res, 405);
+    if (second === 'messagingInvitations') return handleInvitations(app, third, fourth, method, req, res, ctx);
+    if (second === 'conversations' && third !== undefined) {
+      const conv = app.conversations.get(third);
+      if (conv === undefined) return sendError(res, 404, 'ResourceNotFound', 'The conversation does not exist.');
+      return handleConversation(conv, [fourth, fifth, ...rest.slice(5)], method, req, res, url, ctx);
+    }
+    if (second === 'conversations') return sendJson(res, 200, { _links: { self: { href: `${app.communicationHref}/conversations` } }, _embedded: { conversation: [...app.conversations.values()].map(renderConversation) }, rel: 'conversations' });
+  }
+  sendError(res, 404, 'ResourceNotFound');
+}
+
+async function handleMe(app: SimApplication, part: string | undefined, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (part === undefined) return method === 'GET' ? sendJson(res, 200, app.renderMe()) : sendError(res, 405);
+  if (part === 'makeMeAvailable' && method === 'POST') {
+    const body = parseJsonObject((await readBody(req)) || '{}');
+    if (body === undefined) return sendError(res, 400, 'DeserializationFailure');
+    if (app.available) return sendError(res, 409, 'AlreadyExists', 'makeMeAvailable was already called.');
+    const modalities = getProperty(body, 'SupportedModalities');
+    if (Array.isArray(modalities) && modalities.some((m) => m !== 'Messaging' && m !== 'PhoneAudio')) return sendError(res, 403, undefined, 'Only Messaging and PhoneAudio are allowed.');
+    const formats = getProperty(body, 'SupportedMessageFormats');
+    app.formats = Array.isArray(formats) && formats.includes('Html') ? ['Plain', 'Html'] : ['Plain'];
+    app.availability = getString(body, 'signInAs') ?? 'Online';
+    app.available = true;
+    app.emit('me', { link: { rel: 'me', href: `${app.base}/me` }, type: 'updated', _embedded: { me: app.renderMe() } }, { priority: 'medium' });
+    app.emit('me', { link: { rel: 'presence', href: `${app.base}/me/presence` }, type: 'added' }, { priority: 'medium' });
+    app.emit('communication', { link: { rel: 'communication', href: app.communicationHref }, type: 'updated', _embedded: { communication: app.renderCommunication() } }, { priority: 'medium' });
+    return sendEmpty(res, 204);
+  }
+  if (!app.available && ['reportMyActivity', 'presence', 'note', 'location'].includes(part)) return sendError(res, 409, 'MakeMeAvailableRequired', 'Call makeMeAvailable first.');
+  if (part === 'reportMyActivity' && method === 'POST') return sendEmpty(res, 204);
+  if (part === 'presence') {
+    if (method === 'GET') return sendJson(res, 200, { availability: app.availability, _links: { self: { href: `${app.base}/me/presence` } }, rel: 'presence' });
+    if (method === 'POST') {
+      const body = parseJsonObject((await readBody(req)) || '{}');
+      const availability = body === undefined ? undefined : getString(body, 'availability');
+      const allowed = ['Online', 'Busy', 'DoNotDisturb', 'BeRightBack', 'Away', 'Offwork'];
+      if (availability !== undefined && !allowed.includes(availability)) return sendError(res, 400, 'ParameterValidationFailure', 'Unknown availability.');
+      app.availability = availability ?? 'Online';
+      app.emit('me', { link: { rel: 'presence', href: `${app.base}/me/presence` }, type: 'updated' }, { priority: 'medium' });
+      return sendEmpty(res, 204);
+    }
+  }
+  if (part === 'note') {
+    if (method === 'GET') return sendJson(res, 200, { message: app.note, type: 'Personal', _links: { self: { href: `${app.base}/me/note` } }, rel: 'note' });
+    if (method === 'POST') {
+      const body = parseJsonObject((await readBody(req)) || '{}');
+      app.note = (body === undefined ? undefined : getString(body, 'message')) ?? '';
+      app.emit('me', { link: { rel: 'note', href: `${app.base}/me/note` }, type: 'updated' }, { priority: 'medium' });
+      return sendEmpty(res, 204);
+    }
+  }
+  sendError(res, 404, 'ResourceNotFound');
+}
+
+async function handleInvitations(app: SimApplication, id: string | undefined, action: string | undefined, method: string, req: IncomingMessage, res: ServerResponse, ctx: AppRouteContext): Promise<void> {
+  if (id === undefined && method === 'POST') {
+    const body = parseJsonObject(await readBody(req));
+    if (body === undefined) return sendError(res, 400, 'DeserializationFailure', 'The body is not JSON.');
+    const options = startOptions(body);
+    if (options === undefined) return sendError(res, 400, 'ParameterValidationFailure', '"to" is required.');
+    return reply(res, ctx.messaging.startMessaging(app, options), 201);
+  }
+  if (id === undefined) return sendError(res, 405);
+  const conv = [...app.conversations.values()].find((c) => c.invitation?.id === id);
+  if (action === undefined && method === 'GET') {
+    if (conv?.invitation === undefined) return sendError(res, 404, 'ResourceNotFound');
+    return sendJson(res, 200, renderInvitation(conv, conv.invitation, dataUri));
+  }
+  if (method !== 'POST') return sendError(res, 405);
+  await readBody(req);
+  if (action === 'accept') return reply(res, ctx.messaging.accept(app, id), 204);
+  if (action === 'decline') return reply(res, ctx.messaging.decline(app, id), 204);
+  if (action === 'cancel') return reply(res, ctx.messaging.cancel(app, id), 204);
+  sendError(res, 404, 'ResourceNotFound');
+}
+
+async function handleConversation(conv: ConversationView, rest: (string | undefined)[], method: string, req: IncomingMessage, res: ServerResponse, url: URL, ctx: AppRouteContext): Promise<void> {
+  const [part, sub, leaf] = rest;
+  if (part === undefined) {
+    if (method === 'GET') return sendJson(res, 200, renderConversation(conv));
+    if (method === 'DELETE') {
+      ctx.messaging.leave(conv, true);
+      return sendEmpty(res, 204);
+    }
+    return sendError(res, 405);
+  }
+  if (part === 'participants') {
+    const everyone = [{ uri: conv.app.user.uri, name: conv.app.user.name }, ...conv.remotes];
+    if (sub === undefined) return sendJson(res, 200, { _links: { self: { href: hrefs.participants(conv) } }, _embedded: { participant: everyone.map((p) => renderParticipant(conv, p)) }, rel: 'participants' });
+    const found = everyone.find((p) => p.uri.replace(/^sip:/i, '').toLowerCase() === decodeURIComponent(sub).toLowerCase());
+    return found === undefined ? sendError(res, 404, 'ResourceNotFound') : sendJson(res, 200, renderParticipant(conv, found));
+  }
+  if (part !== 'messaging') return sendError(res, 404, 'ResourceNotFound');
+  if (sub === undefined) return method === 'GET' ? sendJson(res, 200, renderMessaging(conv)) : sendError(res, 405);
+  if (method === 'POST' && sub === 'messages' && leaf === undefined) {
+    const mime = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (mime !== 'text/plain' && mime !== 'text/html') return sendError(res, 415, 'UnsupportedMediaType', 'Send text/plain or text/html.');
+    const text = await readBody(req);
+    const html = mime === 'text/html' && conv.app.formats.includes('Html');
+    return reply(res, ctx.messaging.sendMessage(conv, text, html ? 'text/html' : 'text/plain', url.searchParams.get('operationId') ?? undefined), 201);
+  }
+  if (method === 'POST' && sub === 'typing') {
+    await readBody(req);
+    return reply(res, ctx.messaging.setTyping(conv), 204);
+  }
+  if (method === 'POST' && sub === 'terminate') {
+    await readBody(req);
+    if (conv.messagingState === 'Disconnected') return sendError(res, 409, 'InvalidState', 'Messaging is not active.');
+    ctx.messaging.leave(conv, false);
+    return sendEmpty(res, 204);
+  }
+  if (method === 'POST' && sub === 'messagingInvitations') {
+    const body = parseJsonObject((await readBody(req)) || '{}');
+    if (body === undefined) return sendError(res, 400, 'DeserializationFailure');
+    const first = firstMessage(body);
+    return reply(res, ctx.messaging.addMessaging(conv, getString(body, 'operationId'), first), 201);
+  }
+  if (method === 'GET' && sub === 'typingParticipants') {
+    return sendJson(res, 200, { _links: { self: { href: `${hrefs.messaging(conv)}/typingParticipants` } }, _embedded: { participant: [...conv.typing.keys()].map((uri) => renderParticipant(conv, { uri, name: uri })) }, rel: 'typingParticipants' });
+  }
+  sendError(res, 404, 'ResourceNotFound');
+}
+
+function reply(res: ServerResponse, result: OpResult, successStatus: 201 | 204): void {
+  if (!result.ok) return sendError(res, result.status, result.subcode, result.message);
+  if (successStatus === 201 && result.location !== undefined) return sendEmpty(res, 201, { Location: result.location });
+  sendEmpty(res, 204);
+}
+
+function startOptions(body: Record<string, unknown>): StartOptions | undefined {
+  const to = getString(body, 'to');
+  if (to === undefined || to.trim() === '') return undefined;
+  return {
+    to: normalizeSip(to),
+    subject: getString(body, 'subject') ?? '',
+    operationId: getString(body, 'operationId'),
+    threadId: getString(body, 'threadId'),
+    firstMessage: firstMessage(body),
+  };
+}
+
+function firstMessage(body: Record<string, unknown>): StartOptions['firstMessage'] {
+  const links = getProperty(body, '_links');
+  if (typeof links !== 'object' || links === null) return undefined;
+  const message = (links as Record<string, unknown>).message;
+  if (typeof message !== 'object' || message === null) return undefined;
+  const href = (message as Record<string, unknown>).href;
+  if (typeof href !== 'string') return undefined;
+  const decoded = decodeDataUri(href);
+  return decoded === undefined ? undefined : { text: decoded.text, mime: decoded.mime };
+}

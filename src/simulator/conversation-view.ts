@@ -1,0 +1,148 @@
+// One application's view of a conversation and the resources under it (protocol §6.1), rendered
+// with hrefs relative to the pool, as the server sends them.
+import type { SimApplication } from './application';
+
+export type ConversationState = 'Incoming' | 'Connecting' | 'Connected' | 'Disconnected';
+export type ModalityState = 'Connecting' | 'Connected' | 'Disconnected';
+
+export interface PartyRef {
+  readonly uri: string;
+  readonly name: string;
+}
+
+export interface InvitationView {
+  readonly id: string;
+  readonly direction: 'Incoming' | 'Outgoing';
+  state: 'Connecting' | 'Connected' | 'Failed' | 'Declined' | 'Cancelled';
+  readonly operationId: string | undefined;
+  readonly to: string;
+  readonly from: PartyRef;
+  readonly subject: string;
+  readonly threadId: string;
+  readonly firstMessage: { readonly text: string; readonly mime: string } | undefined;
+  timer?: NodeJS.Timeout;
+}
+
+export interface ConversationView {
+  readonly id: string;
+  readonly app: SimApplication;
+  sessionId: string;
+  state: ConversationState;
+  messagingState: ModalityState;
+  subject: string;
+  threadId: string;
+  /** Everyone else in the conversation, in join order. */
+  remotes: PartyRef[];
+  invitation: InvitationView | undefined;
+  nextMessage: number;
+  readonly typing: Map<string, NodeJS.Timeout>;
+}
+
+export function userPart(uri: string): string {
+  return uri.replace(/^sip:/i, '').toLowerCase();
+}
+
+export const hrefs = {
+  conversation: (c: ConversationView) => `${c.app.communicationHref}/conversations/${c.id}`,
+  messaging: (c: ConversationView) => `${hrefs.conversation(c)}/messaging`,
+  participants: (c: ConversationView) => `${hrefs.conversation(c)}/participants`,
+  participant: (c: ConversationView, uri: string) => `${hrefs.participants(c)}/${userPart(uri)}`,
+  participantMessaging: (c: ConversationView, uri: string) => `${hrefs.participant(c, uri)}/messaging`,
+  message: (c: ConversationView, n: number) => `${hrefs.messaging(c)}/messages/${n}`,
+  invitation: (app: SimApplication, id: string) => `${app.communicationHref}/messagingInvitations/${id}`,
+  contact: (app: SimApplication, uri: string) => `${app.base}/people/${userPart(uri)}`,
+};
+
+export function conversationSender(c: ConversationView): { rel: string; href: string } {
+  return { rel: 'conversation', href: hrefs.conversation(c) };
+}
+
+export function renderConversation(c: ConversationView): Record<string, unknown> {
+  const self = hrefs.conversation(c);
+  const links: Record<string, { href: string }> = {
+    self: { href: self },
+    messaging: { href: hrefs.messaging(c) },
+    participants: { href: hrefs.participants(c) },
+    localParticipant: { href: hrefs.participant(c, c.app.user.uri) },
+  };
+  if (c.state === 'Connected') links.addParticipant = { href: `${c.app.communicationHref}/participantInvitations?conversation=${c.id}` };
+  return {
+    state: c.state,
+    threadId: c.threadId,
+    subject: c.subject,
+    activeModalities: c.messagingState === 'Connected' ? ['Messaging'] : [],
+    importance: 'Normal',
+    participantCount: c.remotes.length + 1,
+    _links: links,
+    rel: 'conversation',
+  };
+}
+
+export function renderMessaging(c: ConversationView): Record<string, unknown> {
+  const self = hrefs.messaging(c);
+  const links: Record<string, { href: string }> = { self: { href: self }, conversation: { href: hrefs.conversation(c) } };
+  if (c.messagingState === 'Connected') {
+    links.sendMessage = { href: `${self}/messages` };
+    links.setIsTyping = { href: `${self}/typing` };
+    links.typingParticipants = { href: `${self}/typingParticipants` };
+  }
+  if (c.messagingState !== 'Disconnected') links.stopMessaging = { href: `${self}/terminate` };
+  else links.addMessaging = { href: `${self}/messagingInvitations` };
+  return {
+    state: c.messagingState,
+    ...(c.messagingState === 'Connected' ? { negotiatedMessageFormats: c.app.formats } : {}),
+    _links: links,
+    rel: 'messaging',
+  };
+}
+
+export function renderParticipant(c: ConversationView, party: PartyRef): Record<string, unknown> {
+  const self = hrefs.participant(c, party.uri);
+  const local = party.uri.toLowerCase() === c.app.user.uri.toLowerCase();
+  return {
+    name: party.name,
+    uri: party.uri,
+    sourceNetwork: 'SameEnterprise',
+    anonymous: false,
+    local,
+    _links: {
+      self: { href: self, title: party.name },
+      contact: { href: hrefs.contact(c.app, party.uri) },
+      participantMessaging: { href: hrefs.participantMessaging(c, party.uri) },
+      conversation: { href: hrefs.conversation(c) },
+    },
+    rel: 'participant',
+  };
+}
+
+export function renderInvitation(c: ConversationView, inv: InvitationView, dataUri: (text: string, mime: string) => string): Record<string, unknown> {
+  const self = hrefs.invitation(c.app, inv.id);
+  const links: Record<string, { href: string; title?: string }> = {
+    self: { href: self },
+    conversation: { href: hrefs.conversation(c) },
+    messaging: { href: hrefs.messaging(c) },
+    from: { href: hrefs.participant(c, inv.from.uri), title: inv.from.name },
+    to: { href: hrefs.contact(c.app, inv.to) },
+  };
+  if (inv.state === 'Connecting') {
+    if (inv.direction === 'Incoming') {
+      links.accept = { href: `${self}/accept` };
+      links.decline = { href: `${self}/decline` };
+    } else {
+      links.cancel = { href: `${self}/cancel` };
+    }
+  }
+  if (inv.firstMessage !== undefined) links.message = { href: dataUri(inv.firstMessage.text, inv.firstMessage.mime) };
+  return {
+    direction: inv.direction,
+    state: inv.state,
+    importance: 'Normal',
+    subject: inv.subject,
+    threadId: inv.threadId,
+    to: inv.to,
+    ...(inv.operationId === undefined ? {} : { operationId: inv.operationId }),
+    _links: links,
+    _embedded: inv.direction === 'Incoming' ? { from: renderParticipant(c, inv.from) } : {},
+    rel: 'messagingInvitation',
+  };
+}

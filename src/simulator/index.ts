@@ -1,0 +1,5 @@
+export { UcwaSimulator, createSimulator } from './simulator';
+export type { SimulatorOptions } from './simulator-options';
+export { DEMO_DIRECTORY, DEMO_PASSWORD, DEMO_SCRIPTED, DEMO_USERS } from './directory';
+export type { DirectoryConfig, ScriptedPartyConfig, SimUser } from './directory';
+export type { ControlApi } from './control';

@@ -1,0 +1,425 @@
+// Instant messaging between applications and scripted parties (protocol §6): invitations, accept,
+// decline, timeouts, messages with the collection fuse, typing, leaving and re-adding messaging.
+import type { SimApplication } from './application';
+import type { Directory, ScriptedPartyConfig } from './directory';
+import type { ConversationView, InvitationView, PartyRef } from './conversation-view';
+import { conversationSender } from './conversation-view';
+import type { ImSession, Member } from './im-session';
+import { SessionRegistry, memberRef, memberUri, newId } from './im-session';
+import * as ev from './messaging-events';
+import { ScriptedParties } from './scripted-parties';
+
+export interface MessagingTimings {
+  readonly invitationTimeoutMs: number;
+  readonly collectMs: number;
+  readonly typingMs: number;
+  readonly botDelayMs: number;
+}
+
+export interface MessagingContext {
+  readonly directory: Directory;
+  availableApps(uri: string): SimApplication[];
+  readonly timings: MessagingTimings;
+  readonly stats: { lostIncoming: number; delivered: number };
+}
+
+export type OpResult = { readonly ok: true; readonly location?: string } | { readonly ok: false; readonly status: number; readonly subcode?: string; readonly message?: string };
+
+export interface StartOptions {
+  readonly to: string;
+  readonly subject: string;
+  readonly operationId: string | undefined;
+  readonly threadId: string | undefined;
+  readonly firstMessage: { readonly text: string; readonly mime: string } | undefined;
+}
+
+export class MessagingService {
+  readonly sessions = new SessionRegistry();
+  private readonly scripted: ScriptedParties;
+
+  constructor(private readonly ctx: MessagingContext) {
+    this.scripted = new ScriptedParties(this, ctx.timings.botDelayMs);
+  }
+
+  startMessaging(app: SimApplication, options: StartOptions): OpResult {
+    const session = this.sessions.create();
+    const conv = this.newView(app, session, 'Connecting', options.subject, options.threadId ?? newId(12));
+    session.members.push({ kind: 'app', conv });
+    const inv = this.outgoingInvitation(conv, options);
+    app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
+    app.emit('communication', ev.conversationEvent(conv, 'added'));
+    this.emitConv(conv, ev.localParticipantEvent(conv));
+    this.emitConv(conv, ev.messagingEvent(conv));
+    queueMicrotask(() => this.invite(session, conv, options.to, options.firstMessage));
+    return { ok: true, location: `${app.communicationHref}/messagingInvitations/${inv.id}` };
+  }
+
+  /** addMessaging: the same conversation, a new invitation to everyone who was in it (§6.7). */
+  addMessaging(conv: ConversationView, operationId: string | undefined, firstMessage: StartOptions['firstMessage']): OpResult {
+    if (conv.messagingState !== 'Disconnected') return { ok: false, status: 409, subcode: 'AlreadyExists', message: 'Messaging is already active.' };
+    const to = conv.remotes[0]?.uri;
+    if (to === undefined) return { ok: false, status: 409, message: 'Nobody to re-invite.' };
+    const session = this.sessions.create();
+    conv.sessionId = session.id;
+    conv.remotes = [];
+    conv.messagingState = 'Connecting';
+    session.members.push({ kind: 'app', conv });
+    const inv = this.outgoingInvitation(conv, { to, subject: conv.subject, operationId, threadId: conv.threadId, firstMessage });
+    conv.app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
+    this.emitConv(conv, ev.messagingEvent(conv));
+    queueMicrotask(() => this.invite(session, conv, to, firstMessage));
+    return { ok: true, location: `${conv.app.communicationHref}/messagingInvitations/${inv.id}` };
+  }
+
+  /** Scripted parties start conversations too (control API: inject a message). */
+  startFromScripted(party: ScriptedPartyConfig, toUri: string, text: string, html: string | undefined): boolean {
+    const existing = this.sessions.findWith(party.uri, toUri);
+    if (existing !== undefined && existing.pending.size === 0) {
+      this.deliver(existing, { kind: 'scripted', party }, text, html, undefined);
+      return true;
+    }
+    if (this.ctx.availableApps(toUri).length === 0) return false;
+    const session = this.sessions.create();
+    session.members.push({ kind: 'scripted', party });
+    this.invite(session, undefined, toUri, { text: html ?? text, mime: html === undefined ? 'text/plain' : 'text/html' }, { uri: party.uri, name: party.name });
+    return true;
+  }
+
+  accept(app: SimApplication, invitationId: string): OpResult {
+    const conv = this.findByInvitation(app, invitationId);
+    if (conv?.invitation === undefined) return { ok: false, status: 404, subcode: 'ResourceNotFound' };
+    const inv = conv.invitation;
+    if (inv.direction !== 'Incoming' || inv.state !== 'Connecting') return { ok: false, status: 409, message: 'The invitation is no longer pending.' };
+    const session = this.sessions.get(conv.sessionId);
+    const pending = session?.pending.get(app.user.uri.toLowerCase());
+    if (session === undefined || pending === undefined) return { ok: false, status: 409, message: 'The invitation is no longer pending.' };
+    session.pending.delete(app.user.uri.toLowerCase());
+    for (const other of pending.views) if (other !== conv) this.endInvitation(other, 'Failure', 'ConnectedElsewhere', 'Answered on another device.');
+    if (inv.timer !== undefined) clearTimeout(inv.timer);
+    queueMicrotask(() => this.join(session, { kind: 'app', conv }));
+    return { ok: true };
+  }
+
+  decline(app: SimApplication, invitationId: string): OpResult {
+    const conv = this.findByInvitation(app, invitationId);
+    if (conv?.invitation === undefined || conv.invitation.state !== 'Connecting') return { ok: false, status: 404, subcode: 'ResourceNotFound' };
+    const session = this.sessions.get(conv.sessionId);
+    const invitee = app.user.uri.toLowerCase();
+    const pending = session?.pending.get(invitee);
+    if (session !== undefined && pending !== undefined) {
+      session.pending.delete(invitee);
+      for (const view of pending.views) this.endInvitation(view, 'Failure', 'Declined', 'The invitation was declined.', 'Declined');
+      this.failInviter(session, 'Declined', `${app.user.name} declined the conversation.`);
+    }
+    return { ok: true };
+  }
+
+  cancel(app: SimApplication, invitationId: string): OpResult {
+    const conv = this.findByInvitation(app, invitationId);
+    if (conv?.invitation === undefined || conv.invitation.direction !== 'Outgoing' || conv.invitation.state !== 'Connecting') {
+      return { ok: false, status: 409, message: 'Only a connecting outgoing invitation can be cancelled.' };
+    }
+    const session = this.sessions.get(conv.sessionId);
+    if (session !== undefined) this.expirePending(session, 'Cancelled', 'The invitation was cancelled.');
+    this.endInvitation(conv, 'Failure', 'Cancelled', 'Cancelled.', 'Cancelled');
+    return { ok: true };
+  }
+
+  sendMessage(conv: ConversationView, body: string, mime: string, operationId: string | undefined): OpResult {
+    const session = this.sessions.get(conv.sessionId);
+    if (conv.messagingState !== 'Connected' || session === undefined) {
+      return { ok: false, status: 409, subcode: 'InvalidState', message: 'Messaging is not connected.' };
+    }
+    const n = conv.nextMessage++;
+    this.emitConv(conv, ev.outgoingMessageEvent(conv, n, operationId, 'started'));
+    this.stopTyping(session, conv.app.user.uri);
+    const html = mime === 'text/html' ? body : undefined;
+    const text = html === undefined ? body : ev.htmlToText(body);
+    this.deliver(session, { kind: 'app', conv }, text, html, { n, operationId });
+    return { ok: true, location: `${conv.app.communicationHref}/conversations/${conv.id}/messaging/messages/${n}` };
+  }
+
+  setTyping(conv: ConversationView): OpResult {
+    const session = this.sessions.get(conv.sessionId);
+    if (conv.messagingState !== 'Connected' || session === undefined) return { ok: false, status: 409, message: 'Messaging is not connected.' };
+    this.typing(session, { uri: conv.app.user.uri, name: conv.app.user.name });
+    return { ok: true };
+  }
+
+  /** stopMessaging (`deleteConversation` false) or DELETE conversation (true). */
+  leave(conv: ConversationView, deleteConversation: boolean): void {
+    const session = this.sessions.get(conv.sessionId);
+    const me = { uri: conv.app.user.uri, name: conv.app.user.name };
+    if (conv.invitation?.state === 'Connecting') this.endInvitation(conv, 'Failure', 'Cancelled', 'Cancelled.', 'Cancelled');
+    conv.messagingState = 'Disconnected';
+    conv.state = 'Disconnected';
+    this.emitConv(conv, ev.participantMessagingEvent(conv, me, 'deleted'));
+    this.emitConv(conv, ev.messagingEvent(conv));
+    if (deleteConversation) {
+      conv.app.emit('communication', ev.conversationEvent(conv, 'deleted'));
+      conv.app.conversations.delete(conv.id);
+    } else {
+      conv.app.emit('communication', ev.conversationEvent(conv, 'updated'));
+    }
+    if (session !== undefined) this.removeMember(session, conv.app.user.uri, conv);
+  }
+
+  /** A scripted party closes its window. */
+  hangUpScripted(partyUri: string, userUri: string): boolean {
+    const session = this.sessions.findWith(partyUri, userUri);
+    if (session === undefined) return false;
+    this.removeMember(session, partyUri, undefined);
+    return true;
+  }
+
+  /** The application died or resumed after a long silence: its conversations are gone (§3.3, §5.6). */
+  dropApplication(app: SimApplication, notifySelf: boolean): void {
+    for (const conv of [...app.conversations.values()]) {
+      if (notifySelf) this.leave(conv, true);
+      else {
+        const session = this.sessions.get(conv.sessionId);
+        if (session !== undefined) this.removeMember(session, app.user.uri, conv);
+      }
+    }
+    app.conversations.clear();
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  deliverFromScripted(session: ImSession, party: ScriptedPartyConfig, text: string): void {
+    this.deliver(session, { kind: 'scripted', party }, text, undefined, undefined);
+  }
+
+  typing(session: ImSession, who: PartyRef): void {
+    for (const member of session.members) {
+      if (member.kind !== 'app' || memberUri(member) === who.uri.toLowerCase()) continue;
+      const conv = member.conv;
+      const key = who.uri.toLowerCase();
+      const existing = conv.typing.get(key);
+      if (existing === undefined) this.emitConv(conv, ev.typingEvent(conv, who, 'added'));
+      else clearTimeout(existing);
+      const timer = setTimeout(() => {
+        conv.typing.delete(key);
+        this.emitConv(conv, ev.typingEvent(conv, who, 'deleted'));
+      }, this.ctx.timings.typingMs);
+      timer.unref();
+      conv.typing.set(key, timer);
+    }
+  }
+
+  stopTyping(session: ImSession, uri: string): void {
+    const key = uri.toLowerCase();
+    for (const member of session.members) {
+      if (member.kind !== 'app') continue;
+      const timer = member.conv.typing.get(key);
+      if (timer === undefined) continue;
+      clearTimeout(timer);
+      member.conv.typing.delete(key);
+      this.emitConv(member.conv, ev.typingEvent(member.conv, { uri, name: this.ctx.directory.displayName(uri) }, 'deleted'));
+    }
+  }
+
+  private deliver(session: ImSession, from: Member, text: string, html: string | undefined, outgoing: { n: number; operationId: string | undefined } | undefined): void {
+    const fromRef = memberRef(from);
+    const recipients = session.members.filter((m) => memberUri(m) !== fromRef.uri.toLowerCase());
+    let waiting = recipients.length;
+    const failed: PartyRef[] = [];
+    const settle = (): void => {
+      if (waiting > 0) return;
+      if (outgoing !== undefined && from.kind === 'app') {
+        const failure = failed.length > 0 ? { subcode: 'Timeout', message: 'The message was not delivered.', failed } : undefined;
+        this.emitConv(from.conv, ev.outgoingMessageEvent(from.conv, outgoing.n, outgoing.operationId, 'completed', failure));
+      }
+    };
+    for (const member of recipients) {
+      if (member.kind === 'scripted') {
+        waiting--;
+        this.ctx.stats.delivered++;
+        this.scripted.onMessage(session, member.party, fromRef, text);
+        continue;
+      }
+      const conv = member.conv;
+      const message = { n: conv.nextMessage++, from: fromRef, text, html, time: Date.now() };
+      conv.app.emit(conversationSender(conv), ev.incomingMessageEvent(conv, message), {
+        deadlineMs: this.ctx.timings.collectMs,
+        onCollected: () => {
+          this.ctx.stats.delivered++;
+          waiting--;
+          settle();
+        },
+        onExpired: () => {
+          this.ctx.stats.lostIncoming++;
+          failed.push({ uri: conv.app.user.uri, name: conv.app.user.name });
+          waiting--;
+          settle();
+        },
+      });
+    }
+    settle();
+  }
+
+  private invite(session: ImSession, inviter: ConversationView | undefined, to: string, first: StartOptions['firstMessage'], fromScripted?: PartyRef): void {
+    const invitee = to.toLowerCase();
+    const party = this.ctx.directory.findScripted(invitee);
+    if (party !== undefined) {
+      const timer = setTimeout(() => this.join(session, { kind: 'scripted', party }, first), this.ctx.timings.botDelayMs);
+      timer.unref();
+      return;
+    }
+    const apps = this.ctx.directory.findUser(invitee) === undefined ? [] : this.ctx.availableApps(invitee);
+    if (apps.length === 0) {
+      const known = this.ctx.directory.findUser(invitee) !== undefined;
+      this.failInviter(session, known ? 'TemporarilyUnavailable' : 'DestinationNotFound', known ? 'The person is not available.' : 'The address was not found.');
+      return;
+    }
+    const from = fromScripted ?? (inviter === undefined ? undefined : { uri: inviter.app.user.uri, name: inviter.app.user.name });
+    if (from === undefined) return;
+    const views: ConversationView[] = [];
+    for (const app of apps) {
+      const conv = this.newView(app, session, 'Incoming', inviter?.subject ?? '', inviter?.threadId ?? newId(12));
+      conv.remotes.push(from);
+      const inv: InvitationView = { id: newId(), direction: 'Incoming', state: 'Connecting', operationId: undefined, to: app.user.uri, from, subject: conv.subject, threadId: conv.threadId, firstMessage: first };
+      conv.invitation = inv;
+      views.push(conv);
+      app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
+      app.emit('communication', ev.conversationEvent(conv, 'added'));
+      this.emitConv(conv, ev.localParticipantEvent(conv));
+      this.emitConv(conv, ev.participantEvent(conv, from, 'added'));
+    }
+    session.pending.set(invitee, { invitee, views });
+    const timer = setTimeout(() => {
+      if (!session.pending.has(invitee)) return;
+      session.pending.delete(invitee);
+      for (const view of views) this.endInvitation(view, 'Failure', 'Timeout', 'Nobody answered the invitation.');
+      this.failInviter(session, 'Timeout', 'Nobody answered the invitation.');
+    }, this.ctx.timings.invitationTimeoutMs);
+    timer.unref();
+    for (const view of views) if (view.invitation !== undefined) view.invitation.timer = timer;
+  }
+
+  private join(session: ImSession, joiner: Member, first?: StartOptions['firstMessage']): void {
+    const joinerRef = memberRef(joiner);
+    for (const member of session.members) {
+      if (member.kind !== 'app') continue;
+      const conv = member.conv;
+      conv.remotes.push(joinerRef);
+      conv.state = 'Connected';
+      conv.messagingState = 'Connected';
+      this.emitConv(conv, ev.conversationEvent(conv, 'updated'));
+      this.emitConv(conv, ev.participantEvent(conv, joinerRef, 'added'));
+      this.emitConv(conv, ev.participantMessagingEvent(conv, joinerRef, 'added'));
+      this.emitConv(conv, ev.messagingEvent(conv));
+      if (conv.invitation?.state === 'Connecting') this.endInvitation(conv, 'Success', undefined, undefined, 'Connected', joinerRef);
+    }
+    const inviterFirst = first ?? this.firstMessageOf(session);
+    session.members.push(joiner);
+    if (joiner.kind === 'app') {
+      const conv = joiner.conv;
+      conv.state = 'Connected';
+      conv.messagingState = 'Connected';
+      conv.app.emit('communication', ev.conversationEvent(conv, 'updated'));
+      this.emitConv(conv, ev.messagingEvent(conv));
+      this.emitConv(conv, ev.participantMessagingEvent(conv, { uri: conv.app.user.uri, name: conv.app.user.name }, 'added'));
+      if (conv.invitation !== undefined) this.endInvitation(conv, 'Success', undefined, undefined, 'Connected', { uri: conv.app.user.uri, name: conv.app.user.name });
+      // The first message arrives again as an ordinary message event after accept (§10.12).
+      const firstMessage = conv.invitation?.firstMessage;
+      const inviter = session.members.find((m) => m !== joiner);
+      if (firstMessage !== undefined && inviter !== undefined) {
+        const html = firstMessage.mime === 'text/html' ? firstMessage.text : undefined;
+        this.deliver({ ...session, members: [inviter, joiner] }, inviter, html === undefined ? firstMessage.text : ev.htmlToText(html), html, undefined);
+      }
+    } else if (inviterFirst !== undefined) {
+      const inviter = session.members.find((m) => m !== joiner);
+      if (inviter !== undefined) this.scripted.onMessage(session, joiner.party, memberRef(inviter), inviterFirst.mime === 'text/html' ? ev.htmlToText(inviterFirst.text) : inviterFirst.text);
+    }
+  }
+
+  private firstMessageOf(session: ImSession): StartOptions['firstMessage'] {
+    for (const member of session.members) if (member.kind === 'app' && member.conv.invitation?.direction === 'Outgoing') return member.conv.invitation.firstMessage;
+    return undefined;
+  }
+
+  private removeMember(session: ImSession, uri: string, conv: ConversationView | undefined): void {
+    const key = uri.toLowerCase();
+    const index = session.members.findIndex((m) => memberUri(m) === key && (conv === undefined || (m.kind === 'app' && m.conv === conv)));
+    if (index < 0) return;
+    const [left] = session.members.splice(index, 1);
+    if (left === undefined) return;
+    const leftRef = memberRef(left);
+    for (const member of session.members) {
+      if (member.kind !== 'app') continue;
+      const other = member.conv;
+      other.remotes = other.remotes.filter((r) => r.uri.toLowerCase() !== key);
+      this.emitConv(other, ev.participantMessagingEvent(other, leftRef, 'deleted'));
+      this.emitConv(other, ev.participantEvent(other, leftRef, 'deleted'));
+      if (other.remotes.length === 0) {
+        other.remotes = [leftRef];
+        other.messagingState = 'Disconnected';
+        other.state = 'Disconnected';
+        this.emitConv(other, ev.messagingEvent(other));
+        other.app.emit('communication', ev.conversationEvent(other, 'updated'));
+      }
+    }
+    if (session.members.every((m) => m.kind === 'scripted') || session.members.length < 2) this.sessions.remove(session.id);
+  }
+
+  private failInviter(session: ImSession, subcode: string, message: string): void {
+    for (const member of session.members) {
+      if (member.kind !== 'app' || member.conv.invitation?.direction !== 'Outgoing' || member.conv.invitation.state !== 'Connecting') continue;
+      const conv = member.conv;
+      this.endInvitation(conv, 'Failure', subcode, message);
+      conv.messagingState = 'Disconnected';
+      conv.state = 'Disconnected';
+      this.emitConv(conv, ev.messagingEvent(conv));
+      conv.app.emit('communication', ev.conversationEvent(conv, 'updated'));
+    }
+  }
+
+  private expirePending(session: ImSession, subcode: string, message: string): void {
+    for (const pending of session.pending.values()) for (const view of pending.views) this.endInvitation(view, 'Failure', subcode, message, 'Cancelled');
+    session.pending.clear();
+  }
+
+  private endInvitation(conv: ConversationView, status: 'Success' | 'Failure', subcode?: string, message?: string, state?: InvitationView['state'], acceptedBy?: PartyRef): void {
+    const inv = conv.invitation;
+    if (inv === undefined || inv.state !== 'Connecting') return;
+    inv.state = state ?? (status === 'Success' ? 'Connected' : 'Failed');
+    const reason = status === 'Failure' ? { code: 'RemoteFailure', ...(subcode === undefined ? {} : { subcode }), message: message ?? 'Failed.' } : undefined;
+    conv.app.emit('communication', ev.invitationEvent(conv, inv, 'completed', { status, ...(reason === undefined ? {} : { reason }), ...(acceptedBy === undefined ? {} : { acceptedBy }) }));
+    if (status === 'Failure' && inv.direction === 'Incoming') {
+      conv.app.conversations.delete(conv.id);
+      conv.app.emit('communication', ev.conversationEvent(conv, 'deleted'));
+    }
+  }
+
+  private outgoingInvitation(conv: ConversationView, options: StartOptions): InvitationView {
+    const inv: InvitationView = {
+      id: newId(),
+      direction: 'Outgoing',
+      state: 'Connecting',
+      operationId: options.operationId,
+      to: options.to,
+      from: { uri: conv.app.user.uri, name: conv.app.user.name },
+      subject: options.subject,
+      threadId: conv.threadId,
+      firstMessage: options.firstMessage,
+    };
+    conv.invitation = inv;
+    return inv;
+  }
+
+  private newView(app: SimApplication, session: ImSession, state: ConversationView['state'], subject: string, threadId: string): ConversationView {
+    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, typing: new Map() };
+    app.conversations.set(conv.id, conv);
+    return conv;
+  }
+
+  private findByInvitation(app: SimApplication, id: string): ConversationView | undefined {
+    for (const conv of app.conversations.values()) if (conv.invitation?.id === id) return conv;
+    return undefined;
+  }
+
+  private emitConv(conv: ConversationView, body: Parameters<SimApplication['emit']>[1]): void {
+    conv.app.emit(conversationSender(conv), body);
+  }
+}

@@ -1,0 +1,208 @@
+// The UCWA simulator: a real HTTP(S) server speaking UCWA, written from the protocol reference.
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { APPLICATIONS_PATH, SimApplication } from './application';
+import { handleApplicationRoute } from './application-routes';
+import type { AppRouteContext } from './application-routes';
+import { TOKEN_PATH, TokenStore, handleTokenRequest, sendChallenge } from './auth';
+import { ControlApi, handleControlRoute } from './control';
+import { Directory } from './directory';
+import type { SimUser } from './directory';
+import { FaultInjector } from './faults';
+import { newId } from './im-session';
+import { MessagingService } from './messaging-service';
+import type { ResolvedOptions, SimulatorOptions } from './simulator-options';
+import { resolveOptions } from './simulator-options';
+import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
+
+const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
+const USER_PATH = `${ROOT_PATH}/oauth/user`;
+
+export class UcwaSimulator {
+  readonly options: ResolvedOptions;
+  readonly directory: Directory;
+  readonly faults = new FaultInjector();
+  readonly stats = { lostIncoming: 0, delivered: 0 };
+  readonly control: ControlApi;
+  readonly tokens: TokenStore;
+  readonly messaging: MessagingService;
+  private readonly apps = new Map<string, SimApplication>();
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private sweeper: NodeJS.Timeout | undefined;
+  private boundPort: number;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.options = resolveOptions(options);
+    this.boundPort = this.options.port;
+    this.directory = new Directory(this.options.directory);
+    this.tokens = new TokenStore(this.options.tokenLifetimeSeconds);
+    this.messaging = new MessagingService({
+      directory: this.directory,
+      availableApps: (uri) => this.appsOf(uri).filter((a) => a.available),
+      timings: this.options,
+      stats: this.stats,
+    });
+    this.control = new ControlApi(this);
+  }
+
+  get url(): string {
+    return `${this.options.tls === undefined ? 'http' : 'https'}://${this.options.host}:${this.boundPort}`;
+  }
+
+  async start(): Promise<{ url: string }> {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) sendError(res, 500, undefined, 'Simulator failure.');
+        else res.destroy();
+      });
+    };
+    const server = this.options.tls === undefined ? createHttpServer(handler) : createHttpsServer({ key: this.options.tls.key, cert: this.options.tls.cert }, handler);
+    // Long polls must outlive Node's default request timeouts.
+    server.requestTimeout = 0;
+    server.headersTimeout = 60_000;
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.boundPort, this.options.host, () => resolve());
+    });
+    this.boundPort = (server.address() as AddressInfo).port;
+    this.server = server;
+    this.sweeper = setInterval(() => this.reclaimIdleApplications(), Math.min(5_000, this.options.applicationIdleMs));
+    this.sweeper.unref();
+    return { url: this.url };
+  }
+
+  /** Stops listening and forgets every application (a server restart keeps users, loses state). */
+  async stop(): Promise<void> {
+    if (this.sweeper !== undefined) clearInterval(this.sweeper);
+    for (const app of this.apps.values()) this.removeApplication(app, false);
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  appsOf(uri: string): SimApplication[] {
+    const key = uri.toLowerCase().startsWith('sip:') ? uri.toLowerCase() : `sip:${uri.toLowerCase()}`;
+    return [...this.apps.values()].filter((a) => a.user.uri.toLowerCase() === key);
+  }
+
+  removeApplication(app: SimApplication, notify: boolean): void {
+    this.messaging.dropApplication(app, notify);
+    app.channel.close();
+    this.apps.delete(app.id);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const path = url.pathname;
+    const entry = { method: req.method ?? 'GET', path: `${path}${url.search}`, status: 0, at: Date.now() };
+    res.on('finish', () => (entry.status = res.statusCode));
+    if (path.startsWith('/_sim/')) return handleControlRoute(this.control, req, res, path);
+    this.faults.log.push(entry);
+    if (await this.faults.apply(req, res, path)) return;
+    const lower = path.toLowerCase();
+    if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return this.root(req, res, url);
+    if (lower === USER_PATH.toLowerCase()) return this.user(req, res);
+    if (lower === TOKEN_PATH.toLowerCase() && req.method === 'POST') {
+      return handleTokenRequest(await readBody(req), req.headers['content-type'], this.directory, this.tokens, res);
+    }
+    if (lower.startsWith(APPLICATIONS_PATH)) return this.applications(req, res, url);
+    sendError(res, 404, 'ResourceNotFound', 'No such resource.');
+  }
+
+  private root(_req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const hop = Number(url.searchParams.get('hop') ?? '0');
+    if (hop < this.options.redirectHops) {
+      return sendJson(res, 200, { _links: { self: { href: `${this.url}${ROOT_PATH}?hop=${hop}` }, redirect: { href: `${this.url}${ROOT_PATH}?hop=${hop + 1}` } } });
+    }
+    sendJson(res, 200, {
+      _links: {
+        self: { href: `${this.url}${ROOT_PATH}` },
+        user: { href: `${this.url}${USER_PATH}?originalDomain=${this.options.directory.domain}` },
+        xframe: { href: `${this.url}/Autodiscover/XFrame/XFrame.html` },
+      },
+    });
+  }
+
+  private user(req: IncomingMessage, res: ServerResponse): void {
+    if (this.tokens.authenticate(req) === undefined) return sendChallenge(res, this.url);
+    sendJson(res, 200, {
+      _links: {
+        self: { href: `${this.url}${USER_PATH}` },
+        applications: { href: `${this.url}${APPLICATIONS_PATH}` },
+        xframe: { href: `${this.url}/Autodiscover/XFrame/XFrame.html` },
+      },
+    });
+  }
+
+  private async applications(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const user = this.tokens.authenticate(req);
+    if (user === undefined) return sendChallenge(res, this.url);
+    const rest = url.pathname.slice(APPLICATIONS_PATH.length).split('/').filter((s) => s !== '');
+    if (rest.length === 0) {
+      if (req.method !== 'POST') return sendError(res, 405);
+      return this.createApplication(user, await readBody(req), res);
+    }
+    const [id, ...sub] = rest;
+    const app = id === undefined ? undefined : this.apps.get(id);
+    if (app === undefined || app.user !== user) return sendError(res, 404, 'ApplicationNotFound', 'The application does not exist.');
+    app.lastRequestAt = Date.now();
+    if (sub.length === 0 && req.method === 'DELETE') {
+      this.removeApplication(app, true);
+      res.writeHead(204).end();
+      return;
+    }
+    const ctx: AppRouteContext = {
+      messaging: this.messaging,
+      resumeAfterMs: this.options.resumeAfterMs,
+      onResume: (resumed) => this.resume(resumed),
+    };
+    await handleApplicationRoute(app, sub, req, res, url, ctx);
+  }
+
+  private createApplication(user: SimUser, bodyText: string, res: ServerResponse): void {
+    const body = parseJsonObject(bodyText);
+    if (body === undefined) return sendError(res, 400, 'DeserializationFailure', 'The body is not JSON.');
+    const userAgent = getString(body, 'UserAgent');
+    const endpointId = getString(body, 'EndpointId');
+    const culture = getString(body, 'Culture');
+    const invalid = [userAgent, endpointId, culture].some((v) => v === undefined || v === '' || v.length > 100);
+    if (invalid || userAgent === undefined || endpointId === undefined || culture === undefined) {
+      return sendError(res, 400, 'ParameterValidationFailure', 'UserAgent, EndpointId and Culture are required (at most 100 characters).');
+    }
+    // The same endpoint creating again replaces its old application.
+    for (const old of this.appsOf(user.uri)) if (old.endpointId === endpointId) this.removeApplication(old, false);
+    const app = new SimApplication(newId(6), user, endpointId, userAgent, culture, {
+      defaultTimeoutMs: this.options.eventTimeoutMs,
+      maxHoldMs: this.options.maxHoldMs,
+      mediumMs: this.options.mediumPriorityMs,
+      lowMs: this.options.lowPriorityMs,
+    });
+    this.apps.set(app.id, app);
+    sendJson(res, 201, app.render(), { Location: app.base });
+  }
+
+  /** After a long silence the server keeps the application but drops transient state (§5.6). */
+  private resume(app: SimApplication): void {
+    this.messaging.dropApplication(app, false);
+    app.available = false;
+  }
+
+  private reclaimIdleApplications(): void {
+    const now = Date.now();
+    for (const app of [...this.apps.values()]) {
+      if (!app.channel.hasWaiter && now - app.lastRequestAt > this.options.applicationIdleMs) this.removeApplication(app, false);
+    }
+  }
+}
+
+export function createSimulator(options: SimulatorOptions = {}): UcwaSimulator {
+  return new UcwaSimulator(options);
+}
