@@ -1,0 +1,132 @@
+// Autodiscovery (protocol §1): from an explicit server URL, or from the user's domain
+// (lyncdiscoverinternal, then lyncdiscover); follows `redirect` links and HTTP redirects with a hop
+// limit and the §1.3 host check; the authenticated second pass yields the `applications` URL.
+import type { AuthenticatedHttp } from './authenticated-http';
+import { parseJsonBody } from './authenticated-http';
+import { UcwaError, isUcwaError } from './errors';
+import { headerValue, isLoopbackHost } from './http-transport';
+import type { HttpTransport } from './http-transport';
+import type { Logger } from './logger';
+import { Resource } from './resource';
+
+export const MAX_DISCOVERY_HOPS = 5;
+const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
+
+export interface DiscoveryInput {
+  readonly server?: string;
+  /** The sign-in address; its domain seeds discovery and bounds redirects. */
+  readonly user: string;
+}
+
+/** A bare host means its autodiscover root; a URL with a path is used as given. */
+export function discoveryCandidates(input: DiscoveryInput): URL[] {
+  if (input.server !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(input.server);
+    } catch {
+      throw new UcwaError('not-ucwa', `"${input.server}" is not a server URL.`);
+    }
+    if (url.pathname === '/' || url.pathname === '') url = new URL(ROOT_PATH, url);
+    return [url];
+  }
+  const domain = userDomain(input.user);
+  return [new URL(`https://lyncdiscoverinternal.${domain}/`), new URL(`https://lyncdiscover.${domain}/`)];
+}
+
+export function userDomain(user: string): string {
+  const at = user.lastIndexOf('@');
+  const domain = at >= 0 ? user.slice(at + 1).trim().toLowerCase() : '';
+  if (domain === '' || !/^[a-z0-9.-]+$/.test(domain)) throw new UcwaError('not-ucwa', 'The sign-in address has no domain to discover the server from; give the server URL.');
+  return domain;
+}
+
+/** §1.3: https only (loopback excepted), and the target stays inside the user's domain or the first host. */
+export function isTrustedRedirect(target: URL, from: URL, domain: string, firstHost: string): boolean {
+  if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.hostname))) return false;
+  const host = target.hostname.toLowerCase();
+  if (host === from.hostname.toLowerCase() || host === firstHost.toLowerCase() || isLoopbackHost(host)) return true;
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+export class Discovery {
+  constructor(
+    private readonly transport: HttpTransport,
+    private readonly http: AuthenticatedHttp,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Returns the `applications` URL for the user. */
+  async discover(input: DiscoveryInput): Promise<URL> {
+    const candidates = discoveryCandidates(input);
+    const domain = input.server === undefined ? userDomain(input.user) : safeDomain(input.user);
+    let lastError: unknown;
+    for (const candidate of candidates) {
+      try {
+        const userUrl = await this.findUserLink(candidate, domain, candidate.hostname);
+        return await this.findApplications(userUrl, domain, candidate.hostname);
+      } catch (error) {
+        // A candidate that does not answer is skipped; a wrong password is final (§1.1).
+        if (isUcwaError(error, 'wrong-credentials', 'insecure-transport', 'auth-failed')) throw error;
+        this.logger.info('discovery candidate failed', { candidate: candidate.origin, reason: error instanceof Error ? error.message : String(error) });
+        lastError = error;
+      }
+    }
+    throw lastError ?? new UcwaError('unreachable', 'No discovery address answered.');
+  }
+
+  private async findUserLink(start: URL, domain: string, firstHost: string): Promise<URL> {
+    let url = start;
+    for (let hop = 0; hop <= MAX_DISCOVERY_HOPS; hop++) {
+      const res = await this.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } });
+      if (res.status >= 300 && res.status < 400) {
+        url = this.nextHop(url, headerValue(res.headers.location), domain, firstHost);
+        continue;
+      }
+      if (res.status === 404) throw new UcwaError('not-ucwa', `${url.host} has no UCWA autodiscover service (404).`, { status: 404 });
+      if (res.status === 410) throw new UcwaError('gone', `${url.host} cannot redirect this user (410).`, { status: 410 });
+      if (res.status !== 200) throw new UcwaError('not-ucwa', `${url.host} answered autodiscover with ${res.status}.`, { status: res.status });
+      const root = Resource.parse(parseJsonBody(res, 'autodiscover root'), url, 'autodiscover root');
+      const user = root.link('user');
+      if (user !== undefined) return user.url;
+      const redirect = root.link('redirect');
+      if (redirect === undefined) throw new UcwaError('not-ucwa', `${url.host} answered autodiscover without a user link.`);
+      url = this.nextHop(url, redirect.url.href, domain, firstHost);
+    }
+    throw new UcwaError('not-ucwa', `Autodiscover redirected more than ${MAX_DISCOVERY_HOPS} times.`);
+  }
+
+  private async findApplications(start: URL, domain: string, firstHost: string): Promise<URL> {
+    let userUrl = start;
+    for (let hop = 0; hop <= MAX_DISCOVERY_HOPS; hop++) {
+      // The first GET answers 401 with the challenge; AuthenticatedHttp obtains a token for this
+      // origin and repeats it (§1.4, §1.5). A new host after a redirect gets its own token (§10.3).
+      const user = await this.http.getResource(userUrl, 'user resource');
+      const applications = user.link('applications');
+      if (applications !== undefined) return applications.url;
+      const redirect = user.link('redirect');
+      if (redirect === undefined) throw new UcwaError('not-ucwa', 'The user resource has neither an applications nor a redirect link.');
+      const root = this.nextHop(userUrl, redirect.url.href, domain, firstHost);
+      userUrl = await this.findUserLink(root, domain, firstHost);
+    }
+    throw new UcwaError('not-ucwa', `The user resource redirected more than ${MAX_DISCOVERY_HOPS} times.`);
+  }
+
+  private nextHop(from: URL, location: string | undefined, domain: string, firstHost: string): URL {
+    if (location === undefined) throw new UcwaError('not-ucwa', `${from.host} redirected without a location.`);
+    const target = new URL(location, from);
+    if (!isTrustedRedirect(target, from, domain, firstHost)) {
+      throw new UcwaError('not-ucwa', `Refusing to follow a redirect from ${from.host} to ${target.origin}: not https inside ${domain}.`);
+    }
+    this.logger.info('discovery redirect', { from: from.origin, to: target.origin });
+    return target;
+  }
+}
+
+function safeDomain(user: string): string {
+  try {
+    return userDomain(user);
+  } catch {
+    return '';
+  }
+}

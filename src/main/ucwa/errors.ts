@@ -1,0 +1,56 @@
+// Errors are data with codes the callers switch on; messages are plain words and never carry a
+// password or a token.
+
+export type UcwaErrorCode =
+  | 'wrong-credentials'
+  | 'auth-failed'
+  | 'unreachable'
+  | 'timeout'
+  | 'tls'
+  | 'not-ucwa'
+  | 'malformed-response'
+  | 'insecure-transport'
+  | 'http'
+  | 'application-gone'
+  | 'gone'
+  | 'delivery-failed'
+  | 'invitation-failed'
+  | 'not-found'
+  | 'not-signed-in'
+  | 'cancelled';
+
+export interface UcwaErrorDetails {
+  readonly status?: number;
+  readonly subcode?: string;
+  readonly retryAfterMs?: number;
+  readonly cause?: unknown;
+}
+
+export class UcwaError extends Error {
+  override readonly name = 'UcwaError';
+  readonly status: number | undefined;
+  readonly subcode: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    readonly code: UcwaErrorCode,
+    message: string,
+    details: UcwaErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.subcode = details.subcode;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+export function isUcwaError(error: unknown, ...codes: UcwaErrorCode[]): error is UcwaError {
+  return error instanceof UcwaError && (codes.length === 0 || codes.includes(error.code));
+}
+
+/** Errors worth retrying the same request for: the network, timeouts, and 5xx/429 answers. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof UcwaError)) return false;
+  if (error.code === 'unreachable' || error.code === 'timeout') return true;
+  return error.code === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429 || error.status === 408);
+}

@@ -1,0 +1,58 @@
+// The typed domain events the client emits, translated from UCWA event batches.
+
+export interface PartyInfo {
+  readonly uri: string;
+  readonly name: string;
+}
+
+export interface MessageBody {
+  /** Plain text; for an HTML-only message, its text content. */
+  readonly text: string;
+  readonly html?: string;
+}
+
+export type ConversationStateName = 'Incoming' | 'Connecting' | 'Connected' | 'Conferencing' | 'Conferenced' | 'Disconnecting' | 'Disconnected' | string;
+export type ModalityStateName = 'Connecting' | 'Connected' | 'Disconnected' | string;
+
+export interface FailureReason {
+  readonly code?: string;
+  readonly subcode?: string;
+  readonly message: string;
+}
+
+export type ConnectionStateName = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export type UcwaEvent =
+  | { readonly type: 'connectionChanged'; readonly state: ConnectionStateName; readonly detail?: string }
+  | {
+      readonly type: 'incomingInvitation';
+      readonly invitationId: string;
+      readonly conversationId: string;
+      readonly from: PartyInfo;
+      readonly subject: string;
+      readonly firstMessage?: MessageBody;
+    }
+  | { readonly type: 'invitationCompleted'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing' }
+  | { readonly type: 'invitationFailed'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing'; readonly reason: FailureReason }
+  | { readonly type: 'conversationStateChanged'; readonly conversationId: string; readonly state: ConversationStateName }
+  | { readonly type: 'messagingStateChanged'; readonly conversationId: string; readonly state: ModalityStateName; readonly formats: readonly string[] }
+  | ({
+      readonly type: 'messageReceived';
+      readonly conversationId: string;
+      readonly messageId: string;
+      readonly from: PartyInfo;
+      readonly time: Date;
+    } & MessageBody)
+  | { readonly type: 'messageDelivered'; readonly conversationId: string; readonly operationId: string }
+  | { readonly type: 'messageFailed'; readonly conversationId: string; readonly operationId: string; readonly reason: FailureReason }
+  | { readonly type: 'typingChanged'; readonly conversationId: string; readonly participant: PartyInfo; readonly isTyping: boolean }
+  | { readonly type: 'participantAdded'; readonly conversationId: string; readonly participant: PartyInfo }
+  | { readonly type: 'participantRemoved'; readonly conversationId: string; readonly participant: PartyInfo }
+  | { readonly type: 'conversationEnded'; readonly conversationId: string }
+  | { readonly type: 'channelResynced' }
+  | { readonly type: 'channelResumed' }
+  | { readonly type: 'applicationLost'; readonly reason: string }
+  | { readonly type: 'meChanged' };
+
+export type UcwaEventType = UcwaEvent['type'];
+export type UcwaEventOf<T extends UcwaEventType> = Extract<UcwaEvent, { type: T }>;

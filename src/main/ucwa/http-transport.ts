@@ -1,0 +1,106 @@
+// The one place the client touches the network (undici). It refuses plain http to anything but
+// loopback, never disables TLS, and turns transport failures into typed errors.
+import { request } from 'undici';
+import type { Dispatcher } from 'undici';
+import { UcwaError } from './errors';
+import type { Logger } from './logger';
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly url: URL;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  /** Covers waiting for headers and for the body; the event channel passes more than its long poll. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  readonly url: URL;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly text: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME|ALTNAME/i;
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Credentials only ever travel over https, except to this machine (the simulator, tests). */
+export function assertSecureUrl(url: URL): void {
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
+  throw new UcwaError('insecure-transport', `Refusing to talk to ${url.origin} over ${url.protocol.replace(':', '')}: use https.`);
+}
+
+export class HttpTransport {
+  requestCount = 0;
+
+  constructor(
+    private readonly dispatcher: Dispatcher | undefined,
+    private readonly logger: Logger,
+  ) {}
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    assertSecureUrl(req.url);
+    const timeout = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.requestCount++;
+    try {
+      const response = await request(req.url, {
+        method: req.method,
+        headers: req.headers ?? {},
+        ...(req.body === undefined ? {} : { body: req.body }),
+        ...(this.dispatcher === undefined ? {} : { dispatcher: this.dispatcher }),
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+        ...(req.signal === undefined ? {} : { signal: req.signal }),
+      });
+      const text = await response.body.text();
+      this.logger.debug(`${req.method} ${req.url.pathname} -> ${response.statusCode}`, {
+        server: headerValue(response.headers['x-ms-server-fqdn']),
+        diagnostics: headerValue(response.headers['x-ms-diagnostics']),
+      });
+      return { url: req.url, status: response.statusCode, headers: response.headers, text };
+    } catch (error) {
+      throw toTransportError(error, req.url);
+    }
+  }
+}
+
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const record = current as { code?: unknown; cause?: unknown; name?: unknown };
+    if (typeof record.code === 'string') codes.push(record.code);
+    if (typeof record.name === 'string') codes.push(record.name);
+    current = record.cause;
+  }
+  return codes;
+}
+
+export function toTransportError(error: unknown, url: URL): UcwaError {
+  if (error instanceof UcwaError) return error;
+  const codes = errorCodes(error);
+  if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', 'The request was cancelled.', { cause: error });
+  if (codes.some((c) => TLS_CODES.test(c))) {
+    return new UcwaError('tls', `The secure connection to ${url.host} failed: its certificate is not trusted (${codes.find((c) => TLS_CODES.test(c))}).`, { cause: error });
+  }
+  if (codes.some((c) => TIMEOUT_CODES.has(c))) return new UcwaError('timeout', `${url.host} did not answer in time.`, { cause: error });
+  if (codes.some((c) => UNREACHABLE_CODES.has(c))) {
+    return new UcwaError('unreachable', `Cannot reach ${url.host} (${codes.find((c) => UNREACHABLE_CODES.has(c))}).`, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new UcwaError('unreachable', `Cannot reach ${url.host}: ${message}`, { cause: error });
+}

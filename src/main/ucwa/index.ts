@@ -1,0 +1,10 @@
+export { UcwaClient } from './ucwa-client';
+export type { UcwaClientOptions, UcwaListener } from './ucwa-client';
+export { UcwaError, isUcwaError, isTransient } from './errors';
+export type { UcwaErrorCode } from './errors';
+export type { UcwaEvent, UcwaEventOf, UcwaEventType, PartyInfo, MessageBody, FailureReason } from './events';
+export type { LogSink, LogLevel } from './logger';
+export { decodeDataUri, encodeDataUri, htmlToText } from './data-uri';
+export { parseMsRtcOAuthChallenge } from './www-authenticate';
+export { parseEventBatch } from './event-batch';
+export type { StartConversationInput } from './messaging';

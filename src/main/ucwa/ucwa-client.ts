@@ -1,0 +1,307 @@
+// The UCWA client facade: sign-in (discovery, auth, application), the event channel, presence of
+// the application, and messaging. Plain Node: it imports nothing from Electron.
+import type { Dispatcher } from 'undici';
+import { AuthenticatedHttp } from './authenticated-http';
+import { Discovery } from './discovery';
+import { UcwaError, isUcwaError } from './errors';
+import type { RawEvent } from './event-batch';
+import { EventChannel } from './event-channel';
+import type { MessageBody, PartyInfo, UcwaEvent, UcwaEventOf, UcwaEventType } from './events';
+import { HttpTransport } from './http-transport';
+import type { LogSink, Logger } from './logger';
+import { SecretRedactor, createLogger, silentSink } from './logger';
+import { Messaging } from './messaging';
+import type { StartConversationInput } from './messaging';
+import { Resource } from './resource';
+
+export interface UcwaClientOptions {
+  /** An autodiscover root URL or a host such as https://lyncweb.contoso.com; omitted: discovered from the domain. */
+  readonly server?: string | undefined;
+  readonly user: string;
+  readonly password: string;
+  /** Stable per installation (§3.1). */
+  readonly endpointId: string;
+  readonly userAgent?: string;
+  readonly culture?: string;
+  readonly dispatcher?: Dispatcher;
+  readonly logSink?: LogSink;
+  readonly reportActivityIntervalMs?: number;
+  readonly eventTimeoutSeconds?: number;
+  readonly backoffBaseMs?: number;
+  readonly backoffMaxMs?: number;
+  readonly invitationTimeoutMs?: number;
+  readonly deliveryTimeoutMs?: number;
+}
+
+export type UcwaListener = (event: UcwaEvent) => void;
+
+export class UcwaClient {
+  private readonly listeners = new Set<UcwaListener>();
+  private readonly redactor = new SecretRedactor();
+  private readonly logger: Logger;
+  private readonly transport: HttpTransport;
+  private readonly http: AuthenticatedHttp;
+  private readonly messaging: Messaging;
+  private application: Resource | undefined;
+  private channel: EventChannel | undefined;
+  private activityTimer: NodeJS.Timeout | undefined;
+  private reportActivity = true;
+  private available = false;
+  me: PartyInfo | undefined;
+
+  constructor(private readonly options: UcwaClientOptions) {
+    const sink = options.logSink ?? silentSink;
+    this.logger = createLogger('ucwa', sink, this.redactor);
+    this.transport = new HttpTransport(options.dispatcher, this.logger);
+    this.http = new AuthenticatedHttp(this.transport, { user: options.user.replace(/^sip:/i, ''), password: options.password }, this.redactor, this.logger);
+    this.messaging = new Messaging(this.http, (e) => this.emit(e), () => this.communication()?.link('startMessaging')?.url, {
+      invitationMs: options.invitationTimeoutMs ?? 60_000,
+      deliveryMs: options.deliveryTimeoutMs ?? 60_000,
+    });
+  }
+
+  on(listener: UcwaListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves with the first event of a type that matches; rejects after `timeoutMs`. */
+  waitFor<T extends UcwaEventType>(type: T, match: (event: UcwaEventOf<T>) => boolean = () => true, timeoutMs = 30_000): Promise<UcwaEventOf<T>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new UcwaError('timeout', `No ${type} event within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      const off = this.on((event) => {
+        if (event.type === type && match(event as UcwaEventOf<T>)) {
+          clearTimeout(timer);
+          off();
+          resolve(event as UcwaEventOf<T>);
+        }
+      });
+    });
+  }
+
+  get stats(): { readonly requests: number; readonly authentications: number; readonly polls: number } {
+    return { requests: this.transport.requestCount, authentications: this.http.authentications, polls: this.channel?.polls ?? 0 };
+  }
+
+  get signedIn(): boolean {
+    return this.application !== undefined;
+  }
+
+  /** Discovery, authentication, application creation and the event channel (§12 steps 1–6). */
+  async signIn(): Promise<PartyInfo> {
+    this.emit({ type: 'connectionChanged', state: 'connecting' });
+    try {
+      const discovery = new Discovery(this.transport, this.http, this.logger);
+      const applicationsUrl = await discovery.discover({ user: this.options.user, ...(this.options.server === undefined ? {} : { server: this.options.server }) });
+      await this.createApplication(applicationsUrl);
+    } catch (error) {
+      this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+    this.startChannel();
+    this.emit({ type: 'connectionChanged', state: 'connected' });
+    if (this.me === undefined) throw new UcwaError('malformed-response', 'The application has no `me` resource.');
+    return this.me;
+  }
+
+  /** Leaves lurker mode so invitations arrive; HTML enabled explicitly (§4, §10.8–9). */
+  async makeMeAvailable(signInAs = 'Online'): Promise<void> {
+    const app = this.requireApplication();
+    const link = app.embedded('me')?.link('makeMeAvailable');
+    if (link !== undefined) {
+      try {
+        await this.http.postJson(link.url, { SupportedModalities: ['Messaging'], SupportedMessageFormats: ['Plain', 'Html'], signInAs });
+      } catch (error) {
+        if (!(isUcwaError(error, 'http') && error.status === 409 && error.subcode === 'AlreadyExists')) throw error;
+      }
+    }
+    this.available = true;
+    await this.refreshApplication();
+    this.scheduleActivity();
+  }
+
+  /** The app stops telling the server the user is active while the OS says the user is idle (§3.3). */
+  setActivityReporting(enabled: boolean): void {
+    this.reportActivity = enabled;
+  }
+
+  startConversation(input: StartConversationInput): Promise<string> {
+    return this.messaging.start(input);
+  }
+
+  sendMessage(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
+    return this.messaging.send(conversationId, body);
+  }
+
+  acceptInvitation(invitationId: string): Promise<string> {
+    return this.messaging.accept(invitationId);
+  }
+
+  declineInvitation(invitationId: string): Promise<void> {
+    return this.messaging.decline(invitationId);
+  }
+
+  setTyping(conversationId: string): Promise<void> {
+    return this.messaging.setTyping(conversationId);
+  }
+
+  stopMessaging(conversationId: string): Promise<void> {
+    return this.messaging.stop(conversationId);
+  }
+
+  leaveConversation(conversationId: string): Promise<void> {
+    return this.messaging.leave(conversationId);
+  }
+
+  getParticipants(conversationId: string): Promise<PartyInfo[]> {
+    return this.messaging.participants(conversationId);
+  }
+
+  /** Resolves once every event batch received so far has been processed (tests, benchmarks). */
+  async settled(): Promise<void> {
+    await this.channel?.idle();
+  }
+
+  /** Poll the event channel now instead of waiting out a backoff (resume from sleep, network up). */
+  reconnectNow(): void {
+    this.channel?.pollNow();
+  }
+
+  /** DELETE the application (best effort, short timeout) and forget the tokens (§3.3, §9.12). */
+  async signOut(): Promise<void> {
+    if (this.activityTimer !== undefined) clearInterval(this.activityTimer);
+    this.activityTimer = undefined;
+    await this.channel?.stop();
+    this.channel = undefined;
+    const self = this.application?.link('self')?.url;
+    this.application = undefined;
+    this.messaging.dropAll('Signed out.');
+    if (self !== undefined) {
+      await this.http.send({ method: 'DELETE', url: self, headers: { Accept: 'application/json' }, timeoutMs: 5_000 }).catch((error: unknown) => {
+        this.logger.warn('sign-out DELETE failed', { reason: error instanceof Error ? error.message : String(error) });
+      });
+    }
+    this.http.forgetTokens();
+    this.emit({ type: 'connectionChanged', state: 'disconnected', detail: 'Signed out.' });
+  }
+
+  private async createApplication(applicationsUrl: URL): Promise<void> {
+    const res = await this.http.postJson(applicationsUrl, {
+      UserAgent: this.options.userAgent ?? 'UcwaTray/0.1',
+      EndpointId: this.options.endpointId,
+      Culture: this.options.culture ?? 'en-US',
+    });
+    const location = typeof res.headers.location === 'string' ? new URL(res.headers.location, applicationsUrl) : undefined;
+    let app: Resource;
+    if (res.text.trim() === '') {
+      if (location === undefined) throw new UcwaError('malformed-response', 'The server created an application but did not say where.');
+      app = await this.http.getResource(location, 'application');
+    } else {
+      let json: unknown;
+      try {
+        json = JSON.parse(res.text);
+      } catch {
+        throw new UcwaError('malformed-response', 'The server sent a malformed application.');
+      }
+      app = Resource.parse(json, location ?? applicationsUrl, 'application');
+    }
+    if (app.link('events') === undefined || app.embedded('communication') === undefined) throw new UcwaError('malformed-response', 'The application lacks its events link or communication resource.');
+    this.setApplication(app);
+  }
+
+  private setApplication(app: Resource): void {
+    this.application = app;
+    const me = app.embedded('me');
+    const uri = me?.string('uri');
+    if (uri !== undefined) this.me = { uri, name: me?.string('name') ?? uri };
+  }
+
+  private async refreshApplication(): Promise<void> {
+    const self = this.requireApplication().link('self')?.url;
+    if (self !== undefined) this.setApplication(await this.http.getResource(self, 'application'));
+  }
+
+  private startChannel(): void {
+    const events = this.requireApplication().link('events');
+    if (events === undefined) throw new UcwaError('malformed-response', 'The application has no events link.');
+    this.channel = new EventChannel(
+      this.http,
+      events.url,
+      {
+        onEvents: (list) => this.dispatch(list),
+        onResync: () => this.emit({ type: 'channelResynced' }),
+        onResume: () => this.onResume(),
+        onConnection: (state, detail) => this.emit({ type: 'connectionChanged', state, ...(detail === undefined ? {} : { detail }) }),
+        onStopped: (error) => this.onChannelStopped(error),
+      },
+      { timeoutSeconds: this.options.eventTimeoutSeconds ?? 180, backoffBaseMs: this.options.backoffBaseMs ?? 1_000, backoffMaxMs: this.options.backoffMaxMs ?? 30_000 },
+      this.logger,
+    );
+    this.channel.start();
+  }
+
+  private async dispatch(events: readonly RawEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.sender.rel === 'me' && event.rel === 'me') this.emit({ type: 'meChanged' });
+      await this.messaging.handle(event, (e) => this.resourceOf(e));
+    }
+  }
+
+  /** Real-time resources come embedded; others are link-only and fetched (§5.3, §9.7). */
+  private async resourceOf(event: RawEvent): Promise<Resource | undefined> {
+    if (event.resource !== undefined) return event.resource;
+    try {
+      return await this.http.getResource(event.url, event.rel);
+    } catch (error) {
+      this.logger.warn('could not fetch an event target', { rel: event.rel, reason: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
+  /** After a long silence the server dropped transient state: conversations are gone (§5.6). */
+  private async onResume(): Promise<void> {
+    this.messaging.dropAll('The server ended the conversation while we were away.');
+    await this.refreshApplication().catch(() => undefined);
+    if (this.available) await this.makeMeAvailable().catch(() => undefined);
+    this.emit({ type: 'channelResumed' });
+  }
+
+  private onChannelStopped(error: UcwaError): void {
+    this.messaging.dropAll(error.message);
+    this.emit({ type: 'applicationLost', reason: error.message });
+    this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error.message });
+  }
+
+  private scheduleActivity(): void {
+    if (this.activityTimer !== undefined) return;
+    this.activityTimer = setInterval(() => {
+      if (!this.reportActivity) return;
+      const link = this.application?.embedded('me')?.link('reportMyActivity');
+      if (link === undefined) return;
+      this.http.postEmpty(link.url).catch((error: unknown) => this.logger.warn('reportMyActivity failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }, this.options.reportActivityIntervalMs ?? 180_000);
+    this.activityTimer.unref();
+  }
+
+  private communication(): Resource | undefined {
+    return this.application?.embedded('communication');
+  }
+
+  private requireApplication(): Resource {
+    if (this.application === undefined) throw new UcwaError('not-signed-in', 'Not signed in.');
+    return this.application;
+  }
+
+  private emit(event: UcwaEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error('listener failed', { type: event.type, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+}
