@@ -131,7 +131,7 @@ async function handleConversation(conv: ConversationView, rest: (string | undefi
     const mime = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (mime !== 'text/plain' && mime !== 'text/html') return sendError(res, 415, 'UnsupportedMediaType', 'Send text/plain or text/html.');
     const text = await readBody(req);
-    const html = mime === 'text/html' && conv.app.formats.includes('Html');
+    const html = mime === 'text/html' && conv.negotiated.includes('Html');
     return reply(res, ctx.messaging.sendMessage(conv, text, html ? 'text/html' : 'text/plain', url.searchParams.get('operationId') ?? undefined), 201);
   }
   if (method === 'POST' && sub === 'typing') {

@@ -35,6 +35,8 @@ export interface ConversationView {
   remotes: PartyRef[];
   invitation: InvitationView | undefined;
   nextMessage: number;
+  /** Formats every member supports; Html only when all of them enabled it (§4, §6.1). */
+  negotiated: readonly string[];
   readonly typing: Map<string, NodeJS.Timeout>;
 }
 
@@ -90,7 +92,7 @@ export function renderMessaging(c: ConversationView): Record<string, unknown> {
   else links.addMessaging = { href: `${self}/messagingInvitations` };
   return {
     state: c.messagingState,
-    ...(c.messagingState === 'Connected' ? { negotiatedMessageFormats: c.app.formats } : {}),
+    ...(c.messagingState === 'Connected' ? { negotiatedMessageFormats: c.negotiated } : {}),
     _links: links,
     rel: 'messaging',
   };

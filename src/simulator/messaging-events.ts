@@ -76,7 +76,7 @@ export function incomingMessageEvent(c: ConversationView, m: IncomingMessage): U
     messaging: { href: hrefs.messaging(c) },
     plainMessage: { href: encodeDataUri('text/plain', m.text) },
   };
-  if (m.html !== undefined && c.app.formats.includes('Html')) links.htmlMessage = { href: encodeDataUri('text/html', m.html) };
+  if (m.html !== undefined && c.negotiated.includes('Html')) links.htmlMessage = { href: encodeDataUri('text/html', m.html) };
   return {
     link: { rel: 'message', href: hrefs.message(c, m.n) },
     type: 'completed',

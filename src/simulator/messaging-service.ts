@@ -299,6 +299,9 @@ export class MessagingService {
 
   private join(session: ImSession, joiner: Member, first?: StartOptions['firstMessage']): void {
     const joinerRef = memberRef(joiner);
+    const everyone = [...session.members, joiner].flatMap((m) => (m.kind === 'app' ? [m.conv] : []));
+    const agreed = everyone.every((c) => c.app.formats.includes('Html')) ? ['Plain', 'Html'] : ['Plain'];
+    for (const conv of everyone) conv.negotiated = agreed;
     for (const member of session.members) {
       if (member.kind !== 'app') continue;
       const conv = member.conv;
@@ -313,6 +316,7 @@ export class MessagingService {
     }
     const inviterFirst = first ?? this.firstMessageOf(session);
     session.members.push(joiner);
+
     if (joiner.kind === 'app') {
       const conv = joiner.conv;
       conv.state = 'Connected';
@@ -409,7 +413,7 @@ export class MessagingService {
   }
 
   private newView(app: SimApplication, session: ImSession, state: ConversationView['state'], subject: string, threadId: string): ConversationView {
-    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, typing: new Map() };
+    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map() };
     app.conversations.set(conv.id, conv);
     return conv;
   }

@@ -1,0 +1,26 @@
+import { UcwaClient } from '../main/ucwa/index';
+import type { LogSink } from '../main/ucwa/index';
+import type { ConnectionOptions } from './connection-options';
+import { loadEndpointId } from './endpoint-id';
+
+declare const __UCWA_TRAY_VERSION__: string | undefined;
+
+export function cliVersion(): string {
+  return typeof __UCWA_TRAY_VERSION__ === 'string' ? __UCWA_TRAY_VERSION__ : 'dev';
+}
+
+export function createCliClient(connection: ConnectionOptions, env: NodeJS.ProcessEnv, verbose: boolean): UcwaClient {
+  const logSink: LogSink = (level, scope, message, fields) => {
+    if (!verbose && level === 'debug') return;
+    if (!verbose && level === 'info') return;
+    process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`);
+  };
+  return new UcwaClient({
+    ...(connection.server === undefined ? {} : { server: connection.server }),
+    user: connection.user,
+    password: connection.password,
+    endpointId: loadEndpointId(env),
+    userAgent: `UcwaTray-CLI/${cliVersion()} (${process.platform})`,
+    logSink,
+  });
+}

@@ -1,0 +1,56 @@
+// `ucwa-tray sim` and `ucwa-tray demo`: the built-in simulator, alone or with a short chat.
+import { UcwaClient } from '../../main/ucwa/index';
+import { DEMO_PASSWORD, DEMO_SCRIPTED, DEMO_USERS, createSimulator } from '../../simulator/index';
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+function printCredentials(url: string): void {
+  process.stdout.write(`UCWA simulator listening on ${url}\n\nDemo users (password "${DEMO_PASSWORD}"):\n`);
+  for (const user of DEMO_USERS) process.stdout.write(`  ${user.uri.replace(/^sip:/, '').padEnd(22)} ${user.name}\n`);
+  process.stdout.write('Scripted contacts:\n');
+  for (const party of DEMO_SCRIPTED) process.stdout.write(`  ${party.uri.replace(/^sip:/, '').padEnd(22)} ${party.name}${party.behavior === 'echo' ? ' (echoes every message)' : ''}\n`);
+  process.stdout.write(
+    `\nTry, in two other terminals:\n` +
+      `  UCWA_SERVER=${url} UCWA_USER=ben@contoso.com UCWA_PASSWORD=${DEMO_PASSWORD} npx ucwa-tray listen\n` +
+      `  UCWA_SERVER=${url} UCWA_USER=ana@contoso.com UCWA_PASSWORD=${DEMO_PASSWORD} npx ucwa-tray send --to ben@contoso.com "Hello Ben"\n` +
+      `Control API for tests: POST ${url}/_sim/inject-message {"from":"lena@contoso.com","to":"ben@contoso.com","text":"Hi"}\n\n`,
+  );
+}
+
+export async function runSimulator(port: number, host: string): Promise<number> {
+  const sim = createSimulator({ port, host });
+  const { url } = await sim.start();
+  printCredentials(url);
+  await waitForSignal();
+  await sim.stop();
+  return 0;
+}
+
+export async function runDemo(port: number): Promise<number> {
+  const sim = createSimulator({ port, botDelayMs: 300 });
+  const { url } = await sim.start();
+  printCredentials(url);
+  const client = new UcwaClient({ server: url, user: 'ana@contoso.com', password: DEMO_PASSWORD, endpointId: 'demo-endpoint', userAgent: 'UcwaTray-Demo/0.1' });
+  const me = await client.signIn();
+  await client.makeMeAvailable();
+  process.stdout.write(`Signed in as ${me.name}. A short chat with the echo bot:\n`);
+  client.on((event) => {
+    if (event.type === 'messageReceived') process.stdout.write(`  ${event.from.name}: ${event.text}\n`);
+  });
+  const conversation = await client.startConversation({ to: 'echo@contoso.com', subject: 'Demo' });
+  for (const text of ['Hello, echo bot!', 'Messages go through a real UCWA event channel.']) {
+    process.stdout.write(`  ${me.name}: ${text}\n`);
+    await client.sendMessage(conversation, { text });
+    await client.waitFor('messageReceived', (e) => e.conversationId === conversation && e.text.includes(text), 10_000);
+  }
+  process.stdout.write('\nThe simulator keeps running; press Ctrl+C to stop.\n');
+  await waitForSignal();
+  await client.signOut();
+  await sim.stop();
+  return 0;
+}

@@ -1,0 +1,48 @@
+export const HELP: Readonly<Record<string, string>> = {
+  main: `ucwa-tray: a command-line client for Skype for Business / Lync (UCWA)
+
+Usage: ucwa-tray <command> [options]
+
+Commands:
+  send     send one instant message and wait until it is delivered
+  listen   print incoming instant messages until Ctrl+C
+  sim      run the built-in UCWA simulator with demo users
+  demo     run the simulator and a short conversation with its echo bot
+
+Run "ucwa-tray <command> --help" for a command's options.
+`,
+  connection: `Connection (flags win over the environment):
+  --server URL      autodiscover root URL or host, e.g. https://lyncweb.contoso.com
+                    (UCWA_SERVER; omitted: discovered from the address's domain)
+  --user ADDRESS    sign-in address, e.g. ana@contoso.com (UCWA_USER)
+  --password PASS   password (UCWA_PASSWORD; prefer the variable: flags show in ps)
+  --verbose         log protocol steps to stderr (secrets are redacted)
+`,
+  send: `Usage: ucwa-tray send --to ADDRESS [--subject TEXT] [--html] <text>
+
+Signs in, starts a conversation, sends <text>, waits for the delivery result, stops messaging and
+signs out. Exits 0 when delivered; otherwise 1 with one line on stderr saying what failed.
+
+  --to ADDRESS      recipient, sip:ben@contoso.com or ben@contoso.com
+  --subject TEXT    conversation subject
+  --html            <text> is HTML (sent as text/html where the conversation allows it)
+`,
+  listen: `Usage: ucwa-tray listen [--json]
+
+Signs in, makes you available, accepts incoming conversations and prints every incoming message
+exactly once until SIGINT/SIGTERM, then signs out.
+
+  --json            one JSON object per line: from, fromName, conversation, text, html (HTML
+                    messages only), time
+`,
+  sim: `Usage: ucwa-tray sim [--port N] [--host ADDRESS]
+
+Runs the built-in UCWA simulator (a real HTTP server) with demo users and an echo bot, and prints
+its URL and the demo credentials. Stops on Ctrl+C.
+`,
+  demo: `Usage: ucwa-tray demo [--port N]
+
+Runs the simulator, signs in as a demo user and chats with the echo bot, then keeps the simulator
+running so you can try "listen" and "send" against it from other terminals.
+`,
+};

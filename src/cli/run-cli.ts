@@ -1,0 +1,105 @@
+// The ucwa-tray commands. Each prints one clear line on failure and returns the exit code.
+import { parseArgs } from 'node:util';
+import { isUcwaError } from '../main/ucwa/index';
+import { createCliClient } from './client-factory';
+import { runDemo, runSimulator } from './commands/simulator';
+import { attachListener } from './commands/listen';
+import { sendOne } from './commands/send';
+import { CliUsageError, resolveConnection } from './connection-options';
+import { HELP } from './help';
+
+const connectionFlags = {
+  server: { type: 'string' },
+  user: { type: 'string' },
+  password: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP.main ?? '');
+    return command === undefined ? 1 : 0;
+  }
+  try {
+    switch (command) {
+      case 'send':
+        return await send(rest, env);
+      case 'listen':
+        return await listen(rest, env);
+      case 'sim':
+      case 'demo': {
+        const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
+        if (values.help) return usage(command);
+        const port = values.port === undefined ? undefined : Number(values.port);
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliUsageError('--port must be a number from 0 to 65535');
+        return command === 'sim' ? await runSimulator(port ?? 8443, values.host ?? '127.0.0.1') : await runDemo(port ?? 0);
+      }
+      default:
+        throw new CliUsageError(`unknown command "${command}" (try --help)`);
+    }
+  } catch (error) {
+    process.stderr.write(`ucwa-tray ${command}: ${describe(error)}\n`);
+    return error instanceof CliUsageError ? 2 : 1;
+  }
+}
+
+function usage(command: string): number {
+  process.stdout.write(`${HELP[command] ?? ''}\n${command === 'send' || command === 'listen' ? (HELP.connection ?? '') : ''}`);
+  return 0;
+}
+
+async function send(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...connectionFlags, to: { type: 'string' }, subject: { type: 'string' }, html: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return usage('send');
+  if (values.to === undefined) throw new CliUsageError('missing --to ADDRESS');
+  const text = positionals.join(' ');
+  if (text.trim() === '') throw new CliUsageError('missing the message text');
+  const connection = resolveConnection(values, env);
+  const client = createCliClient(connection, env, values.verbose);
+  await client.signIn();
+  try {
+    // HTML must be enabled explicitly, which makeMeAvailable does (protocol §10.9).
+    if (values.html) await client.makeMeAvailable();
+    await sendOne(client, { to: values.to, subject: values.subject, html: values.html, text });
+  } finally {
+    await client.signOut();
+  }
+  process.stderr.write(`delivered to ${values.to}\n`);
+  return 0;
+}
+
+async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { ...connectionFlags, json: { type: 'boolean', default: false } }, strict: true });
+  if (values.help) return usage('listen');
+  const connection = resolveConnection(values, env);
+  const client = createCliClient(connection, env, values.verbose);
+  const detach = attachListener(client, values.json, {
+    line: (text) => process.stdout.write(`${text}\n`),
+    note: (text) => process.stderr.write(`${text}\n`),
+  });
+  const me = await client.signIn();
+  await client.makeMeAvailable();
+  process.stderr.write(`listening as ${me.name} <${me.uri}>; Ctrl+C to stop\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  detach();
+  await client.signOut();
+  return 0;
+}
+
+export function describe(error: unknown): string {
+  if (isUcwaError(error)) return error.message;
+  if (error instanceof CliUsageError) return error.message;
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
