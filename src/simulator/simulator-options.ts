@@ -6,6 +6,8 @@ export interface SimulatorOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /** The origin written into absolute links (a pool name such as https://lyncweb.contoso.com); default: where it listens. */
+  readonly publicUrl?: string;
   readonly directory?: DirectoryConfig;
   /** Answer the root with a `redirect` to the user's pool this many times first (§1.2). */
   readonly redirectHops?: number;
@@ -27,13 +29,14 @@ export interface SimulatorOptions {
   readonly applicationIdleMs?: number;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls'>> & { readonly tls: SimulatorOptions['tls'] | undefined };
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls' | 'publicUrl'>> & { readonly tls: SimulatorOptions['tls'] | undefined; readonly publicUrl: string | undefined };
 
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   return {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     tls: options.tls,
+    publicUrl: options.publicUrl?.replace(/\/$/, ''),
     directory: options.directory ?? DEMO_DIRECTORY,
     redirectHops: options.redirectHops ?? 0,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 28_740,

@@ -48,8 +48,14 @@ export class UcwaSimulator {
     this.control = new ControlApi(this);
   }
 
+  /** Where the server listens. */
   get url(): string {
     return `${this.options.tls === undefined ? 'http' : 'https'}://${this.options.host}:${this.boundPort}`;
+  }
+
+  /** The origin absolute links carry. */
+  get publicUrl(): string {
+    return this.options.publicUrl ?? this.url;
   }
 
   async start(): Promise<{ url: string }> {
@@ -120,31 +126,31 @@ export class UcwaSimulator {
   private root(_req: IncomingMessage, res: ServerResponse, url: URL): void {
     const hop = Number(url.searchParams.get('hop') ?? '0');
     if (hop < this.options.redirectHops) {
-      return sendJson(res, 200, { _links: { self: { href: `${this.url}${ROOT_PATH}?hop=${hop}` }, redirect: { href: `${this.url}${ROOT_PATH}?hop=${hop + 1}` } } });
+      return sendJson(res, 200, { _links: { self: { href: `${this.publicUrl}${ROOT_PATH}?hop=${hop}` }, redirect: { href: `${this.publicUrl}${ROOT_PATH}?hop=${hop + 1}` } } });
     }
     sendJson(res, 200, {
       _links: {
-        self: { href: `${this.url}${ROOT_PATH}` },
-        user: { href: `${this.url}${USER_PATH}?originalDomain=${this.options.directory.domain}` },
-        xframe: { href: `${this.url}/Autodiscover/XFrame/XFrame.html` },
+        self: { href: `${this.publicUrl}${ROOT_PATH}` },
+        user: { href: `${this.publicUrl}${USER_PATH}?originalDomain=${this.options.directory.domain}` },
+        xframe: { href: `${this.publicUrl}/Autodiscover/XFrame/XFrame.html` },
       },
     });
   }
 
   private user(req: IncomingMessage, res: ServerResponse): void {
-    if (this.tokens.authenticate(req) === undefined) return sendChallenge(res, this.url);
+    if (this.tokens.authenticate(req) === undefined) return sendChallenge(res, this.publicUrl);
     sendJson(res, 200, {
       _links: {
-        self: { href: `${this.url}${USER_PATH}` },
-        applications: { href: `${this.url}${APPLICATIONS_PATH}` },
-        xframe: { href: `${this.url}/Autodiscover/XFrame/XFrame.html` },
+        self: { href: `${this.publicUrl}${USER_PATH}` },
+        applications: { href: `${this.publicUrl}${APPLICATIONS_PATH}` },
+        xframe: { href: `${this.publicUrl}/Autodiscover/XFrame/XFrame.html` },
       },
     });
   }
 
   private async applications(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const user = this.tokens.authenticate(req);
-    if (user === undefined) return sendChallenge(res, this.url);
+    if (user === undefined) return sendChallenge(res, this.publicUrl);
     const rest = url.pathname.slice(APPLICATIONS_PATH.length).split('/').filter((s) => s !== '');
     if (rest.length === 0) {
       if (req.method !== 'POST') return sendError(res, 405);

@@ -37,8 +37,17 @@ export const silentSink: LogSink = () => undefined;
 
 export function createLogger(scope: string, sink: LogSink, redactor: SecretRedactor): Logger {
   const write = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
-    const scrubbedFields = fields === undefined ? undefined : (JSON.parse(redactor.scrub(JSON.stringify(fields))) as Record<string, unknown>);
+    const scrubbedFields = fields === undefined ? undefined : (scrubValue(fields, redactor) as Record<string, unknown>);
     sink(level, scope, redactor.scrub(message), scrubbedFields);
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+function scrubValue(value: unknown, redactor: SecretRedactor): unknown {
+  if (typeof value === 'string') return redactor.scrub(value);
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, redactor));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, /password|token|authorization/i.test(k) ? '[redacted]' : scrubValue(v, redactor)]));
+  }
+  return value;
 }

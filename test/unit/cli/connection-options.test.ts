@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CliUsageError, resolveConnection } from '../../../src/cli/connection-options';
+import { formatHumanLine, formatJsonLine } from '../../../src/cli/message-format';
+
+describe('resolveConnection', () => {
+  it('lets flags win over the environment', () => {
+    const env = { UCWA_SERVER: 'https://env.contoso.com', UCWA_USER: 'env@contoso.com', UCWA_PASSWORD: 'envpw' };
+    expect(resolveConnection({ user: 'sip:flag@contoso.com' }, env)).toEqual({ server: 'https://env.contoso.com', user: 'flag@contoso.com', password: 'envpw' });
+  });
+  it('says what is missing or wrong without echoing the password', () => {
+    expect(() => resolveConnection({}, {})).toThrow(/--user/);
+    expect(() => resolveConnection({ user: 'a@b.c' }, {})).toThrow(/--password/);
+    expect(() => resolveConnection({ user: 'nobody', password: 'hunter22' }, {})).toThrow(CliUsageError);
+    try {
+      resolveConnection({ user: 'a@b.c', password: 'hunter22', server: 'not a url' }, {});
+    } catch (error) {
+      expect(String(error)).toMatch(/--server/);
+      expect(String(error)).not.toContain('hunter22');
+    }
+  });
+});
+
+describe('listen output', () => {
+  const message = { from: { uri: 'sip:ben@contoso.com', name: 'Ben' }, conversation: 'c1', text: 'a\nb', html: '<b>a</b>', time: new Date('2026-01-02T03:04:05Z') };
+  it('prints one JSON object per line with the documented fields', () => {
+    expect(JSON.parse(formatJsonLine(message))).toEqual({ from: 'sip:ben@contoso.com', fromName: 'Ben', conversation: 'c1', text: 'a\nb', html: '<b>a</b>', time: '2026-01-02T03:04:05.000Z' });
+    expect(JSON.parse(formatJsonLine({ ...message, html: undefined }))).not.toHaveProperty('html');
+  });
+  it('keeps a human line on one line', () => {
+    expect(formatHumanLine(message)).toBe('[03:04:05] Ben <sip:ben@contoso.com>: a\\nb');
+  });
+});
