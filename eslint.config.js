@@ -4,16 +4,29 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)];
+// Bare builtin names are matched exactly (a pattern `domain` would also catch `./domain`).
+const NODE = Symbol('node builtins');
+const nodeBuiltins = [NODE];
 
-/** @param {string[]} patterns @param {string} why */
-const forbid = (patterns, why) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
-});
+/** @param {(string | symbol)[]} patterns @param {string} why */
+const forbid = (patterns, why) => {
+  const withNode = patterns.includes(NODE);
+  const group = patterns.filter((p) => typeof p === 'string');
+  if (withNode) group.push('node:*');
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [{ group, message: why }],
+        ...(withNode ? { paths: builtinModules.map((name) => ({ name, message: why })) } : {}),
+      },
+    ],
+  };
+};
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+    ignores: ['.tmp/**', 'node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -43,6 +43,13 @@ export class ControlApi {
     return this.sim.appsOf(sip(user)).filter((app) => app.channel.dropWaiter()).length;
   }
 
+  /** Makes a user's event links stale: their next GET is answered with `resync`. */
+  staleEventLinks(user: string): number {
+    const apps = this.sim.appsOf(sip(user));
+    for (const app of apps) app.channel.invalidateWindow();
+    return apps.length;
+  }
+
   delay(ms: number, count?: number): void {
     this.sim.faults.setDelay(ms, count);
   }
@@ -101,6 +108,8 @@ export async function handleControlRoute(control: ControlApi, req: IncomingMessa
         return sendJson(res, 200, { ok: true });
       case '/_sim/drop-events':
         return sendJson(res, 200, { dropped: control.dropEventConnections(getString(body, 'user') ?? '') });
+      case '/_sim/stale-event-links':
+        return sendJson(res, 200, { stale: control.staleEventLinks(getString(body, 'user') ?? '') });
       case '/_sim/delay':
         control.delay(num('ms') ?? 0, num('count'));
         return sendJson(res, 200, { ok: true });

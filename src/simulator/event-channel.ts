@@ -61,6 +61,7 @@ export class EventChannel {
   private pending: PendingEvent[] = [];
   private waiter: Waiter | undefined;
   private releaseTimer: NodeJS.Timeout | undefined;
+  private releaseImmediate: NodeJS.Immediate | undefined;
   private timeoutMs: number;
   private mediumMs: number;
   private lowMs: number;
@@ -147,6 +148,13 @@ export class EventChannel {
     return true;
   }
 
+  /** Moves the ack window on and cuts the pending GET, so the client's next URL is stale (§5.6 resync). */
+  invalidateWindow(): void {
+    this.nextAck += 5;
+    this.delivered.clear();
+    this.dropWaiter();
+  }
+
   /** Answers the pending GET with an error (application gone, fault injection). */
   failWaiter(status: number, subcode?: string): void {
     const waiter = this.waiter;
@@ -177,10 +185,17 @@ export class EventChannel {
   private scheduleRelease(): void {
     if (this.waiter === undefined || this.pending.length === 0) return;
     if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer);
-    const earliest = Math.min(...this.pending.map((e) => e.releaseAt));
+    const wait = Math.min(...this.pending.map((e) => e.releaseAt)) - Date.now();
     // Real-time events release the GET at once, together with everything already queued (§5.4);
-    // a zero delay still lets events raised in the same tick share one batch.
-    this.releaseTimer = setTimeout(() => this.release(), Math.max(0, earliest - Date.now()));
+    // releasing on the next turn still lets events raised in the same tick share one batch.
+    if (wait <= 0) {
+      this.releaseImmediate ??= setImmediate(() => {
+        this.releaseImmediate = undefined;
+        this.release();
+      });
+      return;
+    }
+    this.releaseTimer = setTimeout(() => this.release(), wait);
     this.releaseTimer.unref();
   }
 

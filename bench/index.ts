@@ -1,0 +1,7 @@
+// npm run bench: figures and ratios for the UCWA client and simulator. Never fails on speed.
+import { benchEventDispatch, benchSendLatency, benchSignIn } from './client-bench';
+
+console.log(`UCWA Tray benchmarks (node ${process.version}, ${process.platform}/${process.arch})\n`);
+await benchSignIn(20);
+await benchSendLatency(200);
+await benchEventDispatch(20_000);

@@ -1,0 +1,30 @@
+// electron-builder.yml checked by electron-builder's own configuration validator (its JSON schema).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const { load } = require('js-yaml') as { load(text: string): unknown };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(config: unknown, logger: unknown): Promise<void> };
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+const config = load(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder\'s own schema validation', async () => {
+    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('is rejected when it carries an unknown option (the validator is really checking)', async () => {
+    await expect(validateConfiguration({ ...structuredClone(config), notAnOption: true }, new DebugLogger(false))).rejects.toThrow(/notAnOption|unknown property/i);
+  });
+
+  it('builds AppImage, deb, nsis and dmg, registers sip: and im:, and ships only an allowlist', () => {
+    expect((config.linux as { target: string[] }).target).toEqual(['AppImage', 'deb']);
+    expect((config.win as { target: string[] }).target).toEqual(['nsis']);
+    expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
+    expect((config.protocols as { schemes: string[] }[]).flatMap((p) => p.schemes)).toEqual(['sip', 'im']);
+    const files = config.files as string[];
+    expect(files.every((f) => f.startsWith('out/') || f.startsWith('assets/') || f === 'package.json' || f.startsWith('!'))).toBe(true);
+  });
+});
