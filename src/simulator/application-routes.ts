@@ -34,6 +34,14 @@ export async function handleApplicationRoute(app: SimApplication, rest: string[]
   if (first === 'communication') {
     if (second === undefined) return method === 'GET' ? sendJson(res, 200, app.renderCommunication()) : sendError(res, 405);
     if (second === 'messagingInvitations') return handleInvitations(app, third, fourth, method, req, res, ctx);
+    if (second === 'participantInvitations' && third === undefined && method === 'POST') {
+      const conv = app.conversations.get(url.searchParams.get('conversation') ?? '');
+      if (conv === undefined) return sendError(res, 404, 'ResourceNotFound', 'The conversation does not exist.');
+      const body = parseJsonObject(await readBody(req));
+      const to = body === undefined ? undefined : getString(body, 'to');
+      if (body === undefined || to === undefined || to.trim() === '') return sendError(res, 400, 'ParameterValidationFailure', '"to" is required.');
+      return reply(res, ctx.messaging.addParticipant(conv, normalizeSip(to), getString(body, 'operationId')), 201);
+    }
     if (second === 'conversations' && third !== undefined) {
       const conv = app.conversations.get(third);
       if (conv === undefined) return sendError(res, 404, 'ResourceNotFound', 'The conversation does not exist.');

@@ -71,6 +71,19 @@ export class MessagingService {
     return { ok: true, location: `${conv.app.communicationHref}/messagingInvitations/${inv.id}` };
   }
 
+  /** Adds someone to a connected conversation, which becomes a conference (§6.8). */
+  addParticipant(conv: ConversationView, to: string, operationId: string | undefined): OpResult {
+    const session = this.sessions.get(conv.sessionId);
+    if (session === undefined || conv.state !== 'Connected') return { ok: false, status: 409, subcode: 'InvalidState', message: 'Only a connected conversation can add participants.' };
+    const invitee = to.toLowerCase();
+    if (session.members.some((m) => memberUri(m) === invitee)) return { ok: false, status: 409, subcode: 'AlreadyExists', message: 'Already in the conversation.' };
+    const id = newId();
+    const href = `${conv.app.communicationHref}/participantInvitations/${id}`;
+    conv.app.emit('communication', { link: { rel: 'participantInvitation', href }, type: 'started', _embedded: { participantInvitation: { direction: 'Outgoing', state: 'Connecting', to, ...(operationId === undefined ? {} : { operationId }), _links: { self: { href } }, rel: 'participantInvitation' } } });
+    queueMicrotask(() => this.invite(session, conv, to, undefined));
+    return { ok: true, location: href };
+  }
+
   /** Scripted parties start conversations too (control API: inject a message). */
   startFromScripted(party: ScriptedPartyConfig, toUri: string, text: string, html: string | undefined): boolean {
     const existing = this.sessions.findWith(party.uri, toUri);

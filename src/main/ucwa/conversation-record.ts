@@ -21,6 +21,7 @@ export interface ConversationRecord {
   subject: string;
   threadId: string | undefined;
   participantsUrl: URL | undefined;
+  addParticipantUrl: URL | undefined;
   readonly participants: Map<string, PartyInfo>;
   /** The person this conversation was started with, to re-invite after it went idle. */
   remoteUri: string | undefined;
@@ -40,6 +41,7 @@ export function newConversationRecord(url: URL): ConversationRecord {
     subject: '',
     threadId: undefined,
     participantsUrl: undefined,
+    addParticipantUrl: undefined,
     participants: new Map(),
     remoteUri: undefined,
     messaging: { state: 'Disconnected', formats: ['Plain'] },
@@ -55,6 +57,8 @@ export function applyConversationResource(record: ConversationRecord, resource: 
   record.subject = resource.string('subject') ?? record.subject;
   record.threadId = resource.string('threadId') ?? record.threadId;
   record.participantsUrl = resource.link('participants')?.url ?? record.participantsUrl;
+  // Present only while adding people is allowed (§0, §6.8).
+  record.addParticipantUrl = resource.link('addParticipant')?.url;
   const messaging = resource.link('messaging')?.url;
   if (messaging !== undefined) record.messaging.url = messaging;
 }

@@ -123,6 +123,14 @@ export class Messaging {
     await this.http.send({ method: 'DELETE', url: record.url, headers: { Accept: 'application/json' } });
   }
 
+  /** Invites one more person; the conversation becomes a conference once they join (§6.8). */
+  async addParticipant(conversationId: string, to: string): Promise<void> {
+    const record = this.conversation(conversationId);
+    if (record.addParticipantUrl === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
+    if (record.addParticipantUrl === undefined) throw new UcwaError('not-found', 'This conversation cannot add participants now.');
+    await this.http.postJson(record.addParticipantUrl, { to: sipUri(to), operationId: randomUUID() });
+  }
+
   async participants(conversationId: string): Promise<PartyInfo[]> {
     const record = this.conversation(conversationId);
     if (record.participantsUrl === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));

@@ -156,6 +156,10 @@ export class UcwaClient {
     return this.messaging.leave(conversationId);
   }
 
+  addParticipant(conversationId: string, to: string): Promise<void> {
+    return this.messaging.addParticipant(conversationId, to);
+  }
+
   getParticipants(conversationId: string): Promise<PartyInfo[]> {
     return this.messaging.participants(conversationId);
   }
