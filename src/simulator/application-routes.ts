@@ -6,10 +6,16 @@ import type { ConversationView } from './conversation-view';
 import { hrefs, renderConversation, renderInvitation, renderMessaging, renderParticipant } from './conversation-view';
 import { dataUri } from './messaging-events';
 import type { MessagingService, OpResult, StartOptions } from './messaging-service';
+import { handlePeopleRoute } from './people-routes';
+import type { PeopleContext } from './people-routes';
+import { generatePhoto } from './photos';
 import { decodeDataUri, getProperty, getString, normalizeSip, parseJsonObject, readBody, sendEmpty, sendError, sendJson } from './wire';
 
 export interface AppRouteContext {
   readonly messaging: MessagingService;
+  readonly people: PeopleContext;
+  /** My presence, note or availability changed: subscribers hear of it. */
+  presenceChanged(app: SimApplication): void;
   /** Called by makeMeAvailable and when the channel resumes, so the host can announce presence. */
   readonly resumeAfterMs: number;
   onResume(app: SimApplication): void;
@@ -30,7 +36,8 @@ export async function handleApplicationRoute(app: SimApplication, rest: string[]
     app.channel.poll(ack, url.searchParams, res, silent ? 'resume' : 'next');
     return;
   }
-  if (first === 'me') return handleMe(app, second, method, req, res);
+  if (first === 'me') return handleMe(app, second, method, req, res, ctx);
+  if (first === 'people') return handlePeopleRoute(app, rest.slice(1), req, res, url, ctx.people);
   if (first === 'communication') {
     if (second === undefined) return method === 'GET' ? sendJson(res, 200, app.renderCommunication()) : sendError(res, 405);
     if (second === 'messagingInvitations') return handleInvitations(app, third, fourth, method, req, res, ctx);
@@ -52,7 +59,7 @@ export async function handleApplicationRoute(app: SimApplication, rest: string[]
   sendError(res, 404, 'ResourceNotFound');
 }
 
-async function handleMe(app: SimApplication, part: string | undefined, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleMe(app: SimApplication, part: string | undefined, method: string, req: IncomingMessage, res: ServerResponse, ctx: AppRouteContext): Promise<void> {
   if (part === undefined) return method === 'GET' ? sendJson(res, 200, app.renderMe()) : sendError(res, 405);
   if (part === 'makeMeAvailable' && method === 'POST') {
     const body = parseJsonObject((await readBody(req)) || '{}');
@@ -67,7 +74,13 @@ async function handleMe(app: SimApplication, part: string | undefined, method: s
     app.emit('me', { link: { rel: 'me', href: `${app.base}/me` }, type: 'updated', _embedded: { me: app.renderMe() } }, { priority: 'medium' });
     app.emit('me', { link: { rel: 'presence', href: `${app.base}/me/presence` }, type: 'added' }, { priority: 'medium' });
     app.emit('communication', { link: { rel: 'communication', href: app.communicationHref }, type: 'updated', _embedded: { communication: app.renderCommunication() } }, { priority: 'medium' });
+    ctx.presenceChanged(app);
     return sendEmpty(res, 204);
+  }
+  if (part === 'photo' && method === 'GET') {
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-cache' });
+    res.end(generatePhoto(app.user.uri));
+    return;
   }
   if (!app.available && ['reportMyActivity', 'presence', 'note', 'location'].includes(part)) return sendError(res, 409, 'MakeMeAvailableRequired', 'Call makeMeAvailable first.');
   if (part === 'reportMyActivity' && method === 'POST') return sendEmpty(res, 204);
@@ -80,6 +93,7 @@ async function handleMe(app: SimApplication, part: string | undefined, method: s
       if (availability !== undefined && !allowed.includes(availability)) return sendError(res, 400, 'ParameterValidationFailure', 'Unknown availability.');
       app.availability = availability ?? 'Online';
       app.emit('me', { link: { rel: 'presence', href: `${app.base}/me/presence` }, type: 'updated' }, { priority: 'medium' });
+      ctx.presenceChanged(app);
       return sendEmpty(res, 204);
     }
   }
@@ -89,6 +103,7 @@ async function handleMe(app: SimApplication, part: string | undefined, method: s
       const body = parseJsonObject((await readBody(req)) || '{}');
       app.note = (body === undefined ? undefined : getString(body, 'message')) ?? '';
       app.emit('me', { link: { rel: 'note', href: `${app.base}/me/note` }, type: 'updated' }, { priority: 'medium' });
+      ctx.presenceChanged(app);
       return sendEmpty(res, 204);
     }
   }

@@ -20,6 +20,26 @@ export class ControlApi {
     return this.sim.messaging.hangUpScripted(sip(input.from), sip(input.to));
   }
 
+  /** Sets a contact's presence (any string: unknown values test a client's mapping) and notifies subscribers. */
+  setPresence(input: { uri: string; availability: string; note?: string; activity?: string }): void {
+    const state = this.sim.people.presenceOf(sip(input.uri));
+    state.availability = input.availability;
+    if (input.note !== undefined) state.note = input.note;
+    state.activity = input.activity;
+    state.lastActive = Date.now();
+    this.sim.presenceChanged(sip(input.uri));
+  }
+
+  /** Lets a user's presence subscriptions expire now: extending them answers 404. */
+  expireSubscriptions(user: string): number {
+    return this.sim.subscriptions.expireAll(this.sim.appsOf(sip(user)));
+  }
+
+  /** Makes a contact's photo answer 500. */
+  failPhoto(uri: string): void {
+    this.sim.failingPhotos.add(sip(uri).toLowerCase());
+  }
+
   expireToken(user: string): number {
     return this.sim.tokens.expireUser(sip(user));
   }
@@ -92,6 +112,13 @@ export async function handleControlRoute(control: ControlApi, req: IncomingMessa
         const ok = control.injectMessage({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '', text: getString(body, 'text') ?? '', ...(html === undefined ? {} : { html }) });
         return sendJson(res, 200, { delivered: ok });
       }
+      case '/_sim/presence': {
+        const note = getString(body, 'note');
+        control.setPresence({ uri: getString(body, 'uri') ?? '', availability: getString(body, 'availability') ?? 'Online', ...(note === undefined ? {} : { note }) });
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/_sim/expire-subscriptions':
+        return sendJson(res, 200, { expired: control.expireSubscriptions(getString(body, 'user') ?? '') });
       case '/_sim/hang-up':
         return sendJson(res, 200, { done: control.hangUp({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '' }) });
       case '/_sim/expire-token':

@@ -27,6 +27,12 @@ export interface SimulatorOptions {
   readonly resumeAfterMs?: number;
   /** An application with no request for this long is reclaimed (§3.3). */
   readonly applicationIdleMs?: number;
+  /** Length of a subscription "minute" (tests shorten it; the protocol's is 60 000 ms). */
+  readonly subscriptionMinuteMs?: number;
+  /** Extra generated directory people, added to every user's contact list (benchmarks). */
+  readonly generatedContacts?: number;
+  /** Every this many ms a scripted contact changes presence (0: never), for the demo. */
+  readonly presenceScriptMs?: number;
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls' | 'publicUrl'>> & { readonly tls: SimulatorOptions['tls'] | undefined; readonly publicUrl: string | undefined };
@@ -50,5 +56,8 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     botDelayMs: options.botDelayMs ?? 400,
     resumeAfterMs: options.resumeAfterMs ?? 10 * 60_000,
     applicationIdleMs: options.applicationIdleMs ?? 15 * 60_000,
+    subscriptionMinuteMs: options.subscriptionMinuteMs ?? 60_000,
+    generatedContacts: options.generatedContacts ?? 0,
+    presenceScriptMs: options.presenceScriptMs ?? 0,
   };
 }

@@ -13,6 +13,10 @@ import type { SimUser } from './directory';
 import { FaultInjector } from './faults';
 import { newId } from './im-session';
 import { MessagingService } from './messaging-service';
+import { PeopleDirectory } from './people-directory';
+import type { PresenceState } from './people-directory';
+import type { PeopleContext } from './people-routes';
+import { PresenceSubscriptions } from './presence-subscriptions';
 import type { ResolvedOptions, SimulatorOptions } from './simulator-options';
 import { resolveOptions } from './simulator-options';
 import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
@@ -28,6 +32,10 @@ export class UcwaSimulator {
   readonly control: ControlApi;
   readonly tokens: TokenStore;
   readonly messaging: MessagingService;
+  readonly people: PeopleDirectory;
+  readonly subscriptions: PresenceSubscriptions;
+  readonly failingPhotos = new Set<string>();
+  private presenceScript: NodeJS.Timeout | undefined;
   private readonly apps = new Map<string, SimApplication>();
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -45,7 +53,23 @@ export class UcwaSimulator {
       timings: this.options,
       stats: this.stats,
     });
+    this.people = new PeopleDirectory(this.options.directory, this.options.generatedContacts);
+    this.subscriptions = new PresenceSubscriptions(this.options.subscriptionMinuteMs);
     this.control = new ControlApi(this);
+  }
+
+  /** A user's presence comes from their available applications; others' from the directory. */
+  presenceOf(uri: string): PresenceState {
+    if (this.directory.findUser(uri) === undefined) return this.people.presenceOf(uri);
+    const stored = this.people.presenceOf(uri);
+    const app = this.appsOf(uri).find((a) => a.available);
+    // Only an application that made itself available publishes presence (§4).
+    return app === undefined ? { ...stored, availability: 'Offline' } : { ...stored, availability: app.availability, note: app.note, lastActive: app.lastRequestAt };
+  }
+
+  /** Tells every subscriber that someone's presence changed (control API, scripts, applications). */
+  presenceChanged(uri: string): void {
+    this.subscriptions.changed(uri);
   }
 
   /** Where the server listens. */
@@ -81,12 +105,24 @@ export class UcwaSimulator {
     this.server = server;
     this.sweeper = setInterval(() => this.reclaimIdleApplications(), Math.min(5_000, this.options.applicationIdleMs));
     this.sweeper.unref();
+    if (this.options.presenceScriptMs > 0) {
+      const cycle = ['Online', 'Busy', 'Away', 'BeRightBack', 'DoNotDisturb'];
+      let step = 0;
+      this.presenceScript = setInterval(() => {
+        const party = this.options.directory.scripted.find((p) => p.behavior !== 'echo');
+        if (party === undefined) return;
+        this.people.presenceOf(party.uri).availability = cycle[++step % cycle.length] ?? 'Online';
+        this.presenceChanged(party.uri);
+      }, this.options.presenceScriptMs);
+      this.presenceScript.unref();
+    }
     return { url: this.url };
   }
 
   /** Stops listening and forgets every application (a server restart keeps users, loses state). */
   async stop(): Promise<void> {
     if (this.sweeper !== undefined) clearInterval(this.sweeper);
+    if (this.presenceScript !== undefined) clearInterval(this.presenceScript);
     for (const app of this.apps.values()) this.removeApplication(app, false);
     const server = this.server;
     this.server = undefined;
@@ -101,8 +137,10 @@ export class UcwaSimulator {
 
   removeApplication(app: SimApplication, notify: boolean): void {
     this.messaging.dropApplication(app, notify);
+    this.subscriptions.dropApplication(app);
     app.channel.close();
     this.apps.delete(app.id);
+    if (app.available) this.presenceChanged(app.user.uri);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -165,8 +203,11 @@ export class UcwaSimulator {
       res.writeHead(204).end();
       return;
     }
+    const people: PeopleContext = { people: this.people, subscriptions: this.subscriptions, presenceOf: (uri) => this.presenceOf(uri), failingPhotos: this.failingPhotos };
     const ctx: AppRouteContext = {
       messaging: this.messaging,
+      people,
+      presenceChanged: (changed) => this.presenceChanged(changed.user.uri),
       resumeAfterMs: this.options.resumeAfterMs,
       onResume: (resumed) => this.resume(resumed),
     };
@@ -198,7 +239,9 @@ export class UcwaSimulator {
   /** After a long silence the server keeps the application but drops transient state (§5.6). */
   private resume(app: SimApplication): void {
     this.messaging.dropApplication(app, false);
+    this.subscriptions.dropApplication(app);
     app.available = false;
+    this.presenceChanged(app.user.uri);
   }
 
   private reclaimIdleApplications(): void {

@@ -22,6 +22,8 @@ export interface FailureReason {
 
 export type ConnectionStateName = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
+import type { PresenceInfo } from './people-types';
+
 export type UcwaEvent =
   | { readonly type: 'connectionChanged'; readonly state: ConnectionStateName; readonly detail?: string }
   | {
@@ -52,7 +54,10 @@ export type UcwaEvent =
   | { readonly type: 'channelResynced' }
   | { readonly type: 'channelResumed' }
   | { readonly type: 'applicationLost'; readonly reason: string }
-  | { readonly type: 'meChanged' };
+  | { readonly type: 'meChanged' }
+  | { readonly type: 'presenceChanged'; readonly uri: string; readonly presence: PresenceInfo }
+  | { readonly type: 'myPresenceChanged'; readonly presence: PresenceInfo }
+  | { readonly type: 'myNoteChanged'; readonly note: string };
 
 export type UcwaEventType = UcwaEvent['type'];
 export type UcwaEventOf<T extends UcwaEventType> = Extract<UcwaEvent, { type: T }>;

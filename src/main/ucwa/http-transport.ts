@@ -13,6 +13,8 @@ export interface HttpRequest {
   /** Covers waiting for headers and for the body; the event channel passes more than its long poll. */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** Read the body as bytes (photos), at most this many; a larger body is an error. */
+  readonly maxBytes?: number;
 }
 
 export interface HttpResponse {
@@ -20,6 +22,7 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly text: string;
+  readonly bytes?: Buffer;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -62,12 +65,27 @@ export class HttpTransport {
         bodyTimeout: timeout,
         ...(req.signal === undefined ? {} : { signal: req.signal }),
       });
-      const text = await response.body.text();
+      let text = '';
+      let bytes: Buffer | undefined;
+      if (req.maxBytes === undefined) text = await response.body.text();
+      else {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of response.body) {
+          size += (chunk as Buffer).length;
+          if (size > req.maxBytes) {
+            response.body.destroy();
+            throw new UcwaError('malformed-response', `The response from ${req.url.pathname} is larger than ${req.maxBytes} bytes.`);
+          }
+          chunks.push(chunk as Buffer);
+        }
+        bytes = Buffer.concat(chunks);
+      }
       this.logger.debug(`${req.method} ${req.url.pathname} -> ${response.statusCode}`, {
         server: headerValue(response.headers['x-ms-server-fqdn']),
         diagnostics: headerValue(response.headers['x-ms-diagnostics']),
       });
-      return { url: req.url, status: response.statusCode, headers: response.headers, text };
+      return { url: req.url, status: response.statusCode, headers: response.headers, text, ...(bytes === undefined ? {} : { bytes }) };
     } catch (error) {
       throw toTransportError(error, req.url);
     }

@@ -8,3 +8,5 @@ export { decodeDataUri, encodeDataUri, htmlToText } from './data-uri';
 export { parseMsRtcOAuthChallenge } from './www-authenticate';
 export { parseEventBatch } from './event-batch';
 export type { StartConversationInput } from './messaging';
+export type { Availability, ContactInfo, GroupInfo, GroupKind, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
+export { KNOWN_AVAILABILITIES, SETTABLE_AVAILABILITIES, toAvailability } from './people-types';

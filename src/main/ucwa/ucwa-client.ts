@@ -12,6 +12,9 @@ import type { LogSink, Logger } from './logger';
 import { SecretRedactor, createLogger, silentSink } from './logger';
 import { Messaging } from './messaging';
 import type { StartConversationInput } from './messaging';
+import { People, presenceFrom } from './people';
+import type { ContactInfo, GroupInfo, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
+import { PresenceSubscriber } from './presence-subscriber';
 import { Resource } from './resource';
 
 export interface UcwaClientOptions {
@@ -31,7 +34,14 @@ export interface UcwaClientOptions {
   readonly backoffMaxMs?: number;
   readonly invitationTimeoutMs?: number;
   readonly deliveryTimeoutMs?: number;
+  /** Presence subscriptions: requested duration (10–30 min), how often to extend, URIs per request. */
+  readonly subscriptionMinutes?: number;
+  readonly subscriptionExtendMs?: number;
+  readonly subscriptionChunkSize?: number;
 }
+
+/** Link-only presence updates are fetched with at most this many requests at once (§8.5). */
+const PRESENCE_FETCH_CONCURRENCY = 6;
 
 export type UcwaListener = (event: UcwaEvent) => void;
 
@@ -42,6 +52,8 @@ export class UcwaClient {
   private readonly transport: HttpTransport;
   private readonly http: AuthenticatedHttp;
   private readonly messaging: Messaging;
+  private readonly people: People;
+  private readonly subscriber: PresenceSubscriber;
   private application: Resource | undefined;
   private channel: EventChannel | undefined;
   private activityTimer: NodeJS.Timeout | undefined;
@@ -58,6 +70,12 @@ export class UcwaClient {
       invitationMs: options.invitationTimeoutMs ?? 60_000,
       deliveryMs: options.deliveryTimeoutMs ?? 60_000,
     });
+    this.people = new People(this.http, () => this.application);
+    this.subscriber = new PresenceSubscriber(this.http, () => this.application?.embedded('people'), {
+      durationMinutes: options.subscriptionMinutes ?? 30,
+      extendEveryMs: options.subscriptionExtendMs ?? 20 * 60_000,
+      chunkSize: options.subscriptionChunkSize ?? 100,
+    }, this.logger);
   }
 
   on(listener: UcwaListener): () => void {
@@ -82,8 +100,67 @@ export class UcwaClient {
     });
   }
 
-  get stats(): { readonly requests: number; readonly authentications: number; readonly polls: number } {
-    return { requests: this.transport.requestCount, authentications: this.http.authentications, polls: this.channel?.polls ?? 0 };
+  get stats(): { readonly requests: number; readonly authentications: number; readonly polls: number; readonly subscriptionExtensions: number; readonly subscriptionRecreations: number } {
+    return {
+      requests: this.transport.requestCount,
+      authentications: this.http.authentications,
+      polls: this.channel?.polls ?? 0,
+      subscriptionExtensions: this.subscriber.extensions,
+      subscriptionRecreations: this.subscriber.recreations,
+    };
+  }
+
+  getMyPresence(): Promise<PresenceInfo> {
+    return this.people.myPresence();
+  }
+
+  setMyPresence(availability: SettableAvailability): Promise<void> {
+    return this.people.setMyPresence(availability);
+  }
+
+  getMyNote(): Promise<string> {
+    return this.people.myNote();
+  }
+
+  setMyNote(message: string): Promise<void> {
+    return this.people.setMyNote(message);
+  }
+
+  getMyPhoto(): Promise<Photo | undefined> {
+    return this.people.myPhoto();
+  }
+
+  getContacts(): Promise<ContactInfo[]> {
+    return this.people.contacts();
+  }
+
+  getGroups(): Promise<GroupInfo[]> {
+    return this.people.groups();
+  }
+
+  getContactPresence(uri: string): Promise<PresenceInfo> {
+    return this.people.contactPresence(uri);
+  }
+
+  getContactNote(uri: string): Promise<string | undefined> {
+    return this.people.contactNote(uri);
+  }
+
+  getContactPhoto(uri: string): Promise<Photo | undefined> {
+    return this.people.contactPhoto(uri);
+  }
+
+  search(query: string, limit?: number): Promise<SearchResult> {
+    return this.people.search(query, limit);
+  }
+
+  /** Live presence for these contacts: `presenceChanged` events follow, subscriptions are kept alive. */
+  subscribePresence(uris: readonly string[]): Promise<void> {
+    return this.subscriber.subscribe(uris);
+  }
+
+  subscribedUris(): string[] {
+    return this.subscriber.subscribedUris();
   }
 
   get signedIn(): boolean {
@@ -180,6 +257,8 @@ export class UcwaClient {
     this.activityTimer = undefined;
     await this.channel?.stop();
     this.channel = undefined;
+    await this.subscriber.unsubscribeAll();
+    this.people.forget();
     const self = this.application?.link('self')?.url;
     this.application = undefined;
     this.messaging.dropAll('Signed out.');
@@ -248,10 +327,41 @@ export class UcwaClient {
   }
 
   private async dispatch(events: readonly RawEvent[]): Promise<void> {
+    // Link-only presence updates are coalesced per contact and fetched after the batch (§10.18).
+    const presence = new Map<string, RawEvent>();
     for (const event of events) {
-      if (event.sender.rel === 'me' && event.rel === 'me') this.emit({ type: 'meChanged' });
-      await this.messaging.handle(event, (e) => this.resourceOf(e));
+      if (event.sender.rel === 'me') await this.onMeEvent(event);
+      else if (event.sender.rel === 'people') {
+        if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
+        else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
+      } else await this.messaging.handle(event, (e) => this.resourceOf(e));
     }
+    await this.fetchPresence([...presence.values()]);
+  }
+
+  private async onMeEvent(event: RawEvent): Promise<void> {
+    if (event.rel === 'me') this.emit({ type: 'meChanged' });
+    if (event.type === 'deleted') return;
+    if (event.rel === 'presence') {
+      const resource = await this.resourceOf(event);
+      if (resource !== undefined) this.emit({ type: 'myPresenceChanged', presence: presenceFrom(resource) });
+    } else if (event.rel === 'note') {
+      const resource = await this.resourceOf(event);
+      if (resource !== undefined) this.emit({ type: 'myNoteChanged', note: resource.string('message') ?? '' });
+    }
+  }
+
+  private async fetchPresence(events: readonly RawEvent[]): Promise<void> {
+    const queue = [...events];
+    const worker = async (): Promise<void> => {
+      for (let event = queue.shift(); event !== undefined; event = queue.shift()) {
+        const resource = await this.resourceOf(event);
+        if (resource === undefined) continue;
+        const uri = this.people.uriForHref(event.in?.url ?? event.url);
+        this.emit({ type: 'presenceChanged', uri, presence: presenceFrom(resource) });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PRESENCE_FETCH_CONCURRENCY, queue.length) }, worker));
   }
 
   /** Real-time resources come embedded; others are link-only and fetched (§5.3, §9.7). */
@@ -270,11 +380,13 @@ export class UcwaClient {
     this.messaging.dropAll('The server ended the conversation while we were away.');
     await this.refreshApplication().catch(() => undefined);
     if (this.available) await this.makeMeAvailable().catch(() => undefined);
+    await this.subscriber.recreateAll().catch((error: unknown) => this.logger.warn('could not re-create presence subscriptions', { reason: error instanceof Error ? error.message : String(error) }));
     this.emit({ type: 'channelResumed' });
   }
 
   private onChannelStopped(error: UcwaError): void {
     this.messaging.dropAll(error.message);
+    this.subscriber.clear();
     this.emit({ type: 'applicationLost', reason: error.message });
     this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error.message });
   }

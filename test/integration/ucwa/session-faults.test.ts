@@ -81,4 +81,24 @@ describe('mid-session faults', () => {
     expect(sim.control.expireApplication('ana@contoso.com')).toBe(1);
     expect((await lost).reason).toMatch(/no longer knows this application/);
   });
+
+  it('after a long silence the server answers resume: conversations end, availability and subscriptions come back', async () => {
+    const sim = await startSim({ resumeAfterMs: 150, mediumPriorityMs: 20 });
+    const { ana, ben } = await twoUsers(sim);
+    autoAccept(ben);
+    const conversation = await ana.startConversation({ to: 'ben@contoso.com' });
+    await ana.getContacts();
+    await ana.subscribePresence(['sip:lena@contoso.com']);
+    const ended = ana.waitFor('conversationEnded', (e) => e.conversationId === conversation, 5_000);
+    const resumed = ana.waitFor('channelResumed', () => true, 5_000);
+    // The laptop sleeps: the event channel is cut and the server stays silent for a while.
+    sim.control.failNext({ count: 1, status: 503, path: '/events', retryAfterSeconds: 1 });
+    sim.control.dropEventConnections('ana@contoso.com');
+    await resumed;
+    await ended;
+    expect((await ana.getMyPresence()).availability).toBe('Online');
+    const busy = ana.waitFor('presenceChanged', (e) => e.uri === 'sip:lena@contoso.com' && e.presence.availability === 'Busy', 3_000);
+    sim.control.setPresence({ uri: 'lena@contoso.com', availability: 'Busy' });
+    await busy;
+  });
 });

@@ -1,0 +1,174 @@
+// Own presence, note and photo; contacts, groups, contact presence and photos; directory search
+// (protocol §7). Photos are fetched once, cached and size-bounded; a photo that fails is "none".
+import type { AuthenticatedHttp } from './authenticated-http';
+import { UcwaError, isUcwaError } from './errors';
+import { headerValue } from './http-transport';
+import type { ContactInfo, GroupInfo, GroupKind, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
+import { toAvailability } from './people-types';
+import { parseUcwaDate } from './resource';
+import type { Resource } from './resource';
+
+export const MAX_PHOTO_BYTES = 256 * 1024;
+const GROUP_KINDS: Readonly<Record<string, GroupKind>> = { pinnedGroup: 'pinned', defaultGroup: 'default', group: 'group', distributionGroup: 'distribution' };
+
+export class People {
+  private readonly contactsByUri = new Map<string, Resource>();
+  private readonly photos = new Map<string, Promise<Photo | undefined>>();
+
+  constructor(
+    private readonly http: AuthenticatedHttp,
+    private readonly application: () => Resource | undefined,
+  ) {}
+
+  async myPresence(): Promise<PresenceInfo> {
+    return presenceFrom(await this.http.getResource(this.meLink('presence'), 'presence'));
+  }
+
+  /** Only PreferredAvailability values are settable; `activity` is not (§7.1, §10.34). */
+  async setMyPresence(availability: SettableAvailability): Promise<void> {
+    await this.http.postJson(this.meLink('presence'), { availability });
+  }
+
+  async myNote(): Promise<string> {
+    return (await this.http.getResource(this.meLink('note'), 'note')).string('message') ?? '';
+  }
+
+  async setMyNote(message: string): Promise<void> {
+    await this.http.postJson(this.meLink('note'), { message });
+  }
+
+  async myPhoto(): Promise<Photo | undefined> {
+    return this.fetchPhoto(this.meLink('photo'));
+  }
+
+  async contacts(): Promise<ContactInfo[]> {
+    const list = await this.http.getResource(this.peopleLink('myContacts'), 'contacts');
+    return list.embeddedList('contact').map((c) => this.remember(c));
+  }
+
+  /** Groups with their members' addresses; pinned and default groups are single objects, the rest arrays (§10.15). */
+  async groups(): Promise<GroupInfo[]> {
+    const groups = await this.http.getResource(this.peopleLink('myGroups'), 'groups');
+    const out: GroupInfo[] = [];
+    for (const [rel, kind] of Object.entries(GROUP_KINDS)) {
+      for (const group of groups.embeddedList(rel)) {
+        const members = group.link('groupContacts') ?? group.link('expandDistributionGroup');
+        const contacts = members === undefined ? [] : (await this.http.getResource(members.url, 'group contacts')).embeddedList('contact').map((c) => this.remember(c));
+        out.push({ id: group.string('id') ?? group.string('name') ?? rel, name: group.string('name') ?? rel, kind, contactUris: contacts.map((c) => c.uri) });
+      }
+    }
+    return out;
+  }
+
+  async contactPresence(uri: string): Promise<PresenceInfo> {
+    const link = this.contactResource(uri).link('contactPresence');
+    if (link === undefined) throw new UcwaError('not-found', `No presence for ${uri}.`);
+    return presenceFrom(await this.http.getResource(link.url, 'contact presence'));
+  }
+
+  async contactNote(uri: string): Promise<string | undefined> {
+    const link = this.contactResource(uri).link('contactNote');
+    if (link === undefined) return undefined;
+    return (await this.http.getResource(link.url, 'contact note')).string('message');
+  }
+
+  /** Fetched once per contact and cached; undefined when there is none or it failed to load. */
+  contactPhoto(uri: string): Promise<Photo | undefined> {
+    const key = uri.toLowerCase();
+    let photo = this.photos.get(key);
+    if (photo === undefined) {
+      const link = this.contactsByUri.get(key)?.link('contactPhoto');
+      photo = link === undefined ? Promise.resolve(undefined) : this.fetchPhoto(link.url);
+      this.photos.set(key, photo);
+    }
+    return photo;
+  }
+
+  async search(query: string, limit = 20): Promise<SearchResult> {
+    const url = new URL(this.peopleLink('search'));
+    url.searchParams.set('query', query);
+    url.searchParams.set('limit', String(Math.max(1, Math.min(100, limit))));
+    const result = await this.http.getResource(url, 'search');
+    return { contacts: result.embeddedList('contact').map((c) => this.remember(c)), moreResultsAvailable: result.property('moreResultsAvailable') === true };
+  }
+
+  /** The address behind a contact or contactPresence href, from what we loaded, else the href itself. */
+  uriForHref(href: URL): string {
+    const path = href.pathname.replace(/\/(presence|note|location|photo)$/i, '').toLowerCase();
+    for (const [uri, resource] of this.contactsByUri) if (resource.link('self')?.url.pathname.toLowerCase() === path) return resource.string('uri') ?? uri;
+    const last = decodeURIComponent(path.split('/').pop() ?? '');
+    return last.startsWith('sip:') ? last : `sip:${last}`;
+  }
+
+  forget(): void {
+    this.contactsByUri.clear();
+  }
+
+  private async fetchPhoto(url: URL): Promise<Photo | undefined> {
+    try {
+      const res = await this.http.send({ method: 'GET', url, headers: { Accept: 'image/jpeg, image/png;q=0.9, image/*;q=0.8' }, maxBytes: MAX_PHOTO_BYTES });
+      const type = headerValue(res.headers['content-type'])?.split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!type.startsWith('image/') || res.bytes === undefined || res.bytes.length === 0) return undefined;
+      return { contentType: type, data: res.bytes };
+    } catch (error) {
+      // 404 (no photo), 403 (photos disabled), 5xx, too large: the contact simply has no picture (§7.1).
+      if (isUcwaError(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private remember(contact: Resource): ContactInfo {
+    const info = contactFrom(contact);
+    this.contactsByUri.set(info.uri.toLowerCase(), contact);
+    return info;
+  }
+
+  private contactResource(uri: string): Resource {
+    const resource = this.contactsByUri.get(uri.toLowerCase()) ?? this.contactsByUri.get(`sip:${uri.toLowerCase().replace(/^sip:/, '')}`);
+    if (resource === undefined) throw new UcwaError('not-found', `${uri} is not among the loaded contacts; load contacts or search first.`);
+    return resource;
+  }
+
+  private meLink(rel: string): URL {
+    const link = this.application()?.embedded('me')?.link(rel);
+    if (link === undefined) throw new UcwaError('not-found', rel === 'makeMeAvailable' ? 'Not signed in.' : `The server offers no ${rel} for me now (make me available first).`);
+    return link.url;
+  }
+
+  private peopleLink(rel: string): URL {
+    const link = this.application()?.embedded('people')?.link(rel);
+    if (link === undefined) throw new UcwaError('not-found', `The server offers no ${rel}.`);
+    return link.url;
+  }
+}
+
+export function presenceFrom(resource: Resource): PresenceInfo {
+  const activity = resource.string('activity');
+  const deviceType = resource.string('deviceType');
+  const lastActive = parseUcwaDate(resource.property('lastActive'));
+  return { availability: toAvailability(resource.property('availability')), ...(activity === undefined ? {} : { activity }), ...(deviceType === undefined ? {} : { deviceType }), ...(lastActive === undefined ? {} : { lastActive }) };
+}
+
+export function contactFrom(c: Resource): ContactInfo {
+  const uri = c.string('uri') ?? '';
+  const phones: { type: string; number: string }[] = [];
+  for (const kind of ['work', 'mobile', 'home', 'other']) {
+    const number = c.string(`${kind}PhoneNumber`);
+    if (number !== undefined && number !== '') phones.push({ type: kind, number: number.replace(/^tel:/i, '') });
+  }
+  const optional = (name: string): Record<string, string> => {
+    const value = c.string(name);
+    return value === undefined || value === '' ? {} : { [name]: value };
+  };
+  return {
+    uri,
+    name: c.string('name') ?? uri.replace(/^sip:/i, ''),
+    ...optional('title'),
+    ...optional('department'),
+    ...optional('company'),
+    ...optional('office'),
+    ...optional('type'),
+    emails: c.strings('emailAddresses'),
+    phones,
+  };
+}
