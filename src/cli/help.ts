@@ -6,6 +6,9 @@ Usage: ucwa-tray <command> [options]
 Commands:
   send     send one instant message and wait until it is delivered
   listen   print incoming instant messages until Ctrl+C
+  presence show your presence; "presence set <availability> [--note TEXT]" changes it
+  contacts list your groups and contacts with their availability
+  search   search the directory
   sim      run the built-in UCWA simulator with demo users
   demo     run the simulator and a short conversation with its echo bot
 
@@ -34,6 +37,20 @@ exactly once until SIGINT/SIGTERM, then signs out.
 
   --json            one JSON object per line: from, fromName, conversation, text, html (HTML
                     messages only), time
+`,
+  presence: `Usage: ucwa-tray presence [--json]
+       ucwa-tray presence set <Online|Busy|DoNotDisturb|BeRightBack|Away|Offwork> [--note TEXT]
+
+Shows or sets your availability and personal note.
+`,
+  contacts: `Usage: ucwa-tray contacts [--json]
+
+Lists your contact groups (favorites, other contacts, your groups and distribution groups) and
+each contact's availability and note.
+`,
+  search: `Usage: ucwa-tray search <query> [--limit N] [--json]
+
+Searches the directory by name, address or phone number (at most 100 results).
 `,
   sim: `Usage: ucwa-tray sim [--port N] [--host ADDRESS]
 

@@ -4,6 +4,7 @@ import { isUcwaError } from '../main/ucwa/index';
 import { createCliClient } from './client-factory';
 import { runDemo, runSimulator } from './commands/simulator';
 import { attachListener } from './commands/listen';
+import { listContacts, parseAvailability, searchDirectory, setMyPresence, showMyPresence } from './commands/people';
 import { sendOne } from './commands/send';
 import { CliUsageError, resolveConnection } from './connection-options';
 import { HELP } from './help';
@@ -28,6 +29,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await send(rest, env);
       case 'listen':
         return await listen(rest, env);
+      case 'presence':
+      case 'contacts':
+      case 'search':
+        return await people(command, rest, env);
       case 'sim':
       case 'demo': {
         const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
@@ -46,7 +51,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
 }
 
 function usage(command: string): number {
-  process.stdout.write(`${HELP[command] ?? ''}\n${command === 'send' || command === 'listen' ? (HELP.connection ?? '') : ''}`);
+  process.stdout.write(`${HELP[command] ?? ''}\n${['send', 'listen', 'presence', 'contacts', 'search'].includes(command) ? (HELP.connection ?? '') : ''}`);
   return 0;
 }
 
@@ -93,6 +98,35 @@ async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
   });
   detach();
   await client.signOut();
+  return 0;
+}
+
+async function people(command: 'presence' | 'contacts' | 'search', args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...connectionFlags, json: { type: 'boolean', default: false }, note: { type: 'string' }, limit: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return usage(command);
+  const print = (text: string): void => void process.stdout.write(`${text}\n`);
+  const setting = command === 'presence' && positionals[0] === 'set';
+  if (command === 'presence' && positionals.length > 0 && !setting) throw new CliUsageError(`unknown argument "${positionals[0] ?? ''}" (did you mean "presence set"?)`);
+  const availability = setting ? parseAvailability(positionals[1]) : undefined;
+  const query = positionals.join(' ').trim();
+  if (command === 'search' && query === '') throw new CliUsageError('missing the search text');
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliUsageError('--limit must be a number from 1 to 100');
+  const client = createCliClient(resolveConnection(values, env), env, values.verbose);
+  await client.signIn();
+  try {
+    if (availability !== undefined) await setMyPresence(client, availability, values.note, print);
+    else if (command === 'presence') await showMyPresence(client, values.json, print);
+    else if (command === 'contacts') await listContacts(client, values.json, print);
+    else await searchDirectory(client, query, limit, values.json, print);
+  } finally {
+    await client.signOut();
+  }
   return 0;
 }
 

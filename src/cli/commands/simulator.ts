@@ -23,7 +23,7 @@ function printCredentials(url: string): void {
 }
 
 export async function runSimulator(port: number, host: string): Promise<number> {
-  const sim = createSimulator({ port, host });
+  const sim = createSimulator({ port, host, presenceScriptMs: 20_000 });
   const { url } = await sim.start();
   printCredentials(url);
   await waitForSignal();

@@ -92,6 +92,12 @@ export class People {
     return { contacts: result.embeddedList('contact').map((c) => this.remember(c)), moreResultsAvailable: result.property('moreResultsAvailable') === true };
   }
 
+  /** A contact seen in any list, group or search result so far. */
+  known(uri: string): ContactInfo | undefined {
+    const resource = this.contactsByUri.get(uri.toLowerCase());
+    return resource === undefined ? undefined : contactFrom(resource);
+  }
+
   /** The address behind a contact or contactPresence href, from what we loaded, else the href itself. */
   uriForHref(href: URL): string {
     const path = href.pathname.replace(/\/(presence|note|location|photo)$/i, '').toLowerCase();

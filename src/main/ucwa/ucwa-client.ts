@@ -138,6 +138,11 @@ export class UcwaClient {
     return this.people.groups();
   }
 
+  /** Details of a contact already seen in a contact list, group or search. */
+  getKnownContact(uri: string): ContactInfo | undefined {
+    return this.people.known(uri);
+  }
+
   getContactPresence(uri: string): Promise<PresenceInfo> {
     return this.people.contactPresence(uri);
   }

@@ -92,3 +92,30 @@ describe('ucwa-tray CLI', () => {
     expect(sim.appsOf('ben@contoso.com')).toHaveLength(0);
   });
 });
+
+describe('ucwa-tray presence, contacts and search', () => {
+  it('contacts --json lists every group with members and availability', async () => {
+    const sim = await startSim();
+    const run = await runCli(['contacts', '--json'], { UCWA_SERVER: sim.url, UCWA_USER: 'ana@contoso.com', UCWA_PASSWORD: 'demo' });
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout) as { groups: { name: string; kind: string; contacts: { uri: string; name?: string; availability?: string }[] }[] };
+    expect(parsed.groups.map((g) => g.kind)).toEqual(['pinned', 'default', 'group', 'distribution']);
+    const staff = parsed.groups.find((g) => g.kind === 'distribution');
+    expect(staff?.contacts.map((c) => c.name)).toEqual(['Ana Ruiz', 'Ben Osei', 'Carl Berg', 'Dana Kim']);
+    expect(parsed.groups[0]?.contacts[0]).toMatchObject({ uri: 'sip:echo@contoso.com', availability: 'Online' });
+  });
+
+  it('presence set validates the availability; search prints matches with presence', async () => {
+    const sim = await startSim();
+    const env = { UCWA_SERVER: sim.url, UCWA_USER: 'ana@contoso.com', UCWA_PASSWORD: 'demo' };
+    const bad = await runCli(['presence', 'set', 'lunch'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/availability must be one of Online, Busy/);
+    const set = await runCli(['presence', 'set', 'busy', '--note', 'Deep work'], env);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('presence set to Busy with note "Deep work"');
+    const search = await runCli(['search', 'osei'], env);
+    expect(search.code).toBe(0);
+    expect(search.stdout.trim()).toMatch(/^Offline\s+Ben Osei <sip:ben@contoso.com>\s+Engineer$/);
+  });
+});
