@@ -11,12 +11,7 @@ import type { RawEvent } from './event-batch';
 import { idFromUrl } from './resource';
 import type { Resource } from './resource';
 import { incomingMessageBody, invitationFirstMessage, reasonOf } from './message-parsing';
-
-interface Pending<T> {
-  resolve(value: T): void;
-  reject(error: UcwaError): void;
-  readonly timer: NodeJS.Timeout;
-}
+import { PendingOperations } from './pending-operations';
 
 interface InvitationRecord {
   readonly id: string;
@@ -42,10 +37,11 @@ export interface MessagingTimeouts {
 export class Messaging {
   private readonly conversations = new Map<string, ConversationRecord>();
   private readonly invitations = new Map<string, InvitationRecord>();
-  private readonly startsByOperation = new Map<string, Pending<string>>();
-  private readonly sendsByOperation = new Map<string, Pending<void> & { readonly conversationId: string }>();
+  private readonly starts = new PendingOperations<string>();
+  private readonly sends = new PendingOperations<void>();
   private readonly operationByHref = new Map<string, string>();
-  private readonly earlyResults = new Map<string, { ok: true } | { ok: false; reason: FailureReason }>();
+  /** Outgoing results whose operation is known only once the POST's Location arrives. */
+  private readonly earlyByHref = new Map<string, { ok: true } | { ok: false; reason: FailureReason }>();
 
   constructor(
     private readonly http: AuthenticatedHttp,
@@ -70,14 +66,15 @@ export class Messaging {
     if (url === undefined) throw new UcwaError('not-signed-in', 'Sign in before starting a conversation.');
     const operationId = randomUUID();
     // Registered before the POST: the started/completed events may beat the 201 (§10.10).
-    const accepted = this.expect(this.startsByOperation, operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
+    const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
     const body: Record<string, unknown> = { to: sipUri(input.to), subject: input.subject ?? '', importance: 'Normal', operationId, sessionContext: randomUUID() };
     if (input.threadId !== undefined) body.threadId = input.threadId;
     if (input.message !== undefined) body._links = { message: { href: messageDataUri(input.message) } };
     try {
       await this.http.postJson(url, body);
     } catch (error) {
-      this.settle(this.startsByOperation, operationId, error instanceof UcwaError ? error : new UcwaError('http', String(error)));
+      this.starts.reject(operationId, asUcwaError(error));
+      await accepted.catch(() => undefined);
       throw error;
     }
     const conversationId = await accepted;
@@ -141,12 +138,9 @@ export class Messaging {
 
   /** The application is gone or resumed: every conversation under it is dead (§3.3, §10.33). */
   dropAll(reason: string): void {
-    for (const pending of [...this.startsByOperation.values(), ...this.sendsByOperation.values()]) {
-      clearTimeout(pending.timer);
-      pending.reject(new UcwaError('delivery-failed', reason));
-    }
-    this.startsByOperation.clear();
-    this.sendsByOperation.clear();
+    this.starts.rejectAll(new UcwaError('delivery-failed', reason));
+    this.sends.rejectAll(new UcwaError('delivery-failed', reason));
+    this.earlyByHref.clear();
     for (const id of this.conversations.keys()) this.emit({ type: 'conversationEnded', conversationId: id });
     this.conversations.clear();
     this.invitations.clear();
@@ -184,7 +178,7 @@ export class Messaging {
     const url = new URL(target);
     url.searchParams.set('operationId', operationId);
     const html = body.html !== undefined && record.messaging.formats.includes('Html');
-    const delivery = this.expect(this.sendsByOperation, operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', { conversationId: record.id });
+    const delivery = this.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id);
     try {
       const res = await this.http.send({
         method: 'POST',
@@ -195,7 +189,7 @@ export class Messaging {
       const location = res.headers.location;
       if (typeof location === 'string') this.bindOperation(new URL(location, res.url).href, operationId);
     } catch (error) {
-      this.settle(this.sendsByOperation, operationId, error instanceof UcwaError ? error : new UcwaError('http', String(error)));
+      this.sends.reject(operationId, asUcwaError(error));
       await delivery.catch(() => undefined);
       throw error;
     }
@@ -206,7 +200,7 @@ export class Messaging {
     const url = record.messaging.addMessaging;
     if (url === undefined) throw new UcwaError('delivery-failed', 'Messaging cannot be added again.');
     const operationId = randomUUID();
-    const accepted = this.expect(this.startsByOperation, operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
+    const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
     await this.http.postJson(url, { operationId, _links: { message: { href: messageDataUri(body) } } });
     await accepted;
     return { operationId };
@@ -258,11 +252,11 @@ export class Messaging {
     if (event.status === 'Success') {
       this.emit({ type: 'invitationCompleted', invitationId: id, conversationId: inv.conversationId, direction: inv.direction });
       if (inv.direction === 'Incoming') this.emitFirstFromInvitation(inv.conversationId);
-      if (op !== undefined) this.settleValue(this.startsByOperation, op, inv.conversationId);
+      if (op !== undefined) this.starts.resolve(op, inv.conversationId);
     } else {
       const reason = reasonOf(event.reason, 'The invitation failed.');
       this.emit({ type: 'invitationFailed', invitationId: id, conversationId: inv.conversationId, direction: inv.direction, reason });
-      if (op !== undefined) this.settle(this.startsByOperation, op, new UcwaError('invitation-failed', reason.message, { ...(reason.subcode === undefined ? {} : { subcode: reason.subcode }) }));
+      if (op !== undefined) this.starts.reject(op, new UcwaError('invitation-failed', reason.message, { ...(reason.subcode === undefined ? {} : { subcode: reason.subcode }) }));
     }
   }
 
@@ -280,7 +274,7 @@ export class Messaging {
     const id = idFromUrl(event.url);
     if (event.type === 'deleted') {
       if (!this.conversations.delete(id)) return;
-      for (const [op, pending] of this.sendsByOperation) if (pending.conversationId === id) this.settle(this.sendsByOperation, op, new UcwaError('delivery-failed', 'The conversation ended.'));
+      this.sends.rejectTagged(id, new UcwaError('delivery-failed', 'The conversation ended.'));
       this.emit({ type: 'conversationEnded', conversationId: id });
       return;
     }
@@ -303,15 +297,10 @@ export class Messaging {
     const direction = resource?.string('direction');
     const operationId = resource?.string('operationId') ?? this.operationByHref.get(event.url.href);
     if (direction === 'Outgoing' || (direction === undefined && operationId !== undefined)) {
-      if (event.type !== 'completed' || operationId === undefined) return;
-      if (event.status === 'Success') {
-        this.emit({ type: 'messageDelivered', conversationId: record.id, operationId });
-        if (!this.settleValue(this.sendsByOperation, operationId, undefined)) this.earlyResults.set(operationId, { ok: true });
-      } else {
-        const reason = reasonOf(event.reason, 'The message was not delivered.');
-        this.emit({ type: 'messageFailed', conversationId: record.id, operationId, reason });
-        if (!this.settle(this.sendsByOperation, operationId, new UcwaError('delivery-failed', reason.message))) this.earlyResults.set(operationId, { ok: false, reason });
-      }
+      if (event.type !== 'completed') return;
+      const outcome = event.status === 'Success' ? ({ ok: true } as const) : ({ ok: false, reason: reasonOf(event.reason, 'The message was not delivered.') } as const);
+      if (operationId === undefined) this.earlyByHref.set(event.url.href, outcome);
+      else this.settleSend(record.id, operationId, outcome);
       return;
     }
     if (resource === undefined || event.status === 'Failure' || record.seenMessages.has(event.url.href)) return;
@@ -368,47 +357,26 @@ export class Messaging {
 
   private bindOperation(href: string, operationId: string): void {
     this.operationByHref.set(href, operationId);
-    const early = this.earlyResults.get(operationId);
+    const early = this.earlyByHref.get(href);
     if (early === undefined) return;
-    this.earlyResults.delete(operationId);
-    if (early.ok) this.settleValue(this.sendsByOperation, operationId, undefined);
-    else this.settle(this.sendsByOperation, operationId, new UcwaError('delivery-failed', early.reason.message));
+    this.earlyByHref.delete(href);
+    const record = [...this.conversations.values()].find((r) => href.startsWith(r.url.href));
+    this.settleSend(record?.id ?? '', operationId, early);
   }
 
-  private expect<T, E extends object = object>(map: Map<string, Pending<T> & E>, key: string, timeoutMs: number, timeoutMessage: string, extra?: E): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        map.delete(key);
-        reject(new UcwaError('timeout', timeoutMessage));
-      }, timeoutMs);
-      timer.unref();
-      map.set(key, { resolve, reject, timer, ...(extra ?? ({} as E)) });
-      const early = this.earlyResults.get(key);
-      if (early !== undefined && map === (this.sendsByOperation as unknown)) {
-        this.earlyResults.delete(key);
-        if (early.ok) this.settleValue(map, key, undefined as T);
-        else this.settle(map, key, new UcwaError('delivery-failed', early.reason.message));
-      }
-    });
+  private settleSend(conversationId: string, operationId: string, outcome: { ok: true } | { ok: false; reason: FailureReason }): void {
+    if (outcome.ok) {
+      this.emit({ type: 'messageDelivered', conversationId, operationId });
+      this.sends.resolve(operationId, undefined);
+    } else {
+      this.emit({ type: 'messageFailed', conversationId, operationId, reason: outcome.reason });
+      this.sends.reject(operationId, new UcwaError('delivery-failed', outcome.reason.message));
+    }
   }
+}
 
-  private settle<T>(map: Map<string, Pending<T>>, key: string, error: UcwaError): boolean {
-    const pending = map.get(key);
-    if (pending === undefined) return false;
-    map.delete(key);
-    clearTimeout(pending.timer);
-    pending.reject(error);
-    return true;
-  }
-
-  private settleValue<T>(map: Map<string, Pending<T>>, key: string, value: T): boolean {
-    const pending = map.get(key);
-    if (pending === undefined) return false;
-    map.delete(key);
-    clearTimeout(pending.timer);
-    pending.resolve(value);
-    return true;
-  }
+function asUcwaError(error: unknown): UcwaError {
+  return error instanceof UcwaError ? error : new UcwaError('http', error instanceof Error ? error.message : String(error));
 }
 
 function messageDataUri(body: MessageBody): string {

@@ -4,7 +4,6 @@ import type { Dispatcher } from 'undici';
 import { AuthenticatedHttp } from './authenticated-http';
 import { Discovery } from './discovery';
 import { UcwaError, isUcwaError } from './errors';
-import type { RawEvent } from './event-batch';
 import { EventChannel } from './event-channel';
 import type { MessageBody, PartyInfo, UcwaEvent, UcwaEventOf, UcwaEventType } from './events';
 import { HttpTransport } from './http-transport';
@@ -12,7 +11,8 @@ import type { LogSink, Logger } from './logger';
 import { SecretRedactor, createLogger, silentSink } from './logger';
 import { Messaging } from './messaging';
 import type { StartConversationInput } from './messaging';
-import { People, presenceFrom } from './people';
+import { EventDispatcher } from './event-dispatcher';
+import { People } from './people';
 import type { ContactInfo, GroupInfo, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
 import { PresenceSubscriber } from './presence-subscriber';
 import { Resource } from './resource';
@@ -40,8 +40,6 @@ export interface UcwaClientOptions {
   readonly subscriptionChunkSize?: number;
 }
 
-/** Link-only presence updates are fetched with at most this many requests at once (§8.5). */
-const PRESENCE_FETCH_CONCURRENCY = 6;
 
 export type UcwaListener = (event: UcwaEvent) => void;
 
@@ -54,6 +52,7 @@ export class UcwaClient {
   private readonly messaging: Messaging;
   private readonly people: People;
   private readonly subscriber: PresenceSubscriber;
+  private readonly dispatcher: EventDispatcher;
   private application: Resource | undefined;
   private channel: EventChannel | undefined;
   private activityTimer: NodeJS.Timeout | undefined;
@@ -76,6 +75,7 @@ export class UcwaClient {
       extendEveryMs: options.subscriptionExtendMs ?? 20 * 60_000,
       chunkSize: options.subscriptionChunkSize ?? 100,
     }, this.logger);
+    this.dispatcher = new EventDispatcher(this.http, this.messaging, this.people, this.subscriber, (e) => this.emit(e), this.logger);
   }
 
   on(listener: UcwaListener): () => void {
@@ -319,7 +319,7 @@ export class UcwaClient {
       this.http,
       events.url,
       {
-        onEvents: (list) => this.dispatch(list),
+        onEvents: (list) => this.dispatcher.dispatch(list),
         onResync: () => this.emit({ type: 'channelResynced' }),
         onResume: () => this.onResume(),
         onConnection: (state, detail) => this.emit({ type: 'connectionChanged', state, ...(detail === undefined ? {} : { detail }) }),
@@ -329,55 +329,6 @@ export class UcwaClient {
       this.logger,
     );
     this.channel.start();
-  }
-
-  private async dispatch(events: readonly RawEvent[]): Promise<void> {
-    // Link-only presence updates are coalesced per contact and fetched after the batch (§10.18).
-    const presence = new Map<string, RawEvent>();
-    for (const event of events) {
-      if (event.sender.rel === 'me') await this.onMeEvent(event);
-      else if (event.sender.rel === 'people') {
-        if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
-        else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
-      } else await this.messaging.handle(event, (e) => this.resourceOf(e));
-    }
-    await this.fetchPresence([...presence.values()]);
-  }
-
-  private async onMeEvent(event: RawEvent): Promise<void> {
-    if (event.rel === 'me') this.emit({ type: 'meChanged' });
-    if (event.type === 'deleted') return;
-    if (event.rel === 'presence') {
-      const resource = await this.resourceOf(event);
-      if (resource !== undefined) this.emit({ type: 'myPresenceChanged', presence: presenceFrom(resource) });
-    } else if (event.rel === 'note') {
-      const resource = await this.resourceOf(event);
-      if (resource !== undefined) this.emit({ type: 'myNoteChanged', note: resource.string('message') ?? '' });
-    }
-  }
-
-  private async fetchPresence(events: readonly RawEvent[]): Promise<void> {
-    const queue = [...events];
-    const worker = async (): Promise<void> => {
-      for (let event = queue.shift(); event !== undefined; event = queue.shift()) {
-        const resource = await this.resourceOf(event);
-        if (resource === undefined) continue;
-        const uri = this.people.uriForHref(event.in?.url ?? event.url);
-        this.emit({ type: 'presenceChanged', uri, presence: presenceFrom(resource) });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PRESENCE_FETCH_CONCURRENCY, queue.length) }, worker));
-  }
-
-  /** Real-time resources come embedded; others are link-only and fetched (§5.3, §9.7). */
-  private async resourceOf(event: RawEvent): Promise<Resource | undefined> {
-    if (event.resource !== undefined) return event.resource;
-    try {
-      return await this.http.getResource(event.url, event.rel);
-    } catch (error) {
-      this.logger.warn('could not fetch an event target', { rel: event.rel, reason: error instanceof Error ? error.message : String(error) });
-      return undefined;
-    }
   }
 
   /** After a long silence the server dropped transient state: conversations are gone (§5.6). */

@@ -70,4 +70,23 @@ describe('conversations', () => {
     await anaSeesBenLeave;
     expect((await ana.getParticipants(conversation)).map((p) => p.uri).sort()).toEqual(['sip:ana@contoso.com', 'sip:carl@contoso.com']);
   });
+
+  it('two endpoints of one user race for an invitation: the one that did not answer sees it completed elsewhere', async () => {
+    const sim = await startSim();
+    const ana = clientFor(sim, 'ana@contoso.com');
+    const benDesk = clientFor(sim, 'ben@contoso.com', { endpointId: 'ben-desk' });
+    const benLaptop = clientFor(sim, 'ben@contoso.com', { endpointId: 'ben-laptop' });
+    await Promise.all([ana.signIn(), benDesk.signIn(), benLaptop.signIn()]);
+    await Promise.all([ana.makeMeAvailable(), benDesk.makeMeAvailable(), benLaptop.makeMeAvailable()]);
+    autoAccept(benDesk);
+    const laptopInvited = benLaptop.waitFor('incomingInvitation');
+    const laptopLost = benLaptop.waitFor('invitationFailed');
+    const conversation = await ana.startConversation({ to: 'ben@contoso.com' });
+    expect(conversation).not.toBe('');
+    await laptopInvited;
+    expect((await laptopLost).reason.subcode).toBe('ConnectedElsewhere');
+    const onDesk = benDesk.waitFor('messageReceived', (e) => e.text === 'desk only');
+    await ana.sendMessage(conversation, { text: 'desk only' });
+    await onDesk;
+  });
 });

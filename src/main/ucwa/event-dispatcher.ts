@@ -1,0 +1,73 @@
+// Routes each event of a batch, in order, to the part of the client that owns it (protocol §9.7):
+// me → own presence and note, people → contact presence and subscriptions, the rest → messaging.
+// Link-only presence updates are coalesced per contact and fetched after the batch (§10.18).
+import type { AuthenticatedHttp } from './authenticated-http';
+import type { RawEvent } from './event-batch';
+import type { UcwaEvent } from './events';
+import type { Logger } from './logger';
+import type { Messaging } from './messaging';
+import type { People } from './people';
+import { presenceFrom } from './people';
+import type { PresenceSubscriber } from './presence-subscriber';
+import type { Resource } from './resource';
+
+/** At most this many link-only presence fetches at once (§8.5). */
+const PRESENCE_FETCH_CONCURRENCY = 6;
+
+export class EventDispatcher {
+  constructor(
+    private readonly http: AuthenticatedHttp,
+    private readonly messaging: Messaging,
+    private readonly people: People,
+    private readonly subscriber: PresenceSubscriber,
+    private readonly emit: (event: UcwaEvent) => void,
+    private readonly logger: Logger,
+  ) {}
+
+  async dispatch(events: readonly RawEvent[]): Promise<void> {
+    const presence = new Map<string, RawEvent>();
+    for (const event of events) {
+      if (event.sender.rel === 'me') await this.onMeEvent(event);
+      else if (event.sender.rel === 'people') {
+        if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
+        else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
+      } else await this.messaging.handle(event, (e) => this.resourceOf(e));
+    }
+    await this.fetchPresence([...presence.values()]);
+  }
+
+  /** Real-time resources come embedded; others are link-only and fetched (§5.3). */
+  async resourceOf(event: RawEvent): Promise<Resource | undefined> {
+    if (event.resource !== undefined) return event.resource;
+    try {
+      return await this.http.getResource(event.url, event.rel);
+    } catch (error) {
+      this.logger.warn('could not fetch an event target', { rel: event.rel, reason: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
+  private async onMeEvent(event: RawEvent): Promise<void> {
+    if (event.rel === 'me') this.emit({ type: 'meChanged' });
+    if (event.type === 'deleted') return;
+    if (event.rel === 'presence') {
+      const resource = await this.resourceOf(event);
+      if (resource !== undefined) this.emit({ type: 'myPresenceChanged', presence: presenceFrom(resource) });
+    } else if (event.rel === 'note') {
+      const resource = await this.resourceOf(event);
+      if (resource !== undefined) this.emit({ type: 'myNoteChanged', note: resource.string('message') ?? '' });
+    }
+  }
+
+  private async fetchPresence(events: readonly RawEvent[]): Promise<void> {
+    const queue = [...events];
+    const worker = async (): Promise<void> => {
+      for (let event = queue.shift(); event !== undefined; event = queue.shift()) {
+        const resource = await this.resourceOf(event);
+        if (resource === undefined) continue;
+        this.emit({ type: 'presenceChanged', uri: this.people.uriForHref(event.in?.url ?? event.url), presence: presenceFrom(resource) });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PRESENCE_FETCH_CONCURRENCY, queue.length) }, worker));
+  }
+}
