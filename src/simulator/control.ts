@@ -21,10 +21,11 @@ export class ControlApi {
   }
 
   /** Sets a contact's presence (any string: unknown values test a client's mapping) and notifies subscribers. */
-  setPresence(input: { uri: string; availability: string; note?: string; activity?: string }): void {
+  setPresence(input: { uri: string; availability: string; note?: string; activity?: string; location?: string }): void {
     const state = this.sim.people.presenceOf(sip(input.uri));
     state.availability = input.availability;
     if (input.note !== undefined) state.note = input.note;
+    if (input.location !== undefined) state.location = input.location;
     state.activity = input.activity;
     state.lastActive = Date.now();
     this.sim.presenceChanged(sip(input.uri));

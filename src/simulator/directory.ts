@@ -18,10 +18,19 @@ export interface ScriptedPartyConfig {
   readonly title?: string;
 }
 
+export interface ContactListConfig {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'pinnedGroup' | 'defaultGroup' | 'group' | 'distributionGroup';
+  readonly members: readonly string[];
+}
+
 export interface DirectoryConfig {
   readonly domain: string;
   readonly users: readonly SimUser[];
   readonly scripted: readonly ScriptedPartyConfig[];
+  /** Contact groups per user address; users not listed get the demo layout. */
+  readonly contactLists?: Readonly<Record<string, readonly ContactListConfig[]>>;
 }
 
 export const DEMO_PASSWORD = 'demo';

@@ -1,5 +1,5 @@
 // Everyone the directory knows, their presence, and each user's contact list (protocol §7).
-import type { DirectoryConfig } from './directory';
+import type { ContactListConfig, DirectoryConfig } from './directory';
 
 export interface Person {
   readonly uri: string;
@@ -20,12 +20,7 @@ export interface PresenceState {
   lastActive: number;
 }
 
-export interface ContactGroupConfig {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: 'pinnedGroup' | 'defaultGroup' | 'group' | 'distributionGroup';
-  readonly members: readonly string[];
-}
+export type ContactGroupConfig = ContactListConfig;
 
 const FIRST = ['Alex', 'Sam', 'Kim', 'Noor', 'Jo', 'Lee', 'Mia', 'Omar', 'Ines', 'Raj', 'Tess', 'Yuki', 'Zane', 'Priya', 'Hugo', 'Lina'];
 const LAST = ['Novak', 'Haddad', 'Silva', 'Okafor', 'Larsen', 'Chen', 'Moreau', 'Rossi', 'Kowalski', 'Ibrahim', 'Dubois', 'Tanaka'];
@@ -76,6 +71,8 @@ export class PeopleDirectory {
   /** Groups of a user's contact list: everyone else, the bots pinned, a team and a distribution group. */
   groupsOf(userUri: string): ContactGroupConfig[] {
     const me = normalize(userUri);
+    const configured = Object.entries(this.config.contactLists ?? {}).find(([uri]) => normalize(uri) === me)?.[1];
+    if (configured !== undefined) return [...configured];
     const users = this.config.users.map((u) => u.uri).filter((u) => normalize(u) !== me);
     const scripted = this.config.scripted.map((p) => p.uri);
     return [

@@ -72,6 +72,12 @@ export class People {
     return (await this.http.getResource(link.url, 'contact note')).string('message');
   }
 
+  async contactLocation(uri: string): Promise<string | undefined> {
+    const link = this.contactResource(uri).link('contactLocation');
+    if (link === undefined) return undefined;
+    return (await this.http.getResource(link.url, 'contact location')).string('location');
+  }
+
   /** Fetched once per contact and cached; undefined when there is none or it failed to load. */
   contactPhoto(uri: string): Promise<Photo | undefined> {
     const key = uri.toLowerCase();

@@ -151,6 +151,10 @@ export class UcwaClient {
     return this.people.contactNote(uri);
   }
 
+  getContactLocation(uri: string): Promise<string | undefined> {
+    return this.people.contactLocation(uri);
+  }
+
   getContactPhoto(uri: string): Promise<Photo | undefined> {
     return this.people.contactPhoto(uri);
   }

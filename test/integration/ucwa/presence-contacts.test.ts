@@ -126,6 +126,27 @@ describe('live presence', () => {
   });
 });
 
+describe('configured contact lists, location and sign-out', () => {
+  it('uses the contact groups configured for a user, reads contact location, and drops subscriptions on sign-out', async () => {
+    const users = [
+      { uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', password: 'demo' },
+      { uri: 'sip:ben@contoso.com', name: 'Ben Osei', password: 'demo' },
+    ];
+    const sim = await startSim({
+      directory: { domain: 'contoso.com', users, scripted: [{ uri: 'sip:lena@contoso.com', name: 'Lena Adler', behavior: 'silent' }], contactLists: { 'sip:ana@contoso.com': [{ id: 'vip', name: 'VIP', kind: 'group', members: ['sip:lena@contoso.com'] }] } },
+    });
+    const ana = clientFor(sim, 'ana@contoso.com');
+    await ana.signIn();
+    await ana.makeMeAvailable();
+    expect((await ana.getGroups()).map((g) => [g.name, g.contactUris])).toEqual([['VIP', ['sip:lena@contoso.com']]]);
+    sim.control.setPresence({ uri: 'lena@contoso.com', availability: 'Online', location: 'Lisbon office' });
+    expect(await ana.getContactLocation('sip:lena@contoso.com')).toBe('Lisbon office');
+    await ana.subscribePresence(['sip:lena@contoso.com']);
+    await ana.signOut();
+    expect(sim.control.requests().filter((r) => r.method === 'DELETE' && r.path.includes('/presenceSubscriptions/')).map((r) => r.status)).toEqual([204]);
+  });
+});
+
 describe('directory search', () => {
   it('finds people by name, address or phone; results can be messaged and show presence', async () => {
     const sim = await startSim({ generatedContacts: 50 });
