@@ -1,5 +1,5 @@
-// Builds what runs in plain Node (the ucwa-tray CLI) with esbuild.
-// The Electron app (main, preload, renderer) is built by electron-vite once those entries exist.
+// Builds with esbuild what exists so far: the ucwa-tray CLI (plain Node) and the preload.
+// The Electron main process and the renderer join this build when their entries exist.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
@@ -19,4 +19,16 @@ await build({
   define: { __UCWA_TRAY_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
-console.log('built out/cli/ucwa-tray.mjs');
+// A sandboxed preload must be one CommonJS file; electron is provided by the runtime.
+await build({
+  entryPoints: { 'preload/index': 'src/preload/index.ts' },
+  outdir: 'out',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20.19',
+  format: 'cjs',
+  external: ['electron'],
+  logLevel: 'warning',
+});
+console.log('built out/cli/ucwa-tray.mjs and out/preload/index.cjs');

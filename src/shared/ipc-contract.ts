@@ -3,6 +3,7 @@
 // data (`Result`), never thrown errors, because Electron carries only an error's message across.
 import { z } from 'zod';
 import { SETTABLE_AVAILABILITIES } from './domain';
+import type { EventName, MethodName } from './ipc-names';
 import type {
   ChatMessage,
   ConnectionInfo,
@@ -156,20 +157,23 @@ export const eventContract = {
   settingsChanged: event<Settings>(),
 } as const;
 
+export { EVENT_NAMES, METHOD_NAMES, eventChannel, invokeChannel, isEventName } from './ipc-names';
+export type { EventName, MethodName } from './ipc-names';
+
 export type InvokeContract = typeof invokeContract;
 export type EventContract = typeof eventContract;
-export type MethodName = keyof InvokeContract;
-export type EventName = keyof EventContract;
+
+// The name lists and the contract must agree exactly; a missing or extra key fails to compile.
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : false;
+const methodNamesMatch: SameKeys<keyof InvokeContract, MethodName> = true;
+const eventNamesMatch: SameKeys<keyof EventContract, EventName> = true;
+void methodNamesMatch;
+void eventNamesMatch;
 export type MethodInput<M extends MethodName> = z.input<InvokeContract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<InvokeContract[M]['input']>;
 export type MethodResult<M extends MethodName> = InvokeContract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
 export type EventPayload<E extends EventName> = EventContract[E] extends EventSpec<infer P> ? P : never;
 
-export const METHOD_NAMES = Object.keys(invokeContract) as MethodName[];
-export const EVENT_NAMES = Object.keys(eventContract) as EventName[];
-
-export const invokeChannel = (name: MethodName): `ucwa:invoke:${MethodName}` => `ucwa:invoke:${name}`;
-export const eventChannel = (name: EventName): `ucwa:event:${EventName}` => `ucwa:event:${name}`;
 
 export type Unsubscribe = () => void;
 

@@ -1,0 +1,13 @@
+import type { ErrorCode } from '../../shared/ipc-contract';
+
+/** Thrown by a handler to answer with a specific code; anything else becomes `internal`. */
+export class IpcFailure extends Error {
+  override readonly name = 'IpcFailure';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

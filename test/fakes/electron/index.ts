@@ -1,0 +1,233 @@
+// A faithful, stateful fake of the Electron API subset UCWA Tray uses, for tests that cannot load
+// the Electron runtime (it is not installed here). Install with:
+//   vi.mock('electron', () => import('../../fakes/electron'));
+// and call `resetElectronFake()` in beforeEach so no state leaks between tests.
+
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  private readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapped: Listener = (...args) => {
+      this.removeListener(event, wrapped);
+      return listener(...args);
+    };
+    return this.on(event, wrapped);
+  }
+
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): boolean {
+    const list = this.listeners.get(event) ?? [];
+    for (const listener of list) listener(...args);
+    return list.length > 0;
+  }
+
+  listenerCount(event: string): number {
+    return (this.listeners.get(event) ?? []).length;
+  }
+}
+
+export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: ((...args: unknown[]) => boolean) | null): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+let nextId = 1;
+
+export class FakeWebContents extends Emitter {
+  readonly id = nextId++;
+  readonly session = new FakeSession();
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  destroyed = false;
+  url = '';
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+
+  send(channel: string, payload: unknown): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, payload });
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Simulates the page navigating: returns true when a listener prevented it. */
+  navigate(url: string, event = 'will-navigate'): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    if (!prevented) this.url = url;
+    return prevented;
+  }
+}
+
+export class BrowserWindow extends Emitter {
+  static readonly all: BrowserWindow[] = [];
+  readonly id = nextId++;
+  readonly webContents = new FakeWebContents();
+  readonly options: Record<string, unknown>;
+  visible: boolean;
+  focused = false;
+  destroyed = false;
+  loaded: string | undefined;
+
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    this.visible = options.show !== false;
+    BrowserWindow.all.push(this);
+  }
+
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.all.filter((w) => !w.destroyed);
+  }
+
+  async loadURL(url: string): Promise<void> {
+    this.loaded = url;
+    this.webContents.url = url;
+  }
+
+  async loadFile(path: string): Promise<void> {
+    this.loaded = `file://${path}`;
+    this.webContents.url = this.loaded;
+  }
+
+  show(): void {
+    this.visible = true;
+    this.focused = true;
+    this.emit('show');
+    this.emit('focus');
+  }
+
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+    this.emit('hide');
+  }
+
+  focus(): void {
+    this.focused = true;
+    this.emit('focus');
+  }
+
+  blur(): void {
+    this.focused = false;
+    this.emit('blur');
+  }
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  close(): void {
+    this.destroy();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+  },
+};
+
+export interface FakeInvokeEvent {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+type InvokeHandler = (event: FakeInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    if (ipcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    ipcMain.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    ipcMain.handlers.delete(channel);
+  },
+  /** What a renderer's ipcRenderer.invoke would reach, with the given sender. */
+  async invoke(channel: string, event: FakeInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    const handler = ipcMain.handlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, ...args);
+  },
+};
+
+const rendererEmitter = new Emitter();
+export const ipcRenderer = {
+  invocations: [] as { channel: string; args: unknown[] }[],
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    ipcRenderer.invocations.push({ channel, args });
+    return { ok: true, value: null };
+  },
+  on(channel: string, listener: Listener): void {
+    rendererEmitter.on(channel, listener);
+  },
+  removeListener(channel: string, listener: Listener): void {
+    rendererEmitter.removeListener(channel, listener);
+  },
+  /** Main sending to this renderer. */
+  emitFromMain(channel: string, payload: unknown): void {
+    rendererEmitter.emit(channel, { sender: 'main' }, payload);
+  },
+  listenerCount(channel: string): number {
+    return rendererEmitter.listenerCount(channel);
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (contextBridge.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+export function resetElectronFake(): void {
+  BrowserWindow.all.length = 0;
+  shell.opened.length = 0;
+  ipcMain.handlers.clear();
+  ipcRenderer.invocations.length = 0;
+  contextBridge.exposed.clear();
+}
+
+export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge };

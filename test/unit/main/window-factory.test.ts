@@ -1,0 +1,84 @@
+import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../src/main/windows/content-security-policy';
+import { isAllowedExternalUrl } from '../../../src/main/windows/external-links';
+import { createSecureWindow } from '../../../src/main/windows/window-factory';
+import { BrowserWindow, resetElectronFake, shell } from '../../fakes/electron';
+
+function makeWindow(appOrigin = 'file://'): BrowserWindow {
+  const deps = {
+    BrowserWindow: BrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow,
+    shell,
+    preloadPath: '/app/out/preload/index.cjs',
+    appOrigin,
+  };
+  return createSecureWindow(deps, { width: 360, height: 520, show: false }) as unknown as BrowserWindow;
+}
+
+beforeEach(() => resetElectronFake());
+
+describe('window factory', () => {
+  it('isolates, sandboxes and keeps Node out of every window', () => {
+    const window = makeWindow();
+    expect(window.options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    });
+    expect(window.options.width).toBe(360);
+  });
+
+  it('denies window.open; http(s) and mailto links go to the OS, anything else nowhere', () => {
+    const contents = makeWindow().webContents;
+    for (const url of ['https://contoso.com/a', 'http://example.com', 'mailto:ben@contoso.com', 'javascript:alert(1)', 'file:///etc/passwd', 'sip:ben@contoso.com']) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(shell.opened).toEqual(['https://contoso.com/a', 'http://example.com', 'mailto:ben@contoso.com']);
+  });
+
+  it('blocks navigation and redirects away from our pages', () => {
+    const contents = makeWindow('http://127.0.0.1:5173').webContents;
+    expect(contents.navigate('http://127.0.0.1:5173/chat.html')).toBe(false);
+    expect(contents.navigate('https://evil.example/phish')).toBe(true);
+    expect(contents.navigate('https://evil.example/phish', 'will-redirect')).toBe(true);
+    expect(contents.navigate('file:///etc/passwd')).toBe(true);
+    expect(shell.opened).toEqual(['https://evil.example/phish', 'https://evil.example/phish']);
+  });
+
+  it('denies every permission request and check', () => {
+    const session = makeWindow().webContents.session;
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) session.permissionRequestHandler?.(null, permission, (granted) => answers.push(granted));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(session.permissionCheckHandler?.()).toBe(false);
+  });
+});
+
+describe('external links and CSP', () => {
+  it('allows only http, https and mailto without credentials', () => {
+    expect(isAllowedExternalUrl('https://contoso.com')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:a@b.c')).toBe(true);
+    expect(isAllowedExternalUrl('https://user:pw@contoso.com')).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+    expect(isAllowedExternalUrl('data:text/html,<script>')).toBe(false);
+    expect(isAllowedExternalUrl('not a url')).toBe(false);
+  });
+
+  it('is strict: our scripts only, no inline, no framing, images from data/blob for photos', () => {
+    const csp = contentSecurityPolicy();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(contentSecurityPolicy({ devServerOrigin: 'http://127.0.0.1:5173' })).toContain('connect-src \'self\' http://127.0.0.1:5173 ws://127.0.0.1:5173');
+  });
+});
