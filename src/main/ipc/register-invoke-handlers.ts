@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { METHOD_NAMES, fail, invokeChannel, invokeContract, ok } from '../../shared/ipc-contract';
 import type { InvokeHandlers, MethodName, Result } from '../../shared/ipc-contract';
-import { IpcFailure } from './ipc-failure';
+import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeEventLike, SenderPolicy } from './sender-policy';
 
 export interface IpcMainLike {

@@ -1,7 +1,7 @@
 // The IPC wrapper: garbage to every method gives invalid-input and reaches no handler; a foreign
 // sender is refused; handlers answer with Results, never thrown errors.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IpcFailure } from '../../../src/main/ipc/ipc-failure';
+import { IpcFailure } from '../../../src/shared/ipc-failure';
 import { PushHub } from '../../../src/main/ipc/push-hub';
 import { registerInvokeHandlers } from '../../../src/main/ipc/register-invoke-handlers';
 import { OwnWindowsPolicy } from '../../../src/main/ipc/sender-policy';

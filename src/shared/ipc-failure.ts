@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/ipc-contract';
+import type { ErrorCode } from './ipc-contract';
 
 /** Thrown by a handler to answer with a specific code; anything else becomes `internal`. */
 export class IpcFailure extends Error {

@@ -1,0 +1,88 @@
+// Conversations as the user sees them: one thread per person, its messages in order, unread
+// counts. UCWA conversation ids come and go (§10.21, §10.33); threads stay. In memory for now —
+// the persistent history belongs to the "never lose a message" work.
+import type { ChatMessage, ConversationState, ConversationSummary, HistoryPage, Person } from '../../shared/domain';
+
+export interface Thread {
+  readonly id: string;
+  readonly remote: Person;
+  subject: string;
+  state: ConversationState;
+  ucwaId: string | undefined;
+  unread: number;
+  typing: string[];
+  readonly messages: ChatMessage[];
+}
+
+export function threadIdFor(uri: string): string {
+  return `chat:${uri.toLowerCase().replace(/^sip:/, '')}`;
+}
+
+export class ConversationStore {
+  private readonly threads = new Map<string, Thread>();
+
+  thread(id: string): Thread | undefined {
+    return this.threads.get(id);
+  }
+
+  threadFor(remote: Person): Thread {
+    const id = threadIdFor(remote.uri);
+    let thread = this.threads.get(id);
+    if (thread === undefined) {
+      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [] };
+      this.threads.set(id, thread);
+    }
+    return thread;
+  }
+
+  byUcwaId(ucwaId: string): Thread | undefined {
+    for (const thread of this.threads.values()) if (thread.ucwaId === ucwaId) return thread;
+    return undefined;
+  }
+
+  all(): Thread[] {
+    return [...this.threads.values()];
+  }
+
+  unreadTotal(): number {
+    let total = 0;
+    for (const thread of this.threads.values()) total += thread.unread;
+    return total;
+  }
+
+  /** Adds or replaces a message by id; returns true when it was new. */
+  upsert(thread: Thread, message: ChatMessage): boolean {
+    const index = thread.messages.findIndex((m) => m.id === message.id);
+    if (index >= 0) {
+      thread.messages[index] = message;
+      return false;
+    }
+    thread.messages.push(message);
+    return true;
+  }
+
+  /** Newest first pages: `before` is an index cursor into the thread. */
+  page(thread: Thread, before: string | undefined, limit: number): HistoryPage {
+    const end = before === undefined ? thread.messages.length : Math.max(0, Math.min(thread.messages.length, Number(before) || 0));
+    const start = Math.max(0, end - limit);
+    return { messages: thread.messages.slice(start, end), ...(start > 0 ? { olderCursor: String(start) } : {}) };
+  }
+
+  clear(): void {
+    this.threads.clear();
+  }
+
+  summary(thread: Thread): ConversationSummary {
+    const last = thread.messages[thread.messages.length - 1];
+    return {
+      id: thread.id,
+      title: thread.remote.name,
+      participants: [thread.remote],
+      ...(thread.subject === '' ? {} : { subject: thread.subject }),
+      state: thread.state,
+      unread: thread.unread,
+      typing: thread.typing,
+      ...(last === undefined ? {} : { lastMessage: { text: last.text, time: last.time, fromName: last.from.name } }),
+    };
+  }
+}

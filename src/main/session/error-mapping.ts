@@ -1,0 +1,25 @@
+// UCWA errors become the contract's closed set of codes, with words a person can act on.
+import type { ErrorCode } from '../../shared/ipc-contract';
+import { IpcFailure } from '../../shared/ipc-failure';
+import { UcwaError } from '../ucwa/index';
+
+const CODES: Readonly<Record<string, ErrorCode>> = {
+  'wrong-credentials': 'wrong-credentials',
+  'auth-failed': 'wrong-credentials',
+  unreachable: 'unreachable',
+  timeout: 'unreachable',
+  tls: 'tls',
+  'not-ucwa': 'not-ucwa',
+  'malformed-response': 'not-ucwa',
+  'insecure-transport': 'insecure-transport',
+  'not-found': 'not-found',
+  'delivery-failed': 'send-failed',
+  'invitation-failed': 'send-failed',
+  'not-signed-in': 'not-signed-in',
+};
+
+export function toIpcFailure(error: unknown): IpcFailure {
+  if (error instanceof IpcFailure) return error;
+  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message);
+  return new IpcFailure('internal', 'Something went wrong in the app.');
+}

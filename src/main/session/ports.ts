@@ -1,0 +1,43 @@
+// What the session service needs from its surroundings. The Electron adapters implement these;
+// tests pass small fakes. The service itself never imports Electron.
+import type { EventName, EventPayload } from '../../shared/ipc-contract';
+import type { ChatMessage, Settings } from '../../shared/domain';
+
+export interface SettingsPort {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings;
+}
+
+type Loose<T> = { readonly [K in keyof T]?: T[K] | undefined };
+
+/** A partial update, as the contract's schema parses it (absent and undefined both mean "keep"). */
+export type SettingsPatch = {
+  readonly [K in keyof Settings]?: (Settings[K] extends object ? Loose<Settings[K]> : Settings[K]) | undefined;
+};
+
+/** Passwords are kept only where the OS encrypts them; otherwise not at all (never plain text). */
+export interface PasswordVault {
+  canRemember(): boolean;
+  save(account: string, password: string): boolean;
+  load(account: string): string | undefined;
+  clear(account: string): void;
+}
+
+export interface WindowPort {
+  openChat(conversationId: string): void;
+  openSettings(): void;
+  hide(windowId: number): void;
+  /** True when this conversation's chat window has the focus (then no unread, no notification). */
+  isChatFocused(conversationId: string): boolean;
+}
+
+export interface NotifyPort {
+  incomingMessage(message: ChatMessage, conversationTitle: string): void;
+}
+
+export interface DemoPort {
+  /** Starts (once) the built-in simulator and returns how to sign in to it. */
+  start(): Promise<{ readonly server: string; readonly user: string; readonly password: string }>;
+}
+
+export type Push = <E extends EventName>(name: E, payload: EventPayload<E>) => void;

@@ -1,0 +1,345 @@
+// The session service: owns the UCWA client, keeps the model (me, contacts, conversations, unread)
+// and serves the IPC contract. Electron-free: the adapters around it are thin.
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, ConnectionInfo, Contact, ContactGroup, Me, Presence, Snapshot } from '../../shared/domain';
+import { IpcFailure } from '../../shared/ipc-failure';
+import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
+import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
+import { ConversationStore, threadIdFor } from './conversation-store';
+import type { Thread } from './conversation-store';
+import { toIpcFailure } from './error-mapping';
+import type { DemoPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
+
+export interface SessionDeps {
+  readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password'>) => UcwaClient;
+  readonly settings: SettingsPort;
+  readonly vault: PasswordVault;
+  readonly windows: WindowPort;
+  readonly notify: NotifyPort;
+  readonly demo: DemoPort;
+  readonly push: Push;
+  readonly now?: () => number;
+}
+
+const TYPING_THROTTLE_MS = 3_000;
+
+export class SessionService {
+  private client: UcwaClient | undefined;
+  private me: Me | undefined;
+  private connection: ConnectionInfo = { state: 'signed-out' };
+  private readonly contacts = new Map<string, Contact>();
+  private groups: ContactGroup[] = [];
+  private readonly store = new ConversationStore();
+  private readonly lastTypingSent = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  handlers(): InvokeHandlers {
+    const guard = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        throw toIpcFailure(error);
+      }
+    };
+    return {
+      ready: async () => null,
+      getSnapshot: async () => this.snapshot(),
+      signIn: guard((input: ParsedInput<'signIn'>) => this.signIn(input)),
+      signInDemo: guard(async () => this.signIn({ ...(await this.deps.demo.start()), rememberMe: false })),
+      signOut: guard(async () => {
+        await this.signOut();
+        return null;
+      }),
+      setPresence: guard(async (input: ParsedInput<'setPresence'>) => {
+        await this.requireClient().setMyPresence(input.availability);
+        return this.updateMyPresence({ availability: input.availability });
+      }),
+      setNote: guard(async (input: ParsedInput<'setNote'>) => {
+        await this.requireClient().setMyNote(input.note);
+        return this.updateMyPresence({ note: input.note });
+      }),
+      getContacts: async () => ({ groups: this.groups, contacts: [...this.contacts.values()] }),
+      search: guard(async (input: ParsedInput<'search'>) => (await this.requireClient().search(input.query, input.limit)).contacts.map((c) => this.contactFor(c))),
+      openChat: guard(async (input: ParsedInput<'openChat'>) => {
+        const thread = this.threadForUri(input.uri);
+        this.deps.windows.openChat(thread.id);
+        return thread.id;
+      }),
+      openConversation: guard(async (input: ParsedInput<'openConversation'>) => {
+        this.requireThread(input.conversationId);
+        this.deps.windows.openChat(input.conversationId);
+        return null;
+      }),
+      getConversation: guard(async (input: ParsedInput<'getConversation'>) => {
+        const thread = this.requireThread(input.conversationId);
+        return { summary: this.store.summary(thread), participants: [thread.remote] };
+      }),
+      sendMessage: guard(async (input: ParsedInput<'sendMessage'>) => this.send(this.requireThread(input.conversationId), input.text, input.html)),
+      retryMessage: guard(async (input: ParsedInput<'retryMessage'>) => {
+        const thread = this.requireThread(input.conversationId);
+        const failed = thread.messages.find((m) => m.id === input.messageId && m.delivery === 'failed');
+        if (failed === undefined) throw new IpcFailure('not-found', 'There is no failed message to retry.');
+        return this.send(thread, failed.text, failed.html, failed.id);
+      }),
+      setTyping: guard(async (input: ParsedInput<'setTyping'>) => {
+        const thread = this.requireThread(input.conversationId);
+        const last = this.lastTypingSent.get(thread.id) ?? 0;
+        if (thread.ucwaId !== undefined && this.now() - last >= TYPING_THROTTLE_MS) {
+          this.lastTypingSent.set(thread.id, this.now());
+          await this.requireClient().setTyping(thread.ucwaId);
+        }
+        return null;
+      }),
+      markRead: guard(async (input: ParsedInput<'markRead'>) => {
+        const thread = this.requireThread(input.conversationId);
+        if (thread.unread > 0) {
+          thread.unread = 0;
+          this.pushThread(thread);
+        }
+        return null;
+      }),
+      getHistory: guard(async (input: ParsedInput<'getHistory'>) => this.store.page(this.requireThread(input.conversationId), input.before, input.limit ?? 100)),
+      getSettings: async () => this.deps.settings.get(),
+      updateSettings: async (input: ParsedInput<'updateSettings'>) => {
+        const settings = this.deps.settings.update(input);
+        this.deps.push('settingsChanged', settings);
+        return settings;
+      },
+      openSettings: async () => {
+        this.deps.windows.openSettings();
+        return null;
+      },
+      hideWindow: async (_input, context) => {
+        this.deps.windows.hide(context.windowId);
+        return null;
+      },
+    };
+  }
+
+  snapshot(): Snapshot {
+    return {
+      connection: this.connection,
+      ...(this.me === undefined ? {} : { me: this.me }),
+      groups: this.groups,
+      contacts: [...this.contacts.values()],
+      conversations: this.store.all().map((t) => this.store.summary(t)),
+      unreadTotal: this.store.unreadTotal(),
+      settings: this.deps.settings.get(),
+      canRememberPassword: this.deps.vault.canRemember(),
+    };
+  }
+
+  async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean }): Promise<Me> {
+    if (this.client !== undefined) await this.signOut();
+    const client = this.deps.createClient({ ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password });
+    client.on((event) => this.onEvent(event));
+    this.setConnection({ state: 'signing-in' });
+    try {
+      const me = await client.signIn();
+      await client.makeMeAvailable();
+      this.client = client;
+      const presence = await client.getMyPresence().catch((): PresenceInfo => ({ availability: 'Online' }));
+      const note = await client.getMyNote().catch(() => '');
+      this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) } };
+      this.deps.push('sessionChanged', { me: this.me });
+      this.setConnection({ state: 'connected' });
+    } catch (error) {
+      this.setConnection({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      await client.signOut().catch(() => undefined);
+      throw error;
+    }
+    this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe });
+    if (input.rememberMe) this.deps.vault.save(input.user, input.password);
+    else this.deps.vault.clear(input.user);
+    await this.loadPeople();
+    return this.me;
+  }
+
+  async signOut(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.me = undefined;
+    this.contacts.clear();
+    this.groups = [];
+    this.store.clear();
+    if (client !== undefined) await client.signOut();
+    this.deps.push('sessionChanged', {});
+    this.setConnection({ state: 'signed-out' });
+  }
+
+  private async loadPeople(): Promise<void> {
+    const client = this.requireClient();
+    const [contacts, groups] = await Promise.all([client.getContacts(), client.getGroups()]);
+    for (const contact of contacts) this.contacts.set(contact.uri.toLowerCase(), this.contactFor(contact));
+    for (const uri of groups.flatMap((g) => g.contactUris)) {
+      const known = client.getKnownContact(uri);
+      if (known !== undefined && !this.contacts.has(uri.toLowerCase())) this.contacts.set(uri.toLowerCase(), this.contactFor(known));
+    }
+    this.groups = groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, contactUris: g.contactUris }));
+    this.deps.push('contactsChanged', { groups: this.groups, contacts: [...this.contacts.values()] });
+    await client.subscribePresence([...this.contacts.keys()]);
+  }
+
+  private send(thread: Thread, text: string, html: string | undefined, retryOf?: string): ChatMessage {
+    const client = this.requireClient();
+    const me = this.me ?? { uri: '', name: '' };
+    const message: ChatMessage = { id: retryOf ?? `out:${randomUUID()}`, conversationId: thread.id, direction: 'out', from: { uri: me.uri, name: me.name }, text, ...(html === undefined ? {} : { html }), time: this.now(), delivery: 'sending' };
+    const isNew = this.store.upsert(thread, message);
+    this.deps.push(isNew ? 'messageAdded' : 'messageUpdated', message);
+    this.pushThread(thread);
+    void this.deliver(client, thread, message);
+    return message;
+  }
+
+  private async deliver(client: UcwaClient, thread: Thread, message: ChatMessage): Promise<void> {
+    const body = { text: message.text, ...(message.html === undefined ? {} : { html: message.html }) };
+    let update: ChatMessage;
+    try {
+      if (thread.ucwaId === undefined) {
+        thread.state = 'connecting';
+        this.pushThread(thread);
+        // The first message rides along with the invitation, so the other side's toast shows it (§6.2).
+        thread.ucwaId = await client.startConversation({ to: thread.remote.uri, message: body });
+        thread.state = 'connected';
+      } else await client.sendMessage(thread.ucwaId, body);
+      update = { ...message, delivery: 'delivered' };
+    } catch (error) {
+      if (thread.state === 'connecting') thread.state = 'idle';
+      update = { ...message, delivery: 'failed', failureReason: toIpcFailure(error).message };
+    }
+    this.store.upsert(thread, update);
+    this.deps.push('messageUpdated', update);
+    this.pushThread(thread);
+  }
+
+  private onEvent(event: UcwaEvent): void {
+    const client = this.client;
+    switch (event.type) {
+      case 'connectionChanged':
+        if (client !== undefined) this.setConnection(event.state === 'reconnecting' ? { state: 'reconnecting', ...(event.detail === undefined ? {} : { detail: event.detail }) } : event.state === 'connected' ? { state: 'connected' } : this.connection);
+        return;
+      case 'incomingInvitation': {
+        const thread = this.threadForUri(event.from.uri, event.from.name);
+        thread.ucwaId = event.conversationId;
+        thread.subject = event.subject;
+        thread.state = 'incoming';
+        this.pushThread(thread);
+        // A tray messenger takes every IM; the user sees it in the chat and the notification.
+        void client?.acceptInvitation(event.invitationId).catch(() => undefined);
+        return;
+      }
+      case 'invitationCompleted': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && thread.state !== 'connected') {
+          thread.state = 'connected';
+          this.pushThread(thread);
+        }
+        return;
+      }
+      case 'messageReceived':
+        this.onIncoming(event);
+        return;
+      case 'typingChanged': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread === undefined) return;
+        const name = event.participant.name;
+        thread.typing = event.isTyping ? [...new Set([...thread.typing, name])] : thread.typing.filter((t) => t !== name);
+        this.deps.push('typingChanged', { conversationId: thread.id, typing: thread.typing });
+        return;
+      }
+      case 'conversationEnded': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread === undefined) return;
+        thread.ucwaId = undefined;
+        thread.state = 'idle';
+        thread.typing = [];
+        this.pushThread(thread);
+        return;
+      }
+      case 'presenceChanged': {
+        const contact = this.contacts.get(event.uri.toLowerCase());
+        const presence = { ...(contact?.presence ?? {}), ...toPresence(event.presence) };
+        if (contact !== undefined) this.contacts.set(event.uri.toLowerCase(), { ...contact, presence });
+        this.deps.push('presenceChanged', { uri: event.uri, presence, isMe: false });
+        return;
+      }
+      case 'myPresenceChanged':
+        this.updateMyPresence(toPresence(event.presence));
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onIncoming(event: Extract<UcwaEvent, { type: 'messageReceived' }>): void {
+    const thread = this.store.byUcwaId(event.conversationId) ?? this.threadForUri(event.from.uri, event.from.name);
+    thread.ucwaId ??= event.conversationId;
+    thread.typing = thread.typing.filter((t) => t !== event.from.name);
+    const message: ChatMessage = { id: `in:${event.messageId}`, conversationId: thread.id, direction: 'in', from: event.from, text: event.text, ...(event.html === undefined ? {} : { html: event.html }), time: event.time.getTime(), delivery: 'delivered' };
+    // Exactly once: a redelivered event has the same id and is not shown or notified again.
+    if (!this.store.upsert(thread, message)) return;
+    const focused = this.deps.windows.isChatFocused(thread.id);
+    if (!focused) thread.unread++;
+    this.deps.push('messageAdded', message);
+    this.pushThread(thread);
+    if (!focused) this.deps.notify.incomingMessage(message, thread.remote.name);
+  }
+
+  private updateMyPresence(change: Partial<Presence>): Presence {
+    if (this.me === undefined) throw new IpcFailure('not-signed-in', 'Sign in first.');
+    this.me = { ...this.me, presence: { ...this.me.presence, ...change } };
+    this.deps.push('presenceChanged', { uri: this.me.uri, presence: this.me.presence, isMe: true });
+    return this.me.presence;
+  }
+
+  private pushThread(thread: Thread): void {
+    this.deps.push('conversationChanged', this.store.summary(thread));
+    this.deps.push('unreadChanged', { conversationId: thread.id, unread: thread.unread, total: this.store.unreadTotal() });
+  }
+
+  private threadForUri(uri: string, name?: string): Thread {
+    const sip = /^sip:/i.test(uri) ? uri : `sip:${uri}`;
+    const existing = this.store.thread(threadIdFor(sip));
+    if (existing !== undefined) return existing;
+    const contact = this.contacts.get(sip.toLowerCase());
+    return this.store.threadFor(contact ?? { uri: sip, name: name ?? sip.replace(/^sip:/i, '') });
+  }
+
+  private requireThread(id: string): Thread {
+    const thread = this.store.thread(id);
+    if (thread === undefined) throw new IpcFailure('not-found', 'That conversation does not exist.');
+    return thread;
+  }
+
+  private requireClient(): UcwaClient {
+    if (this.client === undefined) throw new IpcFailure('not-signed-in', 'Sign in first.');
+    return this.client;
+  }
+
+  private setConnection(info: ConnectionInfo): void {
+    this.connection = info;
+    this.deps.push('connectionChanged', info);
+  }
+
+  private contactFor(info: ContactInfo): Contact {
+    const existing = this.contacts.get(info.uri.toLowerCase());
+    return {
+      uri: info.uri,
+      name: info.name,
+      ...(info.title === undefined ? {} : { title: info.title }),
+      ...(info.department === undefined ? {} : { department: info.department }),
+      ...(info.company === undefined ? {} : { company: info.company }),
+      emails: info.emails,
+      phones: info.phones,
+      presence: existing?.presence ?? { availability: 'Unknown' },
+    };
+  }
+}
+
+function toPresence(p: PresenceInfo): Presence {
+  return { availability: p.availability, ...(p.activity === undefined ? {} : { activity: p.activity }), ...(p.lastActive === undefined ? {} : { lastActive: p.lastActive.getTime() }) };
+}
