@@ -161,6 +161,49 @@ export class BrowserWindow extends Emitter {
   }
 }
 
+export class Notification extends Emitter {
+  static readonly shown: Notification[] = [];
+  static supported = true;
+  readonly options: Record<string, unknown>;
+  visible = false;
+
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+  }
+
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+
+  show(): void {
+    this.visible = true;
+    Notification.shown.push(this);
+    this.emit('show');
+  }
+
+  close(): void {
+    if (!this.visible) return;
+    this.visible = false;
+    this.emit('close');
+  }
+
+  /** The user clicks the notification. */
+  click(): void {
+    this.emit('click', {});
+  }
+
+  /** The user types a reply into it (macOS). */
+  reply(text: string): void {
+    this.emit('reply', {}, text);
+  }
+
+  /** The user presses an action button. */
+  action(index = 0): void {
+    this.emit('action', {}, index);
+  }
+}
+
 export const shell = {
   opened: [] as string[],
   async openExternal(url: string): Promise<void> {
@@ -224,10 +267,12 @@ export const contextBridge = {
 
 export function resetElectronFake(): void {
   BrowserWindow.all.length = 0;
+  Notification.shown.length = 0;
+  Notification.supported = true;
   shell.opened.length = 0;
   ipcMain.handlers.clear();
   ipcRenderer.invocations.length = 0;
   contextBridge.exposed.clear();
 }
 
-export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge };
+export default { BrowserWindow, Notification, shell, ipcMain, ipcRenderer, contextBridge };

@@ -1,0 +1,95 @@
+// Notifications end to end in plain Node: the session service and the real simulator, the
+// policy, and the presenter driving the electron fake's Notification.
+import type { NotificationConstructorOptions } from 'electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../src/shared/domain';
+import { NotificationPolicy } from '../../../src/main/notifications/notification-policy';
+import { NotificationPresenter } from '../../../src/main/notifications/notification-presenter';
+import type { NotificationLike } from '../../../src/main/notifications/notification-presenter';
+import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
+import { SessionService } from '../../../src/main/session/session-service';
+import { UcwaClient } from '../../../src/main/ucwa/index';
+import type { UcwaSimulator } from '../../../src/simulator/index';
+import { Notification, resetElectronFake } from '../../fakes/electron';
+import { clientFor, startSim } from '../../support/simulator';
+
+beforeEach(() => resetElectronFake());
+
+function app(sim: UcwaSimulator, platform: NodeJS.Platform = 'darwin') {
+  const opened: string[] = [];
+  const quickReplies: string[] = [];
+  const settings = new InMemorySettings();
+  const policy = new NotificationPolicy();
+  const ref: { service?: SessionService } = {};
+  const presenter = new NotificationPresenter({
+    createNotification: (options: NotificationConstructorOptions) => new Notification(options as Record<string, unknown>) as unknown as NotificationLike,
+    platform,
+    openChat: (id) => opened.push(id),
+    openQuickReply: (id) => quickReplies.push(id),
+    reply: async (conversationId, text) => {
+      await ref.service?.handlers().sendMessage({ conversationId, text }, { windowId: 0 });
+    },
+    dismissed: (id) => policy.dismissed(id),
+  });
+  const service = new SessionService({
+    createClient: (o) => new UcwaClient({ ...o, endpointId: `notify-${o.user}`, invitationTimeoutMs: 3_000, deliveryTimeoutMs: 3_000 }),
+    settings,
+    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
+    windows: { openChat: (id) => opened.push(id), openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
+    notify: {
+      incomingMessage: (message: ChatMessage, title: string) =>
+        presenter.present(policy.decide(message, title, { settings: settings.get().notifications, myAvailability: ref.service?.snapshot().me?.presence.availability ?? 'Online', isChatFocused: () => false })),
+    },
+    demo: { start: async () => ({ server: sim.url, user: 'ana@contoso.com', password: 'demo' }) },
+    push: () => undefined,
+  });
+  ref.service = service;
+  return { service, opened, quickReplies };
+}
+
+describe('notifications', () => {
+  it('an incoming message gives exactly one notification; a newer one replaces it; a click opens the chat', async () => {
+    const sim = await startSim();
+    const { service, opened } = app(sim);
+    await service.handlers().signInDemo({}, { windowId: 1 });
+    const ben = clientFor(sim, 'ben@contoso.com');
+    await ben.signIn();
+    const conversation = await ben.startConversation({ to: 'ana@contoso.com', message: { text: 'Got a minute?' } });
+    await expect.poll(() => Notification.shown.length).toBe(1);
+    expect(Notification.shown[0]?.options).toMatchObject({ title: 'Ben Osei', body: 'Got a minute?', silent: false, hasReply: true });
+    await ben.sendMessage(conversation, { text: 'It is about the release' });
+    await expect.poll(() => Notification.shown.length).toBe(2);
+    expect(Notification.shown[0]?.visible).toBe(false);
+    Notification.shown[1]?.click();
+    expect(opened).toEqual(['chat:ben@contoso.com']);
+  });
+
+  it('a reply typed into the notification reaches the sender through the simulator', async () => {
+    const sim = await startSim();
+    const { service } = app(sim);
+    await service.handlers().signInDemo({}, { windowId: 1 });
+    const ben = clientFor(sim, 'ben@contoso.com');
+    await ben.signIn();
+    await ben.startConversation({ to: 'ana@contoso.com', message: { text: 'Ping?' } });
+    await expect.poll(() => Notification.shown.length).toBe(1);
+    const reply = ben.waitFor('messageReceived', (e) => e.text === 'Pong!');
+    Notification.shown[0]?.reply('Pong!');
+    expect((await reply).from.name).toBe('Ana Ruiz');
+  });
+
+  it('Do Not Disturb suppresses; elsewhere than macOS the Reply button opens the quick-reply window', async () => {
+    const sim = await startSim();
+    const { service, quickReplies } = app(sim, 'linux');
+    await service.handlers().signInDemo({}, { windowId: 1 });
+    await service.handlers().setPresence({ availability: 'DoNotDisturb' }, { windowId: 1 });
+    sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ana@contoso.com', text: 'quiet please' });
+    await expect.poll(() => service.snapshot().unreadTotal).toBe(1);
+    expect(Notification.shown).toHaveLength(0);
+    await service.handlers().setPresence({ availability: 'Online' }, { windowId: 1 });
+    sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ana@contoso.com', text: 'now?' });
+    await expect.poll(() => Notification.shown.length).toBe(1);
+    expect(Notification.shown[0]?.options).toMatchObject({ body: 'now?', actions: [{ type: 'button', text: 'Reply' }] });
+    Notification.shown[0]?.action();
+    expect(quickReplies).toEqual(['chat:lena@contoso.com']);
+  });
+});
