@@ -1,7 +1,8 @@
 // The session service: owns the UCWA client, keeps the model (me, contacts, conversations, unread)
 // and serves the IPC contract. Electron-free: the adapters around it are thin.
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ConnectionInfo, Contact, ContactGroup, Me, Presence, Snapshot } from '../../shared/domain';
+import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
+import type { ChatMessage, ConnectionInfo, Contact, ContactGroup, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
 import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
 import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
@@ -118,6 +119,41 @@ export class SessionService {
         return null;
       },
     };
+  }
+
+  // --- power and idle (the platform bridge calls these) ---------------------------------------
+
+  private presenceBeforeLock: SettableAvailability | undefined;
+
+  suspended(): void {
+    this.setConnection({ state: 'offline', detail: 'The computer is asleep.' });
+  }
+
+  /** Waking up: poll the event channel at once instead of waiting out a backoff (§9.11). */
+  resumed(): void {
+    if (this.client === undefined) return;
+    this.setConnection({ state: 'reconnecting' });
+    void this.client.reconnectNow();
+  }
+
+  /** A locked screen shows me Away; unlocking restores what I had chosen. */
+  locked(): void {
+    const current = this.me?.presence.availability;
+    if (this.client === undefined || current === undefined || current === 'Away') return;
+    this.presenceBeforeLock = isSettable(current) ? current : 'Online';
+    void this.client.setMyPresence('Away').then(() => this.updateMyPresence({ availability: 'Away' }), () => undefined);
+  }
+
+  unlocked(): void {
+    const previous = this.presenceBeforeLock;
+    this.presenceBeforeLock = undefined;
+    if (this.client === undefined || previous === undefined) return;
+    void this.client.setMyPresence(previous).then(() => this.updateMyPresence({ availability: previous }), () => undefined);
+  }
+
+  /** No reportMyActivity while the OS says nobody is at the machine (§3.3). */
+  userIdle(idle: boolean): void {
+    this.client?.setActivityReporting(!idle);
   }
 
   snapshot(): Snapshot {
@@ -338,6 +374,10 @@ export class SessionService {
       presence: existing?.presence ?? { availability: 'Unknown' },
     };
   }
+}
+
+function isSettable(value: string): value is SettableAvailability {
+  return (SETTABLE_AVAILABILITIES as readonly string[]).includes(value);
 }
 
 function toPresence(p: PresenceInfo): Presence {

@@ -255,9 +255,17 @@ export class UcwaClient {
     await this.channel?.idle();
   }
 
-  /** Poll the event channel now instead of waiting out a backoff (resume from sleep, network up). */
-  reconnectNow(): void {
+  /** After sleep or a network change: poll the event channel now, then check the application still exists (§9.11). */
+  async reconnectNow(): Promise<void> {
     this.channel?.pollNow();
+    if (this.application === undefined) return;
+    try {
+      await this.refreshApplication();
+      this.emit({ type: 'connectionChanged', state: 'connected' });
+    } catch (error) {
+      if (error instanceof UcwaError && error.code === 'application-gone') this.onChannelStopped(error);
+      else this.emit({ type: 'connectionChanged', state: 'reconnecting', detail: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** DELETE the application (best effort, short timeout) and forget the tokens (§3.3, §9.12). */

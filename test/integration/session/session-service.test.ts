@@ -118,4 +118,19 @@ describe('session service', () => {
     await expect.poll(() => updates().find((m) => m.id === lost.id)?.delivery).toBe('failed');
     expect(updates().find((m) => m.id === lost.id)?.failureReason).toBe('The address was not found.');
   });
+
+  it('a locked screen shows Away to others and unlocking restores the chosen presence; idle stops reportMyActivity', async () => {
+    const sim = await startSim({ mediumPriorityMs: 20 });
+    const h = harness(sim);
+    await h.service.handlers().signInDemo({}, { windowId: 1 });
+    await h.service.handlers().setPresence({ availability: 'Busy' }, { windowId: 1 });
+    h.service.locked();
+    await expect.poll(() => sim.presenceOf('ana@contoso.com').availability).toBe('Away');
+    expect(h.service.snapshot().me?.presence.availability).toBe('Away');
+    h.service.unlocked();
+    await expect.poll(() => sim.presenceOf('ana@contoso.com').availability).toBe('Busy');
+    h.service.userIdle(true);
+    h.service.resumed();
+    await expect.poll(() => h.service.snapshot().connection.state).toBe('connected');
+  });
 });
