@@ -93,11 +93,15 @@ export class BrowserWindow extends Emitter {
   focused = false;
   destroyed = false;
   loaded: string | undefined;
+  flashing = false;
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
 
   constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
     this.visible = options.show !== false;
+    // Like Electron, a window shown at creation takes the focus.
+    this.focused = this.visible;
     BrowserWindow.all.push(this);
   }
 
@@ -130,12 +134,25 @@ export class BrowserWindow extends Emitter {
 
   focus(): void {
     this.focused = true;
+    this.flashing = false;
     this.emit('focus');
   }
 
   blur(): void {
     this.focused = false;
     this.emit('blur');
+  }
+
+  flashFrame(flag: boolean): void {
+    this.flashing = flag;
+  }
+
+  setPosition(x: number, y: number): void {
+    this.bounds = { ...this.bounds, x, y };
+  }
+
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return this.bounds;
   }
 
   isVisible(): boolean {

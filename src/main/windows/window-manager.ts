@@ -1,0 +1,98 @@
+// The app's windows: one popup, one chat window per conversation (reused and focused), settings,
+// and a quick-reply window. Every window comes from the secure factory and is registered with the
+// IPC sender policy and the push hub for its lifetime.
+import type { BrowserWindow } from 'electron';
+import type { PushHub } from '../ipc/push-hub';
+import type { OwnWindowsPolicy } from '../ipc/sender-policy';
+import type { WindowPort } from '../session/ports';
+import type { WindowOptions } from './window-factory';
+
+export type Page = 'popup' | 'chat' | 'settings' | 'sign-in' | 'quick-reply';
+
+export interface WindowManagerDeps {
+  readonly createWindow: (options: WindowOptions) => BrowserWindow;
+  /** Loads a page (a file when packaged, the dev server in development) with its query. */
+  readonly load: (window: BrowserWindow, page: Page, query: Record<string, string>) => Promise<void>;
+  readonly policy: OwnWindowsPolicy;
+  readonly push: PushHub;
+}
+
+const SIZES: Readonly<Record<Page, { width: number; height: number }>> = {
+  popup: { width: 360, height: 560 },
+  chat: { width: 420, height: 560 },
+  settings: { width: 460, height: 520 },
+  'sign-in': { width: 380, height: 520 },
+  'quick-reply': { width: 380, height: 160 },
+};
+
+export class WindowManager implements WindowPort {
+  private readonly chats = new Map<string, BrowserWindow>();
+  private readonly singles = new Map<Page, BrowserWindow>();
+
+  constructor(private readonly deps: WindowManagerDeps) {}
+
+  openChat(conversationId: string): void {
+    const existing = this.chats.get(conversationId);
+    if (existing !== undefined && !existing.isDestroyed()) {
+      existing.show();
+      existing.focus();
+      return;
+    }
+    const window = this.open('chat', { conversation: conversationId }, { title: 'Chat', show: true });
+    this.chats.set(conversationId, window);
+    window.on('closed', () => this.chats.delete(conversationId));
+  }
+
+  openQuickReply(conversationId: string): void {
+    this.single('quick-reply', { conversation: conversationId }).show();
+  }
+
+  openSettings(): void {
+    const window = this.single('settings', {});
+    window.show();
+    window.focus();
+  }
+
+  /** The popup window, created hidden on first use; the tray positions and toggles it. */
+  popup(): BrowserWindow {
+    return this.single('popup', {}, { frame: false, resizable: false, skipTaskbar: true, alwaysOnTop: true, show: false });
+  }
+
+  hide(windowId: number): void {
+    for (const window of [...this.singles.values(), ...this.chats.values()]) if (window.id === windowId && !window.isDestroyed()) window.hide();
+  }
+
+  isChatFocused(conversationId: string): boolean {
+    const window = this.chats.get(conversationId);
+    return window !== undefined && !window.isDestroyed() && window.isVisible() && window.isFocused();
+  }
+
+  /** A new message in a chat that is open but not focused: flash it (taskbar / dock attention). */
+  attention(conversationId: string): void {
+    const window = this.chats.get(conversationId);
+    if (window !== undefined && !window.isDestroyed() && !window.isFocused()) window.flashFrame(true);
+  }
+
+  private single(page: Page, query: Record<string, string>, extra: WindowOptions = {}): BrowserWindow {
+    const existing = this.singles.get(page);
+    if (existing !== undefined && !existing.isDestroyed()) return existing;
+    const window = this.open(page, query, { show: false, ...extra });
+    this.singles.set(page, window);
+    window.on('closed', () => this.singles.delete(page));
+    return window;
+  }
+
+  private open(page: Page, query: Record<string, string>, options: WindowOptions): BrowserWindow {
+    const window = this.deps.createWindow({ ...SIZES[page], minWidth: 300, minHeight: 140, ...options });
+    const contentsId = window.webContents.id;
+    const windowId = window.id;
+    this.deps.policy.add(contentsId, windowId);
+    this.deps.push.add(windowId, window.webContents);
+    window.on('closed', () => {
+      this.deps.policy.remove(contentsId);
+      this.deps.push.remove(windowId);
+    });
+    void this.deps.load(window, page, query);
+    return window;
+  }
+}

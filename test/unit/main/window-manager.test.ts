@@ -1,0 +1,72 @@
+import type { BrowserWindow as ElectronBrowserWindow } from 'electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PushHub } from '../../../src/main/ipc/push-hub';
+import { OwnWindowsPolicy } from '../../../src/main/ipc/sender-policy';
+import { WindowManager } from '../../../src/main/windows/window-manager';
+import { BrowserWindow, resetElectronFake } from '../../fakes/electron';
+
+beforeEach(() => resetElectronFake());
+
+function manager() {
+  const policy = new OwnWindowsPolicy(['file://']);
+  const push = new PushHub();
+  const loads: string[] = [];
+  const windows = new WindowManager({
+    createWindow: (options) => new BrowserWindow(options as Record<string, unknown>) as unknown as ElectronBrowserWindow,
+    load: async (window, page, query) => {
+      loads.push(`${page}?${new URLSearchParams(query).toString()}`);
+      await (window as unknown as BrowserWindow).loadURL(`file:///app/out/renderer/${page}.html`);
+    },
+    policy,
+    push,
+  });
+  return { windows, policy, push, loads };
+}
+
+const event = (w: BrowserWindow) => ({ sender: { id: w.webContents.id }, senderFrame: { url: 'file:///app/out/renderer/chat.html', parent: null } });
+
+describe('window manager', () => {
+  it('opens one chat window per conversation, reuses and focuses it, and registers it for IPC', () => {
+    const { windows, policy, loads } = manager();
+    windows.openChat('chat:ben@contoso.com');
+    const first = BrowserWindow.all[0] as BrowserWindow;
+    first.blur();
+    windows.openChat('chat:ben@contoso.com');
+    windows.openChat('chat:lena@contoso.com');
+    expect(BrowserWindow.all).toHaveLength(2);
+    expect(first.isFocused()).toBe(true);
+    expect(loads).toEqual(['chat?conversation=chat%3Aben%40contoso.com', 'chat?conversation=chat%3Alena%40contoso.com']);
+    expect(policy.windowIdOf(event(first))).toBe(first.id);
+    first.close();
+    expect(policy.windowIdOf(event(first))).toBeUndefined();
+    windows.openChat('chat:ben@contoso.com');
+    expect(BrowserWindow.all).toHaveLength(3);
+  });
+
+  it('knows which chat has focus and flashes an unfocused one', () => {
+    const { windows } = manager();
+    windows.openChat('c1');
+    const chat = BrowserWindow.all[0] as BrowserWindow;
+    expect(windows.isChatFocused('c1')).toBe(true);
+    chat.blur();
+    expect(windows.isChatFocused('c1')).toBe(false);
+    windows.attention('c1');
+    expect(chat.flashing).toBe(true);
+    chat.focus();
+    expect(chat.flashing).toBe(false);
+    expect(windows.isChatFocused('unknown')).toBe(false);
+  });
+
+  it('keeps a single popup and settings window; hide() hides the asking window', () => {
+    const { windows } = manager();
+    const popup = windows.popup() as unknown as BrowserWindow;
+    expect(windows.popup()).toBe(popup as unknown as ElectronBrowserWindow);
+    expect(popup.options).toMatchObject({ frame: false, skipTaskbar: true, show: false });
+    windows.openSettings();
+    windows.openSettings();
+    expect(BrowserWindow.all).toHaveLength(2);
+    popup.show();
+    windows.hide(popup.id);
+    expect(popup.isVisible()).toBe(false);
+  });
+});
