@@ -1,5 +1,5 @@
-// Builds with esbuild what exists so far: the ucwa-tray CLI (plain Node) and the preload.
-// The Electron main process and the renderer join this build when their entries exist.
+// Builds with esbuild: the ucwa-tray CLI (plain Node), the Electron main process and the preload.
+// The renderer joins this build when its pages exist.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
@@ -31,4 +31,16 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-console.log('built out/cli/ucwa-tray.mjs and out/preload/index.cjs');
+// The Electron main process (ESM, like the package); Electron and the runtime dependencies stay external.
+await build({
+  entryPoints: { 'main/index': 'src/main/index.ts' },
+  outdir: 'out',
+  bundle: true,
+  platform: 'node',
+  target: 'node20.19',
+  format: 'esm',
+  sourcemap: true,
+  external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+  logLevel: 'warning',
+});
+console.log('built out/cli/ucwa-tray.mjs, out/preload/index.cjs and out/main/index.js');

@@ -23,9 +23,11 @@ function run(command, args) {
 
 const binary = electronBinary();
 const appEntry = 'out/main/index.js';
+// The windows' UI (the Preact renderer) is not built yet; without it the app would show empty windows.
+const rendererEntry = 'out/renderer/popup.html';
 run(process.execPath, ['scripts/build.mjs']);
 
-if (binary !== undefined && existsSync(appEntry)) {
+if (binary !== undefined && existsSync(appEntry) && existsSync(rendererEntry)) {
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
@@ -33,7 +35,7 @@ if (binary !== undefined && existsSync(appEntry)) {
     binary === undefined
       ? 'The Electron runtime is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips its download),\n' +
           'so the tray app cannot start. Starting the demo instead: the built-in UCWA simulator and the CLI.\n\n'
-      : 'The Electron app is not built yet. Starting the demo instead.\n\n',
+      : 'The Electron runtime is here, but the windows\' UI is not built yet. Starting the demo instead.\n\n',
   );
   const child = spawn(process.execPath, ['out/cli/ucwa-tray.mjs', 'demo', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

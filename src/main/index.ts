@@ -1,0 +1,182 @@
+// Composition root: builds the services, wires them together and does nothing else.
+import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, powerMonitor, safeStorage, screen, shell } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
+import Store from 'electron-store';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InvokeHandlers } from '../shared/ipc-contract';
+import { PushHub } from './ipc/push-hub';
+import { registerInvokeHandlers } from './ipc/register-invoke-handlers';
+import { OwnWindowsPolicy } from './ipc/sender-policy';
+import { NotificationPolicy } from './notifications/notification-policy';
+import { NotificationPresenter } from './notifications/notification-presenter';
+import type { NotificationLike } from './notifications/notification-presenter';
+import { setAutoStart, wasStartedAtLogin } from './platform/auto-start';
+import { DemoSimulator } from './platform/demo-simulator';
+import { PowerMonitorBridge } from './platform/power-monitor-bridge';
+import { SessionService } from './session/session-service';
+import { SafeStorageVault } from './settings/password-vault';
+import { PersistentSettings } from './settings/settings-store';
+import type { KeyValueStore } from './settings/settings-store';
+import { popupPosition } from './tray/popup-position';
+import { TrayController } from './tray/tray-controller';
+import { SecretRedactor, UcwaClient, createLogger } from './ucwa/index';
+import { createSecureWindow } from './windows/window-factory';
+import { WindowManager } from './windows/window-manager';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const APP_ORIGIN = 'file://';
+const log = createLogger('main', (level, scope, message, fields) => process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`), new SecretRedactor());
+
+function sipFromArgv(argv: readonly string[]): string | undefined {
+  const link = argv.find((a) => /^(sip|im):/i.test(a));
+  return link?.replace(/^im:/i, 'sip:').replace(/^sip:\/\//i, 'sip:');
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId('com.ucwatray.app');
+  app.setAsDefaultProtocolClient('sip');
+  app.setAsDefaultProtocolClient('im');
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const electronStore = new Store({ name: 'ucwa-tray' });
+  const store: KeyValueStore = { get: (k) => electronStore.get(k), set: (k, v) => electronStore.set(k, v), delete: (k) => electronStore.delete(k) };
+  const settings = new PersistentSettings(store, (problem) => log.warn(problem));
+  const vault = new SafeStorageVault(safeStorage, store, process.platform);
+  const policy = new OwnWindowsPolicy([APP_ORIGIN]);
+  const hub = new PushHub();
+  const windows = new WindowManager({
+    createWindow: (options) => createSecureWindow({ BrowserWindow, shell, preloadPath: join(root, 'out', 'preload', 'index.cjs'), appOrigin: APP_ORIGIN }, options),
+    load: (window, page, query) => window.loadFile(join(root, 'out', 'renderer', `${page}.html`), { query }),
+    policy,
+    push: hub,
+  });
+  const demo = new DemoSimulator(process.execPath, join(root, 'out', 'cli', 'ucwa-tray.mjs'));
+  const notificationPolicy = new NotificationPolicy();
+  const services: { session?: SessionService } = {};
+  const presenter = new NotificationPresenter({
+    createNotification: (options) => new Notification(options) as unknown as NotificationLike,
+    platform: process.platform,
+    openChat: (id) => windows.openChat(id),
+    openQuickReply: (id) => windows.openQuickReply(id),
+    reply: async (conversationId, text) => {
+      await services.session?.handlers().sendMessage({ conversationId, text }, { windowId: 0 });
+    },
+    dismissed: (id) => notificationPolicy.dismissed(id),
+  });
+  const trayRef: { controller?: TrayController } = {};
+  const session = new SessionService({
+    createClient: (options) => new UcwaClient({ ...options, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})` }),
+    settings,
+    vault,
+    windows,
+    notify: {
+      incomingMessage: (message, title) => {
+        windows.attention(message.conversationId);
+        if (!Notification.isSupported()) return;
+        presenter.present(notificationPolicy.decide(message, title, { settings: settings.get().notifications, myAvailability: session.snapshot().me?.presence.availability ?? 'Online', isChatFocused: (id) => windows.isChatFocused(id) }));
+      },
+    },
+    demo,
+    push: (name, payload) => {
+      hub.push(name, payload);
+      if (name === 'connectionChanged' || name === 'presenceChanged' || name === 'unreadChanged' || name === 'sessionChanged') updateTray();
+      if (name === 'settingsChanged') void applyAutoStart();
+    },
+  });
+  services.session = session;
+
+  const handlers: InvokeHandlers = {
+    ...session.handlers(),
+    ready: async (_input, context) => {
+      hub.ready(context.windowId);
+      return null;
+    },
+  };
+  registerInvokeHandlers(ipcMain, handlers, policy, log);
+
+  function updateTray(): void {
+    const snapshot = session.snapshot();
+    trayRef.controller?.update({
+      name: snapshot.me?.name,
+      availability: snapshot.me?.presence.availability,
+      connection: snapshot.connection.state,
+      ...(snapshot.connection.detail === undefined ? {} : { connectionDetail: snapshot.connection.detail }),
+      unread: snapshot.unreadTotal,
+    });
+  }
+
+  async function applyAutoStart(): Promise<void> {
+    await setAutoStart({ platform: process.platform, app, files: { mkdir, writeFile, rm }, env: process.env, homeDir: homedir(), execPath: process.execPath }, settings.get().autoStart).catch((error: unknown) => log.warn('auto-start could not be changed', { reason: String(error) }));
+  }
+
+  function togglePopup(anchor?: Electron.Rectangle): void {
+    const popup = windows.popup();
+    if (popup.isVisible()) {
+      popup.hide();
+      return;
+    }
+    const cursor = screen.getCursorScreenPoint();
+    const display = screen.getDisplayNearestPoint(anchor === undefined || anchor.width === 0 ? cursor : { x: anchor.x, y: anchor.y });
+    const [width, height] = popup.getSize() as [number, number];
+    const place = popupPosition({ tray: anchor ?? { x: 0, y: 0, width: 0, height: 0 }, window: { width, height }, display: { bounds: display.bounds, workArea: display.workArea }, cursor });
+    popup.setPosition(place.x, place.y);
+    popup.show();
+    popup.focus();
+  }
+
+  try {
+    const tray = new Tray(join(root, 'assets', 'tray', process.platform === 'win32' ? 'signed-out.ico' : process.platform === 'darwin' ? 'signed-outTemplate.png' : 'signed-out.png'));
+    trayRef.controller = new TrayController({
+      tray,
+      buildMenu: (template: MenuItemConstructorOptions[]) => Menu.buildFromTemplate(template),
+      assetsDir: join(root, 'assets', 'tray'),
+      platform: process.platform,
+      actions: {
+        setPresence: (availability) => void session.handlers().setPresence({ availability }, { windowId: 0 }).catch(() => undefined),
+        open: () => togglePopup(tray.getBounds()),
+        openSettings: () => windows.openSettings(),
+        signOut: () => void session.signOut(),
+        quit: () => app.quit(),
+      },
+    });
+    tray.on('click', () => togglePopup(tray.getBounds()));
+    windows.popup().on('blur', () => windows.popup().hide());
+  } catch (error) {
+    // Some Linux desktops have no tray host: the popup becomes an ordinary window.
+    log.warn('no system tray; using a normal window', { reason: String(error) });
+  }
+  updateTray();
+
+  new PowerMonitorBridge(powerMonitor, session).start();
+  app.on('second-instance', (_event, argv) => {
+    const link = sipFromArgv(argv);
+    if (link !== undefined) void session.handlers().openChat({ uri: link }, { windowId: 0 }).catch(() => undefined);
+    else togglePopup();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = sipFromArgv([url]);
+    if (link !== undefined) void session.handlers().openChat({ uri: link }, { windowId: 0 }).catch(() => undefined);
+  });
+  // A tray app keeps running with every window closed.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    demo.stop();
+    void session.signOut();
+  });
+
+  const account = settings.get().account;
+  const password = settings.get().rememberMe && account.user !== '' ? vault.load(account.user) : undefined;
+  if (password !== undefined) {
+    void session.signIn({ ...(account.server === '' ? {} : { server: account.server }), user: account.user, password, rememberMe: true }).catch((error: unknown) => log.warn('automatic sign-in failed', { reason: String(error) }));
+  }
+  if (!wasStartedAtLogin(process.argv, app.getLoginItemSettings()) || !settings.get().startHidden) togglePopup();
+}
