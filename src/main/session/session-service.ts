@@ -5,10 +5,12 @@ import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
 import type { ChatMessage, ConnectionInfo, Contact, ContactGroup, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
 import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
+import { UcwaError } from '../ucwa/index';
 import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
 import { ConversationStore, threadIdFor } from './conversation-store';
 import type { Thread } from './conversation-store';
 import { toIpcFailure } from './error-mapping';
+import { backoffDelay } from './reconnect-backoff';
 import type { DemoPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
@@ -20,9 +22,20 @@ export interface SessionDeps {
   readonly demo: DemoPort;
   readonly push: Push;
   readonly now?: () => number;
+  /** Re-creating a lost session: first retry after about this long, doubling up to the cap. */
+  readonly reconnectBaseMs?: number;
+  readonly reconnectMaxMs?: number;
+  /** A message that could not be sent for this long is marked failed (with retry). */
+  readonly outboxTimeoutMs?: number;
 }
 
 const TYPING_THROTTLE_MS = 3_000;
+
+interface Credentials {
+  readonly server?: string | undefined;
+  readonly user: string;
+  readonly password: string;
+}
 
 export class SessionService {
   private client: UcwaClient | undefined;
@@ -33,6 +46,11 @@ export class SessionService {
   private readonly store = new ConversationStore();
   private readonly lastTypingSent = new Map<string, number>();
   private readonly now: () => number;
+  private credentials: Credentials | undefined;
+  private recovering = false;
+  private recoveryTimer: NodeJS.Timeout | undefined;
+  /** Messages typed while the session was down, delivered in order once it is back. */
+  private readonly outbox: { readonly thread: Thread; readonly message: ChatMessage }[] = [];
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
@@ -171,13 +189,14 @@ export class SessionService {
 
   async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean }): Promise<Me> {
     if (this.client !== undefined) await this.signOut();
-    const client = this.deps.createClient({ ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password });
-    client.on((event) => this.onEvent(event));
+    const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password };
     this.setConnection({ state: 'signing-in' });
+    const client = this.attach(credentials);
     try {
       const me = await client.signIn();
       await client.makeMeAvailable();
       this.client = client;
+      this.credentials = credentials;
       const presence = await client.getMyPresence().catch((): PresenceInfo => ({ availability: 'Online' }));
       const note = await client.getMyNote().catch(() => '');
       this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) } };
@@ -198,6 +217,10 @@ export class SessionService {
   async signOut(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.credentials = undefined;
+    this.recovering = false;
+    if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
+    for (const { thread, message } of this.outbox.splice(0)) this.finish(thread, { ...message, delivery: 'failed', failureReason: 'Signed out before it was sent.' });
     this.me = undefined;
     this.contacts.clear();
     this.groups = [];
@@ -227,8 +250,33 @@ export class SessionService {
     const isNew = this.store.upsert(thread, message);
     this.deps.push(isNew ? 'messageAdded' : 'messageUpdated', message);
     this.pushThread(thread);
-    void this.deliver(client, thread, message);
+    if (this.connection.state === 'connected') void this.deliver(client, thread, message);
+    else this.queue(thread, message);
     return message;
+  }
+
+  /** Nothing typed is dropped: it waits for the connection, or fails visibly after a while. */
+  private queue(thread: Thread, message: ChatMessage): void {
+    this.outbox.push({ thread, message });
+    const timer = setTimeout(() => {
+      const index = this.outbox.findIndex((o) => o.message.id === message.id);
+      if (index < 0) return;
+      this.outbox.splice(index, 1);
+      this.finish(thread, { ...message, delivery: 'failed', failureReason: 'Not sent: there was no connection to the server.' });
+    }, this.deps.outboxTimeoutMs ?? 10 * 60_000);
+    timer.unref();
+  }
+
+  private flushOutbox(): void {
+    const client = this.client;
+    if (client === undefined) return;
+    for (const { thread, message } of this.outbox.splice(0)) void this.deliver(client, thread, message);
+  }
+
+  private finish(thread: Thread, update: ChatMessage): void {
+    this.store.upsert(thread, update);
+    this.deps.push('messageUpdated', update);
+    this.pushThread(thread);
   }
 
   private async deliver(client: UcwaClient, thread: Thread, message: ChatMessage): Promise<void> {
@@ -245,18 +293,85 @@ export class SessionService {
       update = { ...message, delivery: 'delivered' };
     } catch (error) {
       if (thread.state === 'connecting') thread.state = 'idle';
+      if (this.recovering || this.connection.state !== 'connected') {
+        // The session went away under this message: it waits for the new one instead of failing.
+        thread.ucwaId = undefined;
+        this.queue(thread, message);
+        return;
+      }
       update = { ...message, delivery: 'failed', failureReason: toIpcFailure(error).message };
     }
-    this.store.upsert(thread, update);
-    this.deps.push('messageUpdated', update);
-    this.pushThread(thread);
+    this.finish(thread, update);
   }
 
-  private onEvent(event: UcwaEvent): void {
-    const client = this.client;
+  private attach(credentials: Credentials): UcwaClient {
+    const client = this.deps.createClient(credentials);
+    client.on((event) => {
+      // Events of a replaced client (before a recovery) are history.
+      if (this.client === client || this.client === undefined) this.onEvent(event, client);
+    });
+    return client;
+  }
+
+  /** The server lost our application (expiry, restart): build a new one and carry on (§3.3). */
+  private recover(attempt = 1): void {
+    const credentials = this.credentials;
+    if (credentials === undefined) return;
+    this.recovering = true;
+    for (const thread of this.store.all()) {
+      thread.ucwaId = undefined;
+      if (thread.state !== 'idle') {
+        thread.state = 'idle';
+        this.pushThread(thread);
+      }
+    }
+    const delay = attempt === 1 ? 0 : backoffDelay(attempt - 1, { baseMs: this.deps.reconnectBaseMs ?? 1_000, maxMs: this.deps.reconnectMaxMs ?? 60_000 });
+    this.setConnection({ state: 'reconnecting', detail: 'Reconnecting to the server…', ...(delay > 0 ? { nextAttemptAt: this.now() + delay } : {}) });
+    this.recoveryTimer = setTimeout(() => void this.tryRecover(credentials, attempt), delay);
+    this.recoveryTimer.unref();
+  }
+
+  private async tryRecover(credentials: Credentials, attempt: number): Promise<void> {
+    if (this.credentials !== credentials) return;
+    const old = this.client;
+    const client = this.attach(credentials);
+    this.client = client;
+    old?.signOut().catch(() => undefined);
+    try {
+      await client.signIn();
+      await client.makeMeAvailable();
+      if (this.credentials !== credentials) return;
+      this.recovering = false;
+      this.setConnection({ state: 'connected' });
+      await this.loadPeople().catch(() => undefined);
+      this.flushOutbox();
+    } catch (error) {
+      if (this.credentials !== credentials) return;
+      if (error instanceof UcwaError && error.code === 'wrong-credentials') {
+        this.recovering = false;
+        this.setConnection({ state: 'failed', detail: 'The server no longer accepts your password. Sign in again.' });
+        return;
+      }
+      this.recover(attempt + 1);
+    }
+  }
+
+  private onEvent(event: UcwaEvent, client: UcwaClient): void {
     switch (event.type) {
       case 'connectionChanged':
-        if (client !== undefined) this.setConnection(event.state === 'reconnecting' ? { state: 'reconnecting', ...(event.detail === undefined ? {} : { detail: event.detail }) } : event.state === 'connected' ? { state: 'connected' } : this.connection);
+        if (this.client !== client || this.recovering) return;
+        if (event.state === 'reconnecting') this.setConnection({ state: 'reconnecting', ...(event.detail === undefined ? {} : { detail: event.detail }) });
+        else if (event.state === 'connected') {
+          this.setConnection({ state: 'connected' });
+          this.flushOutbox();
+        }
+        return;
+      case 'applicationLost':
+        if (this.client === client && !this.recovering) this.recover();
+        return;
+      case 'channelResumed':
+        // The server closed our conversations while we were away; threads stay, hrefs do not.
+        for (const thread of this.store.all()) thread.ucwaId = undefined;
         return;
       case 'incomingInvitation': {
         const thread = this.threadForUri(event.from.uri, event.from.name);
@@ -265,7 +380,7 @@ export class SessionService {
         thread.state = 'incoming';
         this.pushThread(thread);
         // A tray messenger takes every IM; the user sees it in the chat and the notification.
-        void client?.acceptInvitation(event.invitationId).catch(() => undefined);
+        void client.acceptInvitation(event.invitationId).catch(() => undefined);
         return;
       }
       case 'invitationCompleted': {

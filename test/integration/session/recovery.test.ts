@@ -1,0 +1,87 @@
+// The session survives losing its application and a server restart: it builds a new one, and
+// what was typed meanwhile is delivered, once.
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../src/shared/domain';
+import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
+import { SessionService } from '../../../src/main/session/session-service';
+import { backoffDelay } from '../../../src/main/session/reconnect-backoff';
+import { UcwaClient } from '../../../src/main/ucwa/index';
+import type { UcwaSimulator } from '../../../src/simulator/index';
+import { createSimulator } from '../../../src/simulator/index';
+import { startSim } from '../../support/simulator';
+
+function session(sim: { url: string }, pushes: { name: string; payload: unknown }[]): SessionService {
+  return new SessionService({
+    createClient: (o) => new UcwaClient({ ...o, endpointId: 'recovery-ana', backoffBaseMs: 50, backoffMaxMs: 200, invitationTimeoutMs: 3_000, deliveryTimeoutMs: 3_000 }),
+    settings: new InMemorySettings(),
+    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
+    windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
+    notify: { incomingMessage: () => undefined },
+    demo: { start: async () => ({ server: sim.url, user: 'ana@contoso.com', password: 'demo' }) },
+    push: (name, payload) => pushes.push({ name, payload }),
+    reconnectBaseMs: 100,
+    reconnectMaxMs: 400,
+  });
+}
+
+const updates = (pushes: { name: string; payload: unknown }[]): ChatMessage[] => pushes.filter((p) => p.name === 'messageUpdated').map((p) => p.payload as ChatMessage);
+
+describe('session recovery', () => {
+  it('after the application expires: reconnects, and a message typed meanwhile is delivered once', async () => {
+    const sim = await startSim();
+    const pushes: { name: string; payload: unknown }[] = [];
+    const service = session(sim, pushes);
+    const handlers = service.handlers();
+    await handlers.signInDemo({}, { windowId: 1 });
+    const chat = await handlers.openChat({ uri: 'echo@contoso.com' }, { windowId: 1 });
+    const first = await handlers.sendMessage({ conversationId: chat, text: 'before' }, { windowId: 1 });
+    await expect.poll(() => updates(pushes).find((m) => m.id === first.id)?.delivery).toBe('delivered');
+
+    // The server also refuses the first two new applications (503), so the outage lasts a while.
+    sim.control.failNext({ count: 2, status: 503, method: 'POST', path: '/ucwa/oauth/v1/applications$' });
+    sim.control.expireApplication('ana@contoso.com');
+    await expect.poll(() => service.snapshot().connection.nextAttemptAt).toBeGreaterThan(0);
+    expect(service.snapshot().connection.state).toBe('reconnecting');
+    const typed = await handlers.sendMessage({ conversationId: chat, text: 'during' }, { windowId: 1 });
+    expect(typed.delivery).toBe('sending');
+    await expect.poll(() => service.snapshot().connection.state, { timeout: 5_000 }).toBe('connected');
+    await expect.poll(() => updates(pushes).filter((m) => m.id === typed.id).map((m) => m.delivery), { timeout: 5_000 }).toEqual(['delivered']);
+    // The echo of the message typed during the outage arrives exactly once.
+    await expect.poll(() => pushes.filter((p) => p.name === 'messageAdded' && (p.payload as ChatMessage).text === 'Echo: during').length).toBe(1);
+    // Incoming traffic works on the new application.
+    sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ana@contoso.com', text: 'still there?' });
+    await expect.poll(() => pushes.some((p) => p.name === 'messageAdded' && (p.payload as ChatMessage).text === 'still there?')).toBe(true);
+  });
+
+  it('after a server restart on the same port: back within seconds, with a bounded number of requests', async () => {
+    const first: UcwaSimulator = createSimulator({ botDelayMs: 10 });
+    await first.start();
+    const port = Number(new URL(first.url).port);
+    const pushes: { name: string; payload: unknown }[] = [];
+    const service = session(first, pushes);
+    await service.handlers().signInDemo({}, { windowId: 1 });
+    await first.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const second = createSimulator({ port, botDelayMs: 10 });
+    await second.start();
+    try {
+      const restartedAt = Date.now();
+      await expect.poll(() => service.snapshot().connection.state, { timeout: 8_000 }).toBe('connected');
+      expect(Date.now() - restartedAt).toBeLessThan(5_000);
+      expect(second.control.requests().length).toBeLessThan(60);
+      const chat = await service.handlers().openChat({ uri: 'echo@contoso.com' }, { windowId: 1 });
+      const sent = await service.handlers().sendMessage({ conversationId: chat, text: 'after restart' }, { windowId: 1 });
+      await expect.poll(() => updates(pushes).find((m) => m.id === sent.id)?.delivery, { timeout: 5_000 }).toBe('delivered');
+    } finally {
+      await service.signOut();
+      await second.stop();
+    }
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    const low = { baseMs: 1_000, maxMs: 60_000, random: () => 0 };
+    const high = { ...low, random: () => 1 };
+    expect([1, 2, 3, 4, 8].map((n) => backoffDelay(n, high))).toEqual([1_000, 2_000, 4_000, 8_000, 60_000]);
+    expect(backoffDelay(3, low)).toBe(2_000);
+  });
+});
