@@ -52,7 +52,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/main/ucwa/**', 'src/main/session/**'],
+    files: ['src/main/ucwa/**', 'src/main/session/**', 'src/main/history/**'],
     rules: forbid(
       ['electron', 'electron/*', '**/renderer/**', '**/preload/**', '**/simulator/**', '**/main/windows/**', '**/main/tray/**', '**/main/notifications/**', '**/main/settings/**', '**/main/platform/**', '**/main/ipc/**'],
       'The UCWA client and session service run in plain Node: no Electron, no Electron adapters.',
@@ -71,7 +71,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**'],
-    ignores: ['src/main/ucwa/**', 'src/main/session/**'],
+    ignores: ['src/main/ucwa/**', 'src/main/session/**', 'src/main/history/**'],
     rules: forbid(['**/renderer/**', '**/preload/**', '**/simulator/**', '**/cli/**', '**/dev/**'], 'Main may use electron, main and shared only.'),
   },
   {

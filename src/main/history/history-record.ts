@@ -1,0 +1,48 @@
+// One stored line: version, checksum of the message JSON, the message. Read as untrusted input.
+import { z } from 'zod';
+import type { ChatMessage } from '../../shared/domain';
+
+const messageSchema = z.object({
+  id: z.string().min(1),
+  conversationId: z.string().min(1),
+  direction: z.enum(['in', 'out']),
+  from: z.object({ uri: z.string(), name: z.string() }),
+  text: z.string(),
+  html: z.string().optional(),
+  time: z.number(),
+  delivery: z.enum(['sending', 'delivered', 'failed']),
+  failureReason: z.string().optional(),
+});
+
+const lineSchema = z.object({ v: z.literal(1), c: z.string(), m: z.unknown() });
+
+export type ParsedLine = { readonly ok: true; readonly message: ChatMessage } | { readonly ok: false; readonly reason: string };
+
+export function parseHistoryLine(line: string, checksum: (text: string) => string): ParsedLine {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const outer = lineSchema.safeParse(raw);
+  if (!outer.success) return { ok: false, reason: 'not a history record' };
+  if (checksum(JSON.stringify(outer.data.m)) !== outer.data.c) return { ok: false, reason: 'checksum mismatch' };
+  const message = messageSchema.safeParse(outer.data.m);
+  if (!message.success) return { ok: false, reason: 'not a message' };
+  const m = message.data;
+  return {
+    ok: true,
+    message: {
+      id: m.id,
+      conversationId: m.conversationId,
+      direction: m.direction,
+      from: m.from,
+      text: m.text,
+      ...(m.html === undefined ? {} : { html: m.html }),
+      time: m.time,
+      delivery: m.delivery,
+      ...(m.failureReason === undefined ? {} : { failureReason: m.failureReason }),
+    },
+  };
+}
