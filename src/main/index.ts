@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
+import { HistoryStore } from './history/history-store';
 import { PushHub } from './ipc/push-hub';
 import { registerInvokeHandlers } from './ipc/register-invoke-handlers';
 import { OwnWindowsPolicy } from './ipc/sender-policy';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
       },
     },
     demo,
+    openHistory: (account) => new HistoryStore(join(app.getPath('userData'), 'history'), account),
     push: (name, payload) => {
       hub.push(name, payload);
       if (name === 'connectionChanged' || name === 'presenceChanged' || name === 'unreadChanged' || name === 'sessionChanged') updateTray();

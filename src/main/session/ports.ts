@@ -1,7 +1,7 @@
 // What the session service needs from its surroundings. The Electron adapters implement these;
 // tests pass small fakes. The service itself never imports Electron.
 import type { EventName, EventPayload } from '../../shared/ipc-contract';
-import type { ChatMessage, Settings } from '../../shared/domain';
+import type { ChatMessage, HistoryPage, Settings } from '../../shared/domain';
 
 export interface SettingsPort {
   get(): Settings;
@@ -38,6 +38,13 @@ export interface NotifyPort {
 export interface DemoPort {
   /** Starts (once) the built-in simulator and returns how to sign in to it. */
   start(): Promise<{ readonly server: string; readonly user: string; readonly password: string }>;
+}
+
+/** Persistent history of one account (src/main/history implements it). */
+export interface HistoryPort {
+  save(message: ChatMessage): Promise<void>;
+  page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage>;
+  conversationIds(): Promise<string[]>;
 }
 
 export type Push = <E extends EventName>(name: E, payload: EventPayload<E>) => void;

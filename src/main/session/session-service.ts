@@ -11,7 +11,7 @@ import { ConversationStore, threadIdFor } from './conversation-store';
 import type { Thread } from './conversation-store';
 import { toIpcFailure } from './error-mapping';
 import { backoffDelay } from './reconnect-backoff';
-import type { DemoPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
+import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
   readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password'>) => UcwaClient;
@@ -27,6 +27,8 @@ export interface SessionDeps {
   readonly reconnectMaxMs?: number;
   /** A message that could not be sent for this long is marked failed (with retry). */
   readonly outboxTimeoutMs?: number;
+  /** Persistent history per account; without it, history lives for the session only. */
+  readonly openHistory?: (account: string) => HistoryPort;
 }
 
 const TYPING_THROTTLE_MS = 3_000;
@@ -47,6 +49,7 @@ export class SessionService {
   private readonly lastTypingSent = new Map<string, number>();
   private readonly now: () => number;
   private credentials: Credentials | undefined;
+  private history: HistoryPort | undefined;
   private recovering = false;
   private recoveryTimer: NodeJS.Timeout | undefined;
   /** Messages typed while the session was down, delivered in order once it is back. */
@@ -121,7 +124,10 @@ export class SessionService {
         }
         return null;
       }),
-      getHistory: guard(async (input: ParsedInput<'getHistory'>) => this.store.page(this.requireThread(input.conversationId), input.before, input.limit ?? 100)),
+      getHistory: guard(async (input: ParsedInput<'getHistory'>) => {
+        const thread = this.requireThread(input.conversationId);
+        return this.history === undefined ? this.store.page(thread, input.before, input.limit ?? 100) : this.history.page(thread.id, input.before, input.limit ?? 100);
+      }),
       getSettings: async () => this.deps.settings.get(),
       updateSettings: async (input: ParsedInput<'updateSettings'>) => {
         const settings = this.deps.settings.update(input);
@@ -210,6 +216,8 @@ export class SessionService {
     this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe });
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
+    this.history = this.deps.openHistory?.(input.user);
+    await this.restoreThreads();
     await this.loadPeople();
     return this.me;
   }
@@ -218,6 +226,7 @@ export class SessionService {
     const client = this.client;
     this.client = undefined;
     this.credentials = undefined;
+    this.history = undefined;
     this.recovering = false;
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
     for (const { thread, message } of this.outbox.splice(0)) this.finish(thread, { ...message, delivery: 'failed', failureReason: 'Signed out before it was sent.' });
@@ -228,6 +237,20 @@ export class SessionService {
     if (client !== undefined) await client.signOut();
     this.deps.push('sessionChanged', {});
     this.setConnection({ state: 'signed-out' });
+  }
+
+  /** Conversations of earlier runs come back from the history, with their last message. */
+  private async restoreThreads(): Promise<void> {
+    const history = this.history;
+    if (history === undefined) return;
+    for (const id of await history.conversationIds().catch((): string[] => [])) {
+      if (!id.startsWith('chat:')) continue;
+      const last = (await history.page(id, undefined, 1)).messages[0];
+      const uri = `sip:${id.slice('chat:'.length)}`;
+      const thread = this.threadForUri(uri, last?.direction === 'in' ? last.from.name : undefined);
+      if (last !== undefined) this.store.upsert(thread, last);
+      this.pushThread(thread);
+    }
   }
 
   private async loadPeople(): Promise<void> {
@@ -247,7 +270,7 @@ export class SessionService {
     const client = this.requireClient();
     const me = this.me ?? { uri: '', name: '' };
     const message: ChatMessage = { id: retryOf ?? `out:${randomUUID()}`, conversationId: thread.id, direction: 'out', from: { uri: me.uri, name: me.name }, text, ...(html === undefined ? {} : { html }), time: this.now(), delivery: 'sending' };
-    const isNew = this.store.upsert(thread, message);
+    const isNew = this.remember(thread, message);
     this.deps.push(isNew ? 'messageAdded' : 'messageUpdated', message);
     this.pushThread(thread);
     if (this.connection.state === 'connected') void this.deliver(client, thread, message);
@@ -273,8 +296,15 @@ export class SessionService {
     for (const { thread, message } of this.outbox.splice(0)) void this.deliver(client, thread, message);
   }
 
+  /** Keeps a message in the model and, where there is one, in the persistent history. */
+  private remember(thread: Thread, message: ChatMessage): boolean {
+    const isNew = this.store.upsert(thread, message);
+    void this.history?.save(message).catch(() => undefined);
+    return isNew;
+  }
+
   private finish(thread: Thread, update: ChatMessage): void {
-    this.store.upsert(thread, update);
+    this.remember(thread, update);
     this.deps.push('messageUpdated', update);
     this.pushThread(thread);
   }
@@ -432,7 +462,7 @@ export class SessionService {
     thread.typing = thread.typing.filter((t) => t !== event.from.name);
     const message: ChatMessage = { id: `in:${event.messageId}`, conversationId: thread.id, direction: 'in', from: event.from, text: event.text, ...(event.html === undefined ? {} : { html: event.html }), time: event.time.getTime(), delivery: 'delivered' };
     // Exactly once: a redelivered event has the same id and is not shown or notified again.
-    if (!this.store.upsert(thread, message)) return;
+    if (!this.remember(thread, message)) return;
     const focused = this.deps.windows.isChatFocused(thread.id);
     if (!focused) thread.unread++;
     this.deps.push('messageAdded', message);

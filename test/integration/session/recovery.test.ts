@@ -2,6 +2,10 @@
 // what was typed meanwhile is delivered, once.
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src/shared/domain';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HistoryStore } from '../../../src/main/history/history-store';
 import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
 import { SessionService } from '../../../src/main/session/session-service';
 import { backoffDelay } from '../../../src/main/session/reconnect-backoff';
@@ -10,7 +14,7 @@ import type { UcwaSimulator } from '../../../src/simulator/index';
 import { createSimulator } from '../../../src/simulator/index';
 import { startSim } from '../../support/simulator';
 
-function session(sim: { url: string }, pushes: { name: string; payload: unknown }[]): SessionService {
+function session(sim: { url: string }, pushes: { name: string; payload: unknown }[], historyRoot?: string): SessionService {
   return new SessionService({
     createClient: (o) => new UcwaClient({ ...o, endpointId: 'recovery-ana', backoffBaseMs: 50, backoffMaxMs: 200, invitationTimeoutMs: 3_000, deliveryTimeoutMs: 3_000 }),
     settings: new InMemorySettings(),
@@ -21,6 +25,7 @@ function session(sim: { url: string }, pushes: { name: string; payload: unknown 
     push: (name, payload) => pushes.push({ name, payload }),
     reconnectBaseMs: 100,
     reconnectMaxMs: 400,
+    ...(historyRoot === undefined ? {} : { openHistory: (account: string) => new HistoryStore(historyRoot, account) }),
   });
 }
 
@@ -83,5 +88,25 @@ describe('session recovery', () => {
     const high = { ...low, random: () => 1 };
     expect([1, 2, 3, 4, 8].map((n) => backoffDelay(n, high))).toEqual([1_000, 2_000, 4_000, 8_000, 60_000]);
     expect(backoffDelay(3, low)).toBe(2_000);
+  });
+
+  it('history survives a restart of the app: conversations and their messages come back', async () => {
+    const sim = await startSim();
+    const root = mkdtempSync(join(tmpdir(), 'ucwa-session-history-'));
+    const pushes: { name: string; payload: unknown }[] = [];
+    const first = session(sim, pushes, root);
+    await first.handlers().signInDemo({}, { windowId: 1 });
+    const chat = await first.handlers().openChat({ uri: 'echo@contoso.com' }, { windowId: 1 });
+    await first.handlers().sendMessage({ conversationId: chat, text: 'remember me' }, { windowId: 1 });
+    await expect.poll(() => pushes.some((p) => p.name === 'messageAdded' && (p.payload as ChatMessage).text === 'Echo: remember me')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await first.signOut();
+
+    const second = session(sim, [], root);
+    await second.handlers().signInDemo({}, { windowId: 1 });
+    expect(second.snapshot().conversations.map((c) => [c.id, c.lastMessage?.text])).toEqual([[chat, 'Echo: remember me']]);
+    const page = await second.handlers().getHistory({ conversationId: chat }, { windowId: 1 });
+    expect(page.messages.map((m) => [m.text, m.delivery])).toEqual([['remember me', 'delivered'], ['Echo: remember me', 'delivered']]);
+    await second.signOut();
   });
 });
