@@ -10,6 +10,7 @@ import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEven
 import { ConversationStore, threadIdFor } from './conversation-store';
 import type { Thread } from './conversation-store';
 import { toIpcFailure } from './error-mapping';
+import { DeliveryQueue } from './delivery-queue';
 import { backoffDelay } from './reconnect-backoff';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
@@ -52,11 +53,21 @@ export class SessionService {
   private history: HistoryPort | undefined;
   private recovering = false;
   private recoveryTimer: NodeJS.Timeout | undefined;
-  /** Messages typed while the session was down, delivered in order once it is back. */
-  private readonly outbox: { readonly thread: Thread; readonly message: ChatMessage }[] = [];
+  private readonly deliveries: DeliveryQueue;
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
+    this.deliveries = new DeliveryQueue(
+      {
+        isUp: () => this.client !== undefined && !this.recovering && this.connection.state === 'connected',
+        attempt: (message) => this.attemptDelivery(message),
+        failed: (message, reason) => {
+          const thread = this.store.thread(message.conversationId);
+          if (thread !== undefined) this.finish(thread, { ...message, delivery: 'failed', failureReason: reason });
+        },
+      },
+      { timeoutMs: deps.outboxTimeoutMs ?? 10 * 60_000, retryBaseMs: deps.reconnectBaseMs ?? 1_000, maxAttempts: 4 },
+    );
   }
 
   handlers(): InvokeHandlers {
@@ -229,7 +240,7 @@ export class SessionService {
     this.history = undefined;
     this.recovering = false;
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
-    for (const { thread, message } of this.outbox.splice(0)) this.finish(thread, { ...message, delivery: 'failed', failureReason: 'Signed out before it was sent.' });
+    this.deliveries.cancelAll();
     this.me = undefined;
     this.contacts.clear();
     this.groups = [];
@@ -267,33 +278,14 @@ export class SessionService {
   }
 
   private send(thread: Thread, text: string, html: string | undefined, retryOf?: string): ChatMessage {
-    const client = this.requireClient();
+    this.requireClient();
     const me = this.me ?? { uri: '', name: '' };
     const message: ChatMessage = { id: retryOf ?? `out:${randomUUID()}`, conversationId: thread.id, direction: 'out', from: { uri: me.uri, name: me.name }, text, ...(html === undefined ? {} : { html }), time: this.now(), delivery: 'sending' };
     const isNew = this.remember(thread, message);
     this.deps.push(isNew ? 'messageAdded' : 'messageUpdated', message);
     this.pushThread(thread);
-    if (this.connection.state === 'connected') void this.deliver(client, thread, message);
-    else this.queue(thread, message);
+    this.deliveries.enqueue(message);
     return message;
-  }
-
-  /** Nothing typed is dropped: it waits for the connection, or fails visibly after a while. */
-  private queue(thread: Thread, message: ChatMessage): void {
-    this.outbox.push({ thread, message });
-    const timer = setTimeout(() => {
-      const index = this.outbox.findIndex((o) => o.message.id === message.id);
-      if (index < 0) return;
-      this.outbox.splice(index, 1);
-      this.finish(thread, { ...message, delivery: 'failed', failureReason: 'Not sent: there was no connection to the server.' });
-    }, this.deps.outboxTimeoutMs ?? 10 * 60_000);
-    timer.unref();
-  }
-
-  private flushOutbox(): void {
-    const client = this.client;
-    if (client === undefined) return;
-    for (const { thread, message } of this.outbox.splice(0)) void this.deliver(client, thread, message);
   }
 
   /** Keeps a message in the model and, where there is one, in the persistent history. */
@@ -309,29 +301,25 @@ export class SessionService {
     this.pushThread(thread);
   }
 
-  private async deliver(client: UcwaClient, thread: Thread, message: ChatMessage): Promise<void> {
+  /** One try: start the conversation (the message rides along) or send in the open one. */
+  private async attemptDelivery(message: ChatMessage): Promise<void> {
+    const client = this.requireClient();
+    const thread = this.requireThread(message.conversationId);
     const body = { text: message.text, ...(message.html === undefined ? {} : { html: message.html }) };
-    let update: ChatMessage;
     try {
       if (thread.ucwaId === undefined) {
         thread.state = 'connecting';
         this.pushThread(thread);
-        // The first message rides along with the invitation, so the other side's toast shows it (§6.2).
         thread.ucwaId = await client.startConversation({ to: thread.remote.uri, message: body });
         thread.state = 'connected';
       } else await client.sendMessage(thread.ucwaId, body);
-      update = { ...message, delivery: 'delivered' };
     } catch (error) {
       if (thread.state === 'connecting') thread.state = 'idle';
-      if (this.recovering || this.connection.state !== 'connected') {
-        // The session went away under this message: it waits for the new one instead of failing.
-        thread.ucwaId = undefined;
-        this.queue(thread, message);
-        return;
-      }
-      update = { ...message, delivery: 'failed', failureReason: toIpcFailure(error).message };
+      // A conversation that died under the message is started afresh on the next try.
+      if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed')) thread.ucwaId = undefined;
+      throw error;
     }
-    this.finish(thread, update);
+    this.finish(thread, { ...message, delivery: 'delivered' });
   }
 
   private attach(credentials: Credentials): UcwaClient {
@@ -374,7 +362,7 @@ export class SessionService {
       this.recovering = false;
       this.setConnection({ state: 'connected' });
       await this.loadPeople().catch(() => undefined);
-      this.flushOutbox();
+      this.deliveries.up();
     } catch (error) {
       if (this.credentials !== credentials) return;
       if (error instanceof UcwaError && error.code === 'wrong-credentials') {
@@ -393,7 +381,7 @@ export class SessionService {
         if (event.state === 'reconnecting') this.setConnection({ state: 'reconnecting', ...(event.detail === undefined ? {} : { detail: event.detail }) });
         else if (event.state === 'connected') {
           this.setConnection({ state: 'connected' });
-          this.flushOutbox();
+          this.deliveries.up();
         }
         return;
       case 'applicationLost':
@@ -504,6 +492,7 @@ export class SessionService {
   private setConnection(info: ConnectionInfo): void {
     this.connection = info;
     this.deps.push('connectionChanged', info);
+    if (info.state === 'connected') this.deliveries.up();
   }
 
   private contactFor(info: ContactInfo): Contact {

@@ -67,6 +67,8 @@ export class Messaging {
     const operationId = randomUUID();
     // Registered before the POST: the started/completed events may beat the 201 (§10.10).
     const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
+    // Handled at once: it may settle while the POST is still in flight.
+    accepted.catch(() => undefined);
     const body: Record<string, unknown> = { to: sipUri(input.to), subject: input.subject ?? '', importance: 'Normal', operationId, sessionContext: randomUUID() };
     if (input.threadId !== undefined) body.threadId = input.threadId;
     if (input.message !== undefined) body._links = { message: { href: messageDataUri(input.message) } };
@@ -179,6 +181,7 @@ export class Messaging {
     url.searchParams.set('operationId', operationId);
     const html = body.html !== undefined && record.messaging.formats.includes('Html');
     const delivery = this.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id);
+    delivery.catch(() => undefined);
     try {
       const res = await this.http.send({
         method: 'POST',
@@ -191,6 +194,10 @@ export class Messaging {
     } catch (error) {
       this.sends.reject(operationId, asUcwaError(error));
       await delivery.catch(() => undefined);
+      // 409: the other side left before we heard of it (§6.9). Re-read messaging and add it again.
+      if (error instanceof UcwaError && error.status === 409 && (await this.refreshMessaging(record)) && record.messaging.addMessaging !== undefined) {
+        return { posted: undefined, delivery: this.reinvite(record, body) };
+      }
       throw error;
     }
     return { posted: undefined, delivery: delivery.then(() => ({ operationId })) };
@@ -201,9 +208,27 @@ export class Messaging {
     if (url === undefined) throw new UcwaError('delivery-failed', 'Messaging cannot be added again.');
     const operationId = randomUUID();
     const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
-    await this.http.postJson(url, { operationId, _links: { message: { href: messageDataUri(body) } } });
+    accepted.catch(() => undefined);
+    try {
+      await this.http.postJson(url, { operationId, _links: { message: { href: messageDataUri(body) } } });
+    } catch (error) {
+      this.starts.reject(operationId, asUcwaError(error));
+      throw error;
+    }
     await accepted;
     return { operationId };
+  }
+
+  /** Re-reads the messaging resource; true when it was read. */
+  private async refreshMessaging(record: ConversationRecord): Promise<boolean> {
+    const url = record.messaging.url;
+    if (url === undefined) return false;
+    try {
+      applyMessagingResource(record, await this.http.getResource(url, 'messaging'));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private waitConnected(record: ConversationRecord): Promise<void> {
