@@ -66,7 +66,7 @@ export class Messaging {
     if (url === undefined) throw new UcwaError('not-signed-in', 'Sign in before starting a conversation.');
     const operationId = randomUUID();
     // Registered before the POST: the started/completed events may beat the 201 (§10.10).
-    const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
+    const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
     // Handled at once: it may settle while the POST is still in flight.
     accepted.catch(() => undefined);
     const body: Record<string, unknown> = { to: sipUri(input.to), subject: input.subject ?? '', importance: 'Normal', operationId, sessionContext: randomUUID() };
@@ -180,7 +180,7 @@ export class Messaging {
     const url = new URL(target);
     url.searchParams.set('operationId', operationId);
     const html = body.html !== undefined && record.messaging.formats.includes('Html');
-    const delivery = this.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id);
+    const delivery = this.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id, () => new UcwaError('delivery-failed', 'The server did not confirm delivery in time; the message may or may not have arrived.'));
     delivery.catch(() => undefined);
     try {
       const res = await this.http.send({
@@ -207,7 +207,7 @@ export class Messaging {
     const url = record.messaging.addMessaging;
     if (url === undefined) throw new UcwaError('delivery-failed', 'Messaging cannot be added again.');
     const operationId = randomUUID();
-    const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.');
+    const accepted = this.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
     accepted.catch(() => undefined);
     try {
       await this.http.postJson(url, { operationId, _links: { message: { href: messageDataUri(body) } } });
@@ -398,6 +398,10 @@ export class Messaging {
       this.sends.reject(operationId, new UcwaError('delivery-failed', outcome.reason.message));
     }
   }
+}
+
+function invitationTimeout(): UcwaError {
+  return new UcwaError('invitation-failed', 'Nobody answered the invitation in time.', { subcode: 'Timeout' });
 }
 
 function asUcwaError(error: unknown): UcwaError {

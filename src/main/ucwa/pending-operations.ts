@@ -18,8 +18,11 @@ export class PendingOperations<T> {
   private readonly waiting = new Map<string, Waiter<T>>();
   private readonly early = new Map<string, Outcome<T>>();
 
-  /** `tag` groups operations (a conversation id) so they can be failed together. */
-  expect(key: string, timeoutMs: number, timeoutMessage: string, tag?: string): Promise<T> {
+  /**
+   * `tag` groups operations (a conversation id) so they can be failed together. A timeout is not
+   * a transient error: the server may well have acted, so retrying blindly could duplicate.
+   */
+  expect(key: string, timeoutMs: number, timeoutMessage: string, tag?: string, timeoutError: () => UcwaError = () => new UcwaError('timeout', timeoutMessage)): Promise<T> {
     const early = this.early.get(key);
     if (early !== undefined) {
       this.early.delete(key);
@@ -28,7 +31,7 @@ export class PendingOperations<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(key);
-        reject(new UcwaError('timeout', timeoutMessage));
+        reject(timeoutError());
       }, timeoutMs);
       timer.unref();
       this.waiting.set(key, { resolve, reject, timer, tag });

@@ -19,7 +19,7 @@ export function party(sim: () => UcwaSimulator, name: 'ana' | 'ben'): Party {
   const received: ChatMessage[] = [];
   const updates: ChatMessage[] = [];
   const service = new SessionService({
-    createClient: (o) => new UcwaClient({ ...o, endpointId: `fault-${name}`, backoffBaseMs: 100, backoffMaxMs: 1_000, invitationTimeoutMs: 5_000, deliveryTimeoutMs: 5_000 }),
+    createClient: (o) => new UcwaClient({ ...o, endpointId: `fault-${name}`, backoffBaseMs: 100, backoffMaxMs: 1_000, invitationTimeoutMs: 45_000, deliveryTimeoutMs: 45_000 }),
     settings: new InMemorySettings(),
     vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
     windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },

@@ -89,4 +89,30 @@ describe('fault injection', () => {
       expect(sim.control.requests().length).toBeLessThan(150);
     });
   }
+
+  it('a 30-second outage of one side: its messages wait, the other side\'s arrive, nothing twice, no hot loop', { timeout: 70_000 }, async () => {
+    const { ana, ben } = await setup();
+    const app = sim.appsOf('ana@contoso.com')[0];
+    expect(app).toBeDefined();
+    // Every request of Ana's application has its connection cut, as on a dead Wi-Fi.
+    sim.control.dropNext({ count: 1_000_000, path: app?.id ?? 'none' });
+    sim.control.dropEventConnections('ana@contoso.com');
+    const sentByAna = [await say(ana, 'a-outage-0')];
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    // Sent mid-outage: the server keeps them for Ana within its 30-second collection window.
+    const sentByBen = [await say(ben, 'b-outage-0'), await say(ben, 'b-outage-1')];
+    sentByAna.push(await say(ana, 'a-outage-1'));
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    const during = sim.control.requests().length;
+    sim.control.clearFaults();
+    const cleared = Date.now();
+    await waitConnected(ana, 5_000);
+    sentByAna.push(await say(ana, 'a-after'));
+    sentByBen.push(await say(ben, 'b-after'));
+    await expectExactlyOnce(ben, ana, sentByAna.map((m) => m.text), sentByAna);
+    await expectExactlyOnce(ana, ben, sentByBen.map((m) => m.text), sentByBen);
+    expect(Date.now() - cleared).toBeLessThan(8_000);
+    // Capped backoff: about one attempt a second during 30 s, not a hot loop.
+    expect(during).toBeLessThan(120);
+  });
 });

@@ -15,6 +15,7 @@ describe('PendingOperations', () => {
   it('times out with a typed error and fails a whole conversation at once', async () => {
     const ops = new PendingOperations<void>();
     await expect(ops.expect('t', 10, 'no answer')).rejects.toMatchObject({ code: 'timeout', message: 'no answer' });
+    await expect(ops.expect('u', 10, 'unconfirmed', undefined, () => new UcwaError('delivery-failed', 'maybe'))).rejects.toMatchObject({ code: 'delivery-failed' });
     const one = ops.expect('x', 1_000, 'late', 'conv');
     const other = ops.expect('y', 1_000, 'late', 'other');
     ops.rejectTagged('conv', new UcwaError('delivery-failed', 'ended'));
