@@ -1,5 +1,5 @@
 // Composition root: builds the services, wires them together and does nothing else.
-import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, powerMonitor, safeStorage, screen, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, net, powerMonitor, safeStorage, screen, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import Store from 'electron-store';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -157,7 +157,7 @@ async function start(): Promise<void> {
   }
   updateTray();
 
-  new PowerMonitorBridge(powerMonitor, session).start();
+  new PowerMonitorBridge(powerMonitor, session, undefined, () => net.isOnline()).start();
   app.on('second-instance', (_event, argv) => {
     const link = sipFromArgv(argv);
     if (link !== undefined) void session.handlers().openChat({ uri: link }, { windowId: 0 }).catch(() => undefined);

@@ -138,6 +138,10 @@ export const invokeContract = {
       })
       .strict(),
   ),
+  /** Text search over the local history of every conversation, newest first. */
+  searchHistory: method<readonly ChatMessage[]>()(
+    z.object({ query: z.string().trim().min(1).max(256), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  ),
   getSettings: method<Settings>()(none),
   updateSettings: method<Settings>()(settingsPatchSchema),
   openSettings: method<null>()(none),

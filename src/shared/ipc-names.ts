@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'setTyping',
   'markRead',
   'getHistory',
+  'searchHistory',
   'getSettings',
   'updateSettings',
   'openSettings',

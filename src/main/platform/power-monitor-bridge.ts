@@ -6,6 +6,9 @@ export interface PowerMonitorLike {
   getSystemIdleTime(): number;
 }
 
+/** Electron's `net.isOnline()`; it has no change event, so the bridge polls it. */
+export type OnlineCheck = () => boolean;
+
 export interface SessionPowerPort {
   suspended(): void;
   resumed(): void;
@@ -22,12 +25,15 @@ export interface PowerBridgeOptions {
 
 export class PowerMonitorBridge {
   private timer: NodeJS.Timeout | undefined;
+  private netTimer: NodeJS.Timeout | undefined;
   private idle = false;
+  private online = true;
 
   constructor(
     private readonly monitor: PowerMonitorLike,
     private readonly session: SessionPowerPort,
     private readonly options: PowerBridgeOptions = { idleThresholdSeconds: 300, pollMs: 30_000 },
+    private readonly isOnline?: OnlineCheck,
   ) {}
 
   start(): void {
@@ -37,10 +43,24 @@ export class PowerMonitorBridge {
     this.monitor.on('unlock-screen', () => this.session.unlocked());
     this.timer = setInterval(() => this.checkIdle(), this.options.pollMs);
     this.timer.unref();
+    if (this.isOnline !== undefined) {
+      this.netTimer = setInterval(() => this.checkNetwork(), 2_000);
+      this.netTimer.unref();
+    }
   }
 
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.netTimer !== undefined) clearInterval(this.netTimer);
+  }
+
+  /** Network back: reconnect at once rather than waiting out a backoff. */
+  checkNetwork(): void {
+    const online = this.isOnline?.() ?? true;
+    if (online === this.online) return;
+    this.online = online;
+    if (online) this.session.resumed();
+    else this.session.suspended();
   }
 
   checkIdle(): void {

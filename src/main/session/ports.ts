@@ -45,6 +45,7 @@ export interface HistoryPort {
   save(message: ChatMessage): Promise<void>;
   page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage>;
   conversationIds(): Promise<string[]>;
+  search(text: string, limit?: number): Promise<readonly { readonly conversationId: string; readonly message: ChatMessage }[]>;
 }
 
 export type Push = <E extends EventName>(name: E, payload: EventPayload<E>) => void;

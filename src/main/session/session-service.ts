@@ -139,6 +139,13 @@ export class SessionService {
         const thread = this.requireThread(input.conversationId);
         return this.history === undefined ? this.store.page(thread, input.before, input.limit ?? 100) : this.history.page(thread.id, input.before, input.limit ?? 100);
       }),
+      searchHistory: guard(async (input: ParsedInput<'searchHistory'>) => {
+        this.requireClient();
+        const limit = input.limit ?? 50;
+        if (this.history !== undefined) return (await this.history.search(input.query, limit)).map((hit) => hit.message);
+        const needle = input.query.toLowerCase();
+        return this.store.all().flatMap((t) => t.messages).filter((m) => m.text.toLowerCase().includes(needle)).sort((a, b) => b.time - a.time).slice(0, limit);
+      }),
       getSettings: async () => this.deps.settings.get(),
       updateSettings: async (input: ParsedInput<'updateSettings'>) => {
         const settings = this.deps.settings.update(input);
@@ -160,8 +167,10 @@ export class SessionService {
 
   private presenceBeforeLock: SettableAvailability | undefined;
 
+  /** Asleep or off the network: messages typed now wait in the outbox. */
   suspended(): void {
-    this.setConnection({ state: 'offline', detail: 'The computer is asleep.' });
+    if (this.client === undefined) return;
+    this.setConnection({ state: 'offline', detail: 'No connection: asleep or off the network.' });
   }
 
   /** Waking up: poll the event channel at once instead of waiting out a backoff (§9.11). */
@@ -385,7 +394,13 @@ export class SessionService {
         }
         return;
       case 'applicationLost':
-        if (this.client === client && !this.recovering) this.recover();
+        if (this.client !== client || this.recovering) return;
+        // 410 Gone: the docs say not to retry (§5.6) — stop and say why.
+        if (event.gone) {
+          client.setActivityReporting(false);
+          this.setConnection({ state: 'failed', detail: `The server ended the session: ${event.reason} Sign in again later.` });
+        }
+        else this.recover();
         return;
       case 'channelResumed':
         // The server closed our conversations while we were away; threads stay, hrefs do not.

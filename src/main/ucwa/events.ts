@@ -53,7 +53,8 @@ export type UcwaEvent =
   | { readonly type: 'conversationEnded'; readonly conversationId: string }
   | { readonly type: 'channelResynced' }
   | { readonly type: 'channelResumed' }
-  | { readonly type: 'applicationLost'; readonly reason: string }
+  /** `gone` (410): the server says do not retry; otherwise a new application may be created. */
+  | { readonly type: 'applicationLost'; readonly reason: string; readonly gone: boolean }
   | { readonly type: 'meChanged' }
   | { readonly type: 'presenceChanged'; readonly uri: string; readonly presence: PresenceInfo }
   | { readonly type: 'myPresenceChanged'; readonly presence: PresenceInfo }

@@ -355,7 +355,7 @@ export class UcwaClient {
   private onChannelStopped(error: UcwaError): void {
     this.messaging.dropAll(error.message);
     this.subscriber.clear();
-    this.emit({ type: 'applicationLost', reason: error.message });
+    this.emit({ type: 'applicationLost', reason: error.message, gone: error.code === 'gone' });
     this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error.message });
   }
 

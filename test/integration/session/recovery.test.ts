@@ -107,6 +107,22 @@ describe('session recovery', () => {
     expect(second.snapshot().conversations.map((c) => [c.id, c.lastMessage?.text])).toEqual([[chat, 'Echo: remember me']]);
     const page = await second.handlers().getHistory({ conversationId: chat }, { windowId: 1 });
     expect(page.messages.map((m) => [m.text, m.delivery])).toEqual([['remember me', 'delivered'], ['Echo: remember me', 'delivered']]);
+    const found = await second.handlers().searchHistory({ query: 'REMEMBER' }, { windowId: 1 });
+    expect(found.map((m) => m.text)).toEqual(['Echo: remember me', 'remember me']);
     await second.signOut();
+  });
+
+  it('410 Gone on the event channel stops and says why instead of retrying', async () => {
+    const sim = await startSim();
+    const pushes: { name: string; payload: unknown }[] = [];
+    const service = session(sim, pushes);
+    await service.handlers().signInDemo({}, { windowId: 1 });
+    sim.control.failNext({ count: 1, status: 410, path: '/events', subcode: 'CannotRedirect' });
+    sim.control.dropEventConnections('ana@contoso.com');
+    await expect.poll(() => service.snapshot().connection.state).toBe('failed');
+    expect(service.snapshot().connection.detail).toMatch(/The server ended the session/);
+    const before = sim.control.requests().length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sim.control.requests().length).toBe(before);
   });
 });

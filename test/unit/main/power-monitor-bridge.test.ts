@@ -20,4 +20,17 @@ describe('power monitor bridge', () => {
     bridge.stop();
     expect(log).toEqual(['suspend', 'resume', 'lock', 'unlock', 'idle:true', 'idle:false']);
   });
+
+  it('network down and up reach the session as offline and reconnect-now', () => {
+    let online = true;
+    const log: string[] = [];
+    const bridge = new PowerMonitorBridge({ on: () => undefined, getSystemIdleTime: () => 0 }, { suspended: () => log.push('offline'), resumed: () => log.push('online'), locked: () => undefined, unlocked: () => undefined, userIdle: () => undefined }, undefined, () => online);
+    bridge.checkNetwork();
+    online = false;
+    bridge.checkNetwork();
+    bridge.checkNetwork();
+    online = true;
+    bridge.checkNetwork();
+    expect(log).toEqual(['offline', 'online']);
+  });
 });
