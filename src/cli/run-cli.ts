@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isUcwaError } from '../main/ucwa/index';
 import { createCliClient } from './client-factory';
 import { runDemo, runSimulator } from './commands/simulator';
-import { attachListener } from './commands/listen';
+import { createListener } from './commands/listen';
 import { listContacts, parseAvailability, searchDirectory, setMyPresence, showMyPresence } from './commands/people';
 import { sendOne } from './commands/send';
 import { CliUsageError, resolveConnection } from './connection-options';
@@ -84,20 +84,20 @@ async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
   const { values } = parseArgs({ args: [...args], options: { ...connectionFlags, json: { type: 'boolean', default: false } }, strict: true });
   if (values.help) return usage('listen');
   const connection = resolveConnection(values, env);
-  const client = createCliClient(connection, env, values.verbose);
-  const detach = attachListener(client, values.json, {
+  const service = createListener((options) => createCliClient({ server: options.server, user: options.user, password: options.password }, env, values.verbose), values.json, {
     line: (text) => process.stdout.write(`${text}\n`),
     note: (text) => process.stderr.write(`${text}\n`),
   });
-  const me = await client.signIn();
-  await client.makeMeAvailable();
+  const me = await service.signIn({ server: connection.server, user: connection.user, password: connection.password, rememberMe: false });
   process.stderr.write(`listening as ${me.name} <${me.uri}>; Ctrl+C to stop\n`);
+  // Between reconnect attempts nothing else may hold the event loop open; this does, until a signal.
+  const keepAlive = setInterval(() => undefined, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  detach();
-  await client.signOut();
+  clearInterval(keepAlive);
+  await service.signOut();
   return 0;
 }
 

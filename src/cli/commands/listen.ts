@@ -1,5 +1,10 @@
-// `ucwa-tray listen`: accept every invitation and print every incoming message exactly once.
-import type { UcwaClient, UcwaEvent } from '../../main/ucwa/index';
+// `ucwa-tray listen`: the session service the app uses, without windows — so the CLI gets the same
+// recovery (reconnect, new application after expiry), auto-accept and exactly-once delivery.
+import type { ChatMessage, ConnectionInfo } from '../../shared/domain';
+import type { EventName } from '../../shared/ipc-contract';
+import { InMemorySettings } from '../../main/session/in-memory-settings';
+import { SessionService } from '../../main/session/session-service';
+import type { UcwaClient, UcwaClientOptions } from '../../main/ucwa/index';
 import { formatHumanLine, formatJsonLine } from '../message-format';
 
 export interface ListenOutput {
@@ -7,23 +12,31 @@ export interface ListenOutput {
   note(text: string): void;
 }
 
-export function attachListener(client: UcwaClient, json: boolean, out: ListenOutput): () => void {
+export function createListener(createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password'>) => UcwaClient, json: boolean, out: ListenOutput): SessionService {
   const printed = new Set<string>();
-  return client.on((event: UcwaEvent) => {
-    if (event.type === 'incomingInvitation') {
-      out.note(`${event.from.name || event.from.uri} started a conversation${event.subject === '' ? '' : ` about "${event.subject}"`}`);
-      client.acceptInvitation(event.invitationId).catch((error: unknown) => out.note(`could not accept the invitation: ${error instanceof Error ? error.message : String(error)}`));
-      return;
+  let lastState: string | undefined;
+  const onPush = (name: EventName, payload: unknown): void => {
+    if (name === 'messageAdded') {
+      const message = payload as ChatMessage;
+      if (message.direction !== 'in' || printed.has(message.id)) return;
+      printed.add(message.id);
+      const listened = { from: message.from, conversation: message.conversationId, text: message.text, html: message.html, time: new Date(message.time) };
+      out.line(json ? formatJsonLine(listened) : formatHumanLine(listened));
+    } else if (name === 'connectionChanged') {
+      const info = payload as ConnectionInfo;
+      if (info.state === lastState) return;
+      lastState = info.state;
+      if (info.state === 'reconnecting' || info.state === 'offline' || info.state === 'failed') out.note(`${info.state}${info.detail === undefined ? '' : `: ${info.detail}`}`);
+      else if (info.state === 'connected') out.note('connected');
     }
-    if (event.type === 'messageReceived') {
-      if (printed.has(event.messageId)) return;
-      printed.add(event.messageId);
-      const message = { from: event.from, conversation: event.conversationId, text: event.text, html: event.html, time: event.time };
-      out.line(json ? formatJsonLine(message) : formatHumanLine(message));
-      return;
-    }
-    if (event.type === 'participantRemoved') out.note(`${event.participant.name || event.participant.uri} left the conversation`);
-    if (event.type === 'connectionChanged' && event.state === 'reconnecting') out.note(`connection lost, retrying: ${event.detail ?? ''}`);
-    if (event.type === 'applicationLost') out.note(`the server ended the session: ${event.reason}`);
+  };
+  return new SessionService({
+    createClient,
+    settings: new InMemorySettings(),
+    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
+    windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => true },
+    notify: { incomingMessage: () => undefined },
+    demo: { start: async () => Promise.reject(new Error('not available in the CLI')) },
+    push: onPush,
   });
 }

@@ -281,7 +281,8 @@ export class UcwaClient {
     this.messaging.dropAll('Signed out.');
     if (self !== undefined) {
       await this.http.send({ method: 'DELETE', url: self, headers: { Accept: 'application/json' }, timeoutMs: 5_000 }).catch((error: unknown) => {
-        this.logger.warn('sign-out DELETE failed', { reason: error instanceof Error ? error.message : String(error) });
+        // Often the application is already gone (that is why we are leaving); nothing to act on.
+        this.logger.info('sign-out DELETE failed', { reason: error instanceof Error ? error.message : String(error) });
       });
     }
     this.http.forgetTokens();

@@ -93,6 +93,32 @@ describe('ucwa-tray CLI', () => {
   });
 });
 
+describe('ucwa-tray listen recovers', () => {
+  it('keeps printing after the server expires its application, each message once', async () => {
+    const sim = await startSim();
+    const env = { UCWA_SERVER: sim.url, UCWA_USER: 'ben@contoso.com', UCWA_PASSWORD: 'demo' };
+    let step = 0;
+    const run = await runCli(['listen', '--json'], env, (text, child) => {
+      if (step === 0 && text.includes('listening as')) {
+        step = 1;
+        sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'before' });
+      } else if (step === 1 && text.includes('"before"')) {
+        step = 2;
+        sim.control.expireApplication('ben@contoso.com');
+      } else if (step === 2 && (text.match(/^connected$/gm) ?? []).length >= 2) {
+        step = 3;
+        sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'after' });
+      } else if (step === 3 && text.includes('"after"')) {
+        step = 4;
+        setTimeout(() => child.kill('SIGTERM'), 200);
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['before', 'after']);
+    expect(run.stderr).toMatch(/reconnecting/);
+  });
+});
+
 describe('ucwa-tray presence, contacts and search', () => {
   it('contacts --json lists every group with members and availability', async () => {
     const sim = await startSim();
