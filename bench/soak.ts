@@ -4,8 +4,8 @@
 // a lost or duplicated message.
 import { performance } from 'node:perf_hooks';
 import type { ChatMessage } from '../src/shared/domain';
-import { InMemorySettings } from '../src/main/session/in-memory-settings';
-import { SessionService } from '../src/main/session/session-service';
+import { headlessSession } from '../src/main/session/headless-session';
+import type { SessionService } from '../src/main/session/session-service';
 import { UcwaClient } from '../src/main/ucwa/index';
 import { createSimulator } from '../src/simulator/index';
 import { median, ms, percentile } from './stats';
@@ -32,12 +32,8 @@ const { url } = await sim.start();
 
 function side(uri: string): Side {
   const s: Side = { uri, service: undefined as unknown as SessionService, received: new Map(), delivered: new Set(), failed: new Map(), reconnectStartedAt: undefined, recoveries: [] };
-  const service = new SessionService({
+  const service = headlessSession({
     createClient: (o) => new UcwaClient({ ...o, endpointId: `soak-${uri}`, backoffBaseMs: 200, backoffMaxMs: 2_000, invitationTimeoutMs: 45_000, deliveryTimeoutMs: 45_000 }),
-    settings: new InMemorySettings(),
-    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
-    windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => true },
-    notify: { incomingMessage: () => undefined },
     demo: { start: async () => ({ server: url, user: uri.replace(/^sip:/, ''), password: 'demo' }) },
     push: (name, payload) => {
       if (name === 'messageAdded') {

@@ -4,43 +4,29 @@ import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+// Runtime dependencies stay in node_modules (and in the packaged app); only our code is bundled.
+const dependencies = Object.keys(pkg.dependencies ?? {});
 
-await build({
-  entryPoints: { 'cli/ucwa-tray': 'src/cli/main.ts' },
-  outdir: 'out',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20.19',
-  format: 'esm',
-  sourcemap: true,
-  // Runtime dependencies stay in node_modules; only our code is bundled.
-  external: Object.keys(pkg.dependencies ?? {}),
-  define: { __UCWA_TRAY_VERSION__: JSON.stringify(pkg.version) },
-  logLevel: 'warning',
-});
+/** One bundle: `name` under out/, from `entry`, as ESM or CommonJS. */
+function bundle(name, entry, format, extension, external, extra = {}) {
+  return build({
+    entryPoints: { [name]: entry },
+    outdir: 'out',
+    outExtension: { '.js': extension },
+    bundle: true,
+    platform: 'node',
+    target: 'node20.19',
+    format,
+    sourcemap: format === 'esm',
+    external,
+    logLevel: 'warning',
+    ...extra,
+  });
+}
+
+await bundle('cli/ucwa-tray', 'src/cli/main.ts', 'esm', '.mjs', dependencies, { define: { __UCWA_TRAY_VERSION__: JSON.stringify(pkg.version) } });
 // A sandboxed preload must be one CommonJS file; electron is provided by the runtime.
-await build({
-  entryPoints: { 'preload/index': 'src/preload/index.ts' },
-  outdir: 'out',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20.19',
-  format: 'cjs',
-  external: ['electron'],
-  logLevel: 'warning',
-});
-// The Electron main process (ESM, like the package); Electron and the runtime dependencies stay external.
-await build({
-  entryPoints: { 'main/index': 'src/main/index.ts' },
-  outdir: 'out',
-  bundle: true,
-  platform: 'node',
-  target: 'node20.19',
-  format: 'esm',
-  sourcemap: true,
-  external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
-  logLevel: 'warning',
-});
+await bundle('preload/index', 'src/preload/index.ts', 'cjs', '.cjs', ['electron']);
+// The Electron main process is ESM, like the package.
+await bundle('main/index', 'src/main/index.ts', 'esm', '.js', ['electron', ...dependencies]);
 console.log('built out/cli/ucwa-tray.mjs, out/preload/index.cjs and out/main/index.js');

@@ -2,8 +2,8 @@
 // recovery (reconnect, new application after expiry), auto-accept and exactly-once delivery.
 import type { ChatMessage, ConnectionInfo } from '../../shared/domain';
 import type { EventName } from '../../shared/ipc-contract';
-import { InMemorySettings } from '../../main/session/in-memory-settings';
-import { SessionService } from '../../main/session/session-service';
+import { headlessSession } from '../../main/session/headless-session';
+import type { SessionService } from '../../main/session/session-service';
 import type { UcwaClient, UcwaClientOptions } from '../../main/ucwa/index';
 import { formatHumanLine, formatJsonLine } from '../message-format';
 
@@ -30,13 +30,5 @@ export function createListener(createClient: (options: Pick<UcwaClientOptions, '
       else if (info.state === 'connected') out.note('connected');
     }
   };
-  return new SessionService({
-    createClient,
-    settings: new InMemorySettings(),
-    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
-    windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => true },
-    notify: { incomingMessage: () => undefined },
-    demo: { start: async () => Promise.reject(new Error('not available in the CLI')) },
-    push: onPush,
-  });
+  return headlessSession({ createClient, push: onPush });
 }

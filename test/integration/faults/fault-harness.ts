@@ -2,8 +2,8 @@
 // what each sent, what each received, and how long recovery took.
 import { expect } from 'vitest';
 import type { ChatMessage } from '../../../src/shared/domain';
-import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
-import { SessionService } from '../../../src/main/session/session-service';
+import { headlessSession } from '../../../src/main/session/headless-session';
+import type { SessionService } from '../../../src/main/session/session-service';
 import { UcwaClient } from '../../../src/main/ucwa/index';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 
@@ -18,12 +18,8 @@ export interface Party {
 export function party(sim: () => UcwaSimulator, name: 'ana' | 'ben'): Party {
   const received: ChatMessage[] = [];
   const updates: ChatMessage[] = [];
-  const service = new SessionService({
+  const service = headlessSession({
     createClient: (o) => new UcwaClient({ ...o, endpointId: `fault-${name}`, backoffBaseMs: 100, backoffMaxMs: 1_000, invitationTimeoutMs: 45_000, deliveryTimeoutMs: 45_000 }),
-    settings: new InMemorySettings(),
-    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
-    windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
-    notify: { incomingMessage: () => undefined },
     demo: { start: async () => ({ server: sim().url, user: `${name}@contoso.com`, password: 'demo' }) },
     push: (event, payload) => {
       const message = payload as ChatMessage;
