@@ -1,17 +1,14 @@
 // The session service: owns the UCWA client, keeps the model (me, contacts, conversations, unread)
 // and serves the IPC contract. Electron-free: the adapters around it are thin.
-import { randomUUID } from 'node:crypto';
 import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
-import type { ChatMessage, ConnectionInfo, Contact, ContactGroup, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
+import type { ConnectionInfo, Contact, ContactGroup, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
 import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
 import { UcwaError } from '../ucwa/index';
 import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
-import { ConversationStore, threadIdFor } from './conversation-store';
-import type { Thread } from './conversation-store';
 import { toIpcFailure } from './error-mapping';
-import { DeliveryQueue } from './delivery-queue';
 import { backoffDelay } from './reconnect-backoff';
+import { ThreadsController } from './threads-controller';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
@@ -32,7 +29,6 @@ export interface SessionDeps {
   readonly openHistory?: (account: string) => HistoryPort;
 }
 
-const TYPING_THROTTLE_MS = 3_000;
 
 interface Credentials {
   readonly server?: string | undefined;
@@ -46,27 +42,28 @@ export class SessionService {
   private connection: ConnectionInfo = { state: 'signed-out' };
   private readonly contacts = new Map<string, Contact>();
   private groups: ContactGroup[] = [];
-  private readonly store = new ConversationStore();
-  private readonly lastTypingSent = new Map<string, number>();
+  private readonly threads: ThreadsController;
   private readonly now: () => number;
   private credentials: Credentials | undefined;
   private history: HistoryPort | undefined;
   private recovering = false;
   private recoveryTimer: NodeJS.Timeout | undefined;
-  private readonly deliveries: DeliveryQueue;
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
-    this.deliveries = new DeliveryQueue(
+    this.threads = new ThreadsController(
       {
+        push: deps.push,
+        windows: deps.windows,
+        notify: deps.notify,
+        client: () => this.requireClient(),
+        me: () => this.me,
+        contact: (uri) => this.contacts.get(uri.toLowerCase()),
+        history: () => this.history,
         isUp: () => this.client !== undefined && !this.recovering && this.connection.state === 'connected',
-        attempt: (message) => this.attemptDelivery(message),
-        failed: (message, reason) => {
-          const thread = this.store.thread(message.conversationId);
-          if (thread !== undefined) this.finish(thread, { ...message, delivery: 'failed', failureReason: reason });
-        },
+        now: this.now,
       },
-      { timeoutMs: deps.outboxTimeoutMs ?? 10 * 60_000, retryBaseMs: deps.reconnectBaseMs ?? 1_000, maxAttempts: 4 },
+      { outboxTimeoutMs: deps.outboxTimeoutMs ?? 10 * 60_000, retryBaseMs: deps.reconnectBaseMs ?? 1_000 },
     );
   }
 
@@ -98,53 +95,33 @@ export class SessionService {
       getContacts: async () => ({ groups: this.groups, contacts: [...this.contacts.values()] }),
       search: guard(async (input: ParsedInput<'search'>) => (await this.requireClient().search(input.query, input.limit)).contacts.map((c) => this.contactFor(c))),
       openChat: guard(async (input: ParsedInput<'openChat'>) => {
-        const thread = this.threadForUri(input.uri);
+        const thread = this.threads.threadForUri(input.uri);
         this.deps.windows.openChat(thread.id);
         return thread.id;
       }),
       openConversation: guard(async (input: ParsedInput<'openConversation'>) => {
-        this.requireThread(input.conversationId);
+        this.threads.requireThread(input.conversationId);
         this.deps.windows.openChat(input.conversationId);
         return null;
       }),
       getConversation: guard(async (input: ParsedInput<'getConversation'>) => {
-        const thread = this.requireThread(input.conversationId);
-        return { summary: this.store.summary(thread), participants: [thread.remote] };
+        const thread = this.threads.requireThread(input.conversationId);
+        return { summary: this.threads.store.summary(thread), participants: [thread.remote] };
       }),
-      sendMessage: guard(async (input: ParsedInput<'sendMessage'>) => this.send(this.requireThread(input.conversationId), input.text, input.html)),
-      retryMessage: guard(async (input: ParsedInput<'retryMessage'>) => {
-        const thread = this.requireThread(input.conversationId);
-        const failed = thread.messages.find((m) => m.id === input.messageId && m.delivery === 'failed');
-        if (failed === undefined) throw new IpcFailure('not-found', 'There is no failed message to retry.');
-        return this.send(thread, failed.text, failed.html, failed.id);
-      }),
+      sendMessage: guard(async (input: ParsedInput<'sendMessage'>) => this.threads.send(this.threads.requireThread(input.conversationId), input.text, input.html)),
+      retryMessage: guard(async (input: ParsedInput<'retryMessage'>) => this.threads.retry(input.conversationId, input.messageId)),
       setTyping: guard(async (input: ParsedInput<'setTyping'>) => {
-        const thread = this.requireThread(input.conversationId);
-        const last = this.lastTypingSent.get(thread.id) ?? 0;
-        if (thread.ucwaId !== undefined && this.now() - last >= TYPING_THROTTLE_MS) {
-          this.lastTypingSent.set(thread.id, this.now());
-          await this.requireClient().setTyping(thread.ucwaId);
-        }
+        await this.threads.setTyping(input.conversationId);
         return null;
       }),
       markRead: guard(async (input: ParsedInput<'markRead'>) => {
-        const thread = this.requireThread(input.conversationId);
-        if (thread.unread > 0) {
-          thread.unread = 0;
-          this.pushThread(thread);
-        }
+        this.threads.markRead(input.conversationId);
         return null;
       }),
-      getHistory: guard(async (input: ParsedInput<'getHistory'>) => {
-        const thread = this.requireThread(input.conversationId);
-        return this.history === undefined ? this.store.page(thread, input.before, input.limit ?? 100) : this.history.page(thread.id, input.before, input.limit ?? 100);
-      }),
+      getHistory: guard(async (input: ParsedInput<'getHistory'>) => this.threads.page(input.conversationId, input.before, input.limit ?? 100)),
       searchHistory: guard(async (input: ParsedInput<'searchHistory'>) => {
         this.requireClient();
-        const limit = input.limit ?? 50;
-        if (this.history !== undefined) return (await this.history.search(input.query, limit)).map((hit) => hit.message);
-        const needle = input.query.toLowerCase();
-        return this.store.all().flatMap((t) => t.messages).filter((m) => m.text.toLowerCase().includes(needle)).sort((a, b) => b.time - a.time).slice(0, limit);
+        return this.threads.search(input.query, input.limit ?? 50);
       }),
       getSettings: async () => this.deps.settings.get(),
       updateSettings: async (input: ParsedInput<'updateSettings'>) => {
@@ -206,8 +183,8 @@ export class SessionService {
       ...(this.me === undefined ? {} : { me: this.me }),
       groups: this.groups,
       contacts: [...this.contacts.values()],
-      conversations: this.store.all().map((t) => this.store.summary(t)),
-      unreadTotal: this.store.unreadTotal(),
+      conversations: this.threads.store.all().map((t) => this.threads.store.summary(t)),
+      unreadTotal: this.threads.store.unreadTotal(),
       settings: this.deps.settings.get(),
       canRememberPassword: this.deps.vault.canRemember(),
     };
@@ -237,7 +214,7 @@ export class SessionService {
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
     this.history = this.deps.openHistory?.(input.user);
-    await this.restoreThreads();
+    await this.threads.restore();
     await this.loadPeople();
     return this.me;
   }
@@ -249,28 +226,14 @@ export class SessionService {
     this.history = undefined;
     this.recovering = false;
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
-    this.deliveries.cancelAll();
+
     this.me = undefined;
     this.contacts.clear();
     this.groups = [];
-    this.store.clear();
+    this.threads.clear();
     if (client !== undefined) await client.signOut();
     this.deps.push('sessionChanged', {});
     this.setConnection({ state: 'signed-out' });
-  }
-
-  /** Conversations of earlier runs come back from the history, with their last message. */
-  private async restoreThreads(): Promise<void> {
-    const history = this.history;
-    if (history === undefined) return;
-    for (const id of await history.conversationIds().catch((): string[] => [])) {
-      if (!id.startsWith('chat:')) continue;
-      const last = (await history.page(id, undefined, 1)).messages[0];
-      const uri = `sip:${id.slice('chat:'.length)}`;
-      const thread = this.threadForUri(uri, last?.direction === 'in' ? last.from.name : undefined);
-      if (last !== undefined) this.store.upsert(thread, last);
-      this.pushThread(thread);
-    }
   }
 
   private async loadPeople(): Promise<void> {
@@ -284,51 +247,6 @@ export class SessionService {
     this.groups = groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, contactUris: g.contactUris }));
     this.deps.push('contactsChanged', { groups: this.groups, contacts: [...this.contacts.values()] });
     await client.subscribePresence([...this.contacts.keys()]);
-  }
-
-  private send(thread: Thread, text: string, html: string | undefined, retryOf?: string): ChatMessage {
-    this.requireClient();
-    const me = this.me ?? { uri: '', name: '' };
-    const message: ChatMessage = { id: retryOf ?? `out:${randomUUID()}`, conversationId: thread.id, direction: 'out', from: { uri: me.uri, name: me.name }, text, ...(html === undefined ? {} : { html }), time: this.now(), delivery: 'sending' };
-    const isNew = this.remember(thread, message);
-    this.deps.push(isNew ? 'messageAdded' : 'messageUpdated', message);
-    this.pushThread(thread);
-    this.deliveries.enqueue(message);
-    return message;
-  }
-
-  /** Keeps a message in the model and, where there is one, in the persistent history. */
-  private remember(thread: Thread, message: ChatMessage): boolean {
-    const isNew = this.store.upsert(thread, message);
-    void this.history?.save(message).catch(() => undefined);
-    return isNew;
-  }
-
-  private finish(thread: Thread, update: ChatMessage): void {
-    this.remember(thread, update);
-    this.deps.push('messageUpdated', update);
-    this.pushThread(thread);
-  }
-
-  /** One try: start the conversation (the message rides along) or send in the open one. */
-  private async attemptDelivery(message: ChatMessage): Promise<void> {
-    const client = this.requireClient();
-    const thread = this.requireThread(message.conversationId);
-    const body = { text: message.text, ...(message.html === undefined ? {} : { html: message.html }) };
-    try {
-      if (thread.ucwaId === undefined) {
-        thread.state = 'connecting';
-        this.pushThread(thread);
-        thread.ucwaId = await client.startConversation({ to: thread.remote.uri, message: body });
-        thread.state = 'connected';
-      } else await client.sendMessage(thread.ucwaId, body);
-    } catch (error) {
-      if (thread.state === 'connecting') thread.state = 'idle';
-      // A conversation that died under the message is started afresh on the next try.
-      if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed')) thread.ucwaId = undefined;
-      throw error;
-    }
-    this.finish(thread, { ...message, delivery: 'delivered' });
   }
 
   private attach(credentials: Credentials): UcwaClient {
@@ -345,13 +263,7 @@ export class SessionService {
     const credentials = this.credentials;
     if (credentials === undefined) return;
     this.recovering = true;
-    for (const thread of this.store.all()) {
-      thread.ucwaId = undefined;
-      if (thread.state !== 'idle') {
-        thread.state = 'idle';
-        this.pushThread(thread);
-      }
-    }
+    this.threads.forgetConversations();
     const delay = attempt === 1 ? 0 : backoffDelay(attempt - 1, { baseMs: this.deps.reconnectBaseMs ?? 1_000, maxMs: this.deps.reconnectMaxMs ?? 60_000 });
     this.setConnection({ state: 'reconnecting', detail: 'Reconnecting to the server…', ...(delay > 0 ? { nextAttemptAt: this.now() + delay } : {}) });
     this.recoveryTimer = setTimeout(() => void this.tryRecover(credentials, attempt), delay);
@@ -371,7 +283,6 @@ export class SessionService {
       this.recovering = false;
       this.setConnection({ state: 'connected' });
       await this.loadPeople().catch(() => undefined);
-      this.deliveries.up();
     } catch (error) {
       if (this.credentials !== credentials) return;
       if (error instanceof UcwaError && error.code === 'wrong-credentials') {
@@ -384,14 +295,12 @@ export class SessionService {
   }
 
   private onEvent(event: UcwaEvent, client: UcwaClient): void {
+    if (this.threads.onEvent(event, client)) return;
     switch (event.type) {
       case 'connectionChanged':
         if (this.client !== client || this.recovering) return;
         if (event.state === 'reconnecting') this.setConnection({ state: 'reconnecting', ...(event.detail === undefined ? {} : { detail: event.detail }) });
-        else if (event.state === 'connected') {
-          this.setConnection({ state: 'connected' });
-          this.deliveries.up();
-        }
+        else if (event.state === 'connected') this.setConnection({ state: 'connected' });
         return;
       case 'applicationLost':
         if (this.client !== client || this.recovering) return;
@@ -402,48 +311,6 @@ export class SessionService {
         }
         else this.recover();
         return;
-      case 'channelResumed':
-        // The server closed our conversations while we were away; threads stay, hrefs do not.
-        for (const thread of this.store.all()) thread.ucwaId = undefined;
-        return;
-      case 'incomingInvitation': {
-        const thread = this.threadForUri(event.from.uri, event.from.name);
-        thread.ucwaId = event.conversationId;
-        thread.subject = event.subject;
-        thread.state = 'incoming';
-        this.pushThread(thread);
-        // A tray messenger takes every IM; the user sees it in the chat and the notification.
-        void client.acceptInvitation(event.invitationId).catch(() => undefined);
-        return;
-      }
-      case 'invitationCompleted': {
-        const thread = this.store.byUcwaId(event.conversationId);
-        if (thread !== undefined && thread.state !== 'connected') {
-          thread.state = 'connected';
-          this.pushThread(thread);
-        }
-        return;
-      }
-      case 'messageReceived':
-        this.onIncoming(event);
-        return;
-      case 'typingChanged': {
-        const thread = this.store.byUcwaId(event.conversationId);
-        if (thread === undefined) return;
-        const name = event.participant.name;
-        thread.typing = event.isTyping ? [...new Set([...thread.typing, name])] : thread.typing.filter((t) => t !== name);
-        this.deps.push('typingChanged', { conversationId: thread.id, typing: thread.typing });
-        return;
-      }
-      case 'conversationEnded': {
-        const thread = this.store.byUcwaId(event.conversationId);
-        if (thread === undefined) return;
-        thread.ucwaId = undefined;
-        thread.state = 'idle';
-        thread.typing = [];
-        this.pushThread(thread);
-        return;
-      }
       case 'presenceChanged': {
         const contact = this.contacts.get(event.uri.toLowerCase());
         const presence = { ...(contact?.presence ?? {}), ...toPresence(event.presence) };
@@ -459,44 +326,11 @@ export class SessionService {
     }
   }
 
-  private onIncoming(event: Extract<UcwaEvent, { type: 'messageReceived' }>): void {
-    const thread = this.store.byUcwaId(event.conversationId) ?? this.threadForUri(event.from.uri, event.from.name);
-    thread.ucwaId ??= event.conversationId;
-    thread.typing = thread.typing.filter((t) => t !== event.from.name);
-    const message: ChatMessage = { id: `in:${event.messageId}`, conversationId: thread.id, direction: 'in', from: event.from, text: event.text, ...(event.html === undefined ? {} : { html: event.html }), time: event.time.getTime(), delivery: 'delivered' };
-    // Exactly once: a redelivered event has the same id and is not shown or notified again.
-    if (!this.remember(thread, message)) return;
-    const focused = this.deps.windows.isChatFocused(thread.id);
-    if (!focused) thread.unread++;
-    this.deps.push('messageAdded', message);
-    this.pushThread(thread);
-    if (!focused) this.deps.notify.incomingMessage(message, thread.remote.name);
-  }
-
   private updateMyPresence(change: Partial<Presence>): Presence {
     if (this.me === undefined) throw new IpcFailure('not-signed-in', 'Sign in first.');
     this.me = { ...this.me, presence: { ...this.me.presence, ...change } };
     this.deps.push('presenceChanged', { uri: this.me.uri, presence: this.me.presence, isMe: true });
     return this.me.presence;
-  }
-
-  private pushThread(thread: Thread): void {
-    this.deps.push('conversationChanged', this.store.summary(thread));
-    this.deps.push('unreadChanged', { conversationId: thread.id, unread: thread.unread, total: this.store.unreadTotal() });
-  }
-
-  private threadForUri(uri: string, name?: string): Thread {
-    const sip = /^sip:/i.test(uri) ? uri : `sip:${uri}`;
-    const existing = this.store.thread(threadIdFor(sip));
-    if (existing !== undefined) return existing;
-    const contact = this.contacts.get(sip.toLowerCase());
-    return this.store.threadFor(contact ?? { uri: sip, name: name ?? sip.replace(/^sip:/i, '') });
-  }
-
-  private requireThread(id: string): Thread {
-    const thread = this.store.thread(id);
-    if (thread === undefined) throw new IpcFailure('not-found', 'That conversation does not exist.');
-    return thread;
   }
 
   private requireClient(): UcwaClient {
@@ -507,7 +341,7 @@ export class SessionService {
   private setConnection(info: ConnectionInfo): void {
     this.connection = info;
     this.deps.push('connectionChanged', info);
-    if (info.state === 'connected') this.deliveries.up();
+    if (info.state === 'connected') this.threads.deliveries.up();
   }
 
   private contactFor(info: ContactInfo): Contact {

@@ -1,0 +1,240 @@
+// Conversations as the user sees them: one thread per person, incoming and outgoing messages,
+// unread counts, typing, history — and the delivery queue behind "sending". The session service
+// owns the connection; this owns what is said over it.
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, Contact, HistoryPage, Me } from '../../shared/domain';
+import { IpcFailure } from '../../shared/ipc-failure';
+import { UcwaError } from '../ucwa/index';
+import type { UcwaClient, UcwaEvent } from '../ucwa/index';
+import { ConversationStore, threadIdFor } from './conversation-store';
+import type { Thread } from './conversation-store';
+import { DeliveryQueue } from './delivery-queue';
+import type { HistoryPort, NotifyPort, Push, WindowPort } from './ports';
+
+export interface ThreadsHost {
+  readonly push: Push;
+  readonly windows: WindowPort;
+  readonly notify: NotifyPort;
+  client(): UcwaClient;
+  me(): Me | undefined;
+  contact(uri: string): Contact | undefined;
+  history(): HistoryPort | undefined;
+  isUp(): boolean;
+  now(): number;
+}
+
+const TYPING_THROTTLE_MS = 3_000;
+
+export class ThreadsController {
+  readonly store = new ConversationStore();
+  readonly deliveries: DeliveryQueue;
+  private readonly lastTypingSent = new Map<string, number>();
+
+  constructor(
+    private readonly host: ThreadsHost,
+    options: { readonly outboxTimeoutMs: number; readonly retryBaseMs: number },
+  ) {
+    this.deliveries = new DeliveryQueue(
+      {
+        isUp: () => host.isUp(),
+        attempt: (message) => this.attemptDelivery(message),
+        failed: (message, reason) => {
+          const thread = this.store.thread(message.conversationId);
+          if (thread !== undefined) this.finish(thread, { ...message, delivery: 'failed', failureReason: reason });
+        },
+      },
+      { timeoutMs: options.outboxTimeoutMs, retryBaseMs: options.retryBaseMs, maxAttempts: 4 },
+    );
+  }
+
+  threadForUri(uri: string, name?: string): Thread {
+    const sip = /^sip:/i.test(uri) ? uri : `sip:${uri}`;
+    const existing = this.store.thread(threadIdFor(sip));
+    if (existing !== undefined) return existing;
+    return this.store.threadFor(this.host.contact(sip) ?? { uri: sip, name: name ?? sip.replace(/^sip:/i, '') });
+  }
+
+  requireThread(id: string): Thread {
+    const thread = this.store.thread(id);
+    if (thread === undefined) throw new IpcFailure('not-found', 'That conversation does not exist.');
+    return thread;
+  }
+
+  send(thread: Thread, text: string, html: string | undefined, retryOf?: string): ChatMessage {
+    this.host.client();
+    const me = this.host.me() ?? { uri: '', name: '' };
+    const message: ChatMessage = { id: retryOf ?? `out:${randomUUID()}`, conversationId: thread.id, direction: 'out', from: { uri: me.uri, name: me.name }, text, ...(html === undefined ? {} : { html }), time: this.host.now(), delivery: 'sending' };
+    const isNew = this.remember(thread, message);
+    this.host.push(isNew ? 'messageAdded' : 'messageUpdated', message);
+    this.pushThread(thread);
+    this.deliveries.enqueue(message);
+    return message;
+  }
+
+  retry(conversationId: string, messageId: string): ChatMessage {
+    const thread = this.requireThread(conversationId);
+    const failed = thread.messages.find((m) => m.id === messageId && m.delivery === 'failed');
+    if (failed === undefined) throw new IpcFailure('not-found', 'There is no failed message to retry.');
+    return this.send(thread, failed.text, failed.html, failed.id);
+  }
+
+  async setTyping(conversationId: string): Promise<void> {
+    const thread = this.requireThread(conversationId);
+    const last = this.lastTypingSent.get(thread.id) ?? 0;
+    if (thread.ucwaId === undefined || this.host.now() - last < TYPING_THROTTLE_MS) return;
+    this.lastTypingSent.set(thread.id, this.host.now());
+    await this.host.client().setTyping(thread.ucwaId);
+  }
+
+  markRead(conversationId: string): void {
+    const thread = this.requireThread(conversationId);
+    if (thread.unread === 0) return;
+    thread.unread = 0;
+    this.pushThread(thread);
+  }
+
+  page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage> | HistoryPage {
+    const thread = this.requireThread(conversationId);
+    const history = this.host.history();
+    return history === undefined ? this.store.page(thread, before, limit) : history.page(thread.id, before, limit);
+  }
+
+  async search(query: string, limit: number): Promise<ChatMessage[]> {
+    const history = this.host.history();
+    if (history !== undefined) return (await history.search(query, limit)).map((hit) => hit.message);
+    const needle = query.toLowerCase();
+    return this.store.all().flatMap((t) => t.messages).filter((m) => m.text.toLowerCase().includes(needle)).sort((a, b) => b.time - a.time).slice(0, limit);
+  }
+
+  /** Conversations of earlier runs come back from the history, with their last message. */
+  async restore(): Promise<void> {
+    const history = this.host.history();
+    if (history === undefined) return;
+    for (const id of await history.conversationIds().catch((): string[] => [])) {
+      if (!id.startsWith('chat:')) continue;
+      const last = (await history.page(id, undefined, 1)).messages[0];
+      const thread = this.threadForUri(`sip:${id.slice('chat:'.length)}`, last?.direction === 'in' ? last.from.name : undefined);
+      if (last !== undefined) this.store.upsert(thread, last);
+      this.pushThread(thread);
+    }
+  }
+
+  /** The application is gone: UCWA conversations died with it; threads stay (§10.33). */
+  forgetConversations(): void {
+    for (const thread of this.store.all()) {
+      thread.ucwaId = undefined;
+      if (thread.state !== 'idle') {
+        thread.state = 'idle';
+        this.pushThread(thread);
+      }
+    }
+  }
+
+  clear(): void {
+    this.deliveries.cancelAll();
+    this.store.clear();
+  }
+
+  /** Handles the events about conversations; true when it was one of them. */
+  onEvent(event: UcwaEvent, client: UcwaClient): boolean {
+    switch (event.type) {
+      case 'channelResumed':
+        // The server closed our conversations while we were away; threads stay, hrefs do not.
+        for (const thread of this.store.all()) thread.ucwaId = undefined;
+        return true;
+      case 'incomingInvitation': {
+        const thread = this.threadForUri(event.from.uri, event.from.name);
+        thread.ucwaId = event.conversationId;
+        thread.subject = event.subject;
+        thread.state = 'incoming';
+        this.pushThread(thread);
+        // A tray messenger takes every IM; the user sees it in the chat and the notification.
+        void client.acceptInvitation(event.invitationId).catch(() => undefined);
+        return true;
+      }
+      case 'invitationCompleted': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && thread.state !== 'connected') {
+          thread.state = 'connected';
+          this.pushThread(thread);
+        }
+        return true;
+      }
+      case 'messageReceived':
+        this.onIncoming(event);
+        return true;
+      case 'typingChanged': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread === undefined) return true;
+        const name = event.participant.name;
+        thread.typing = event.isTyping ? [...new Set([...thread.typing, name])] : thread.typing.filter((t) => t !== name);
+        this.host.push('typingChanged', { conversationId: thread.id, typing: thread.typing });
+        return true;
+      }
+      case 'conversationEnded': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread === undefined) return true;
+        thread.ucwaId = undefined;
+        thread.state = 'idle';
+        thread.typing = [];
+        this.pushThread(thread);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  pushThread(thread: Thread): void {
+    this.host.push('conversationChanged', this.store.summary(thread));
+    this.host.push('unreadChanged', { conversationId: thread.id, unread: thread.unread, total: this.store.unreadTotal() });
+  }
+
+  private onIncoming(event: Extract<UcwaEvent, { type: 'messageReceived' }>): void {
+    const thread = this.store.byUcwaId(event.conversationId) ?? this.threadForUri(event.from.uri, event.from.name);
+    thread.ucwaId ??= event.conversationId;
+    thread.typing = thread.typing.filter((t) => t !== event.from.name);
+    const message: ChatMessage = { id: `in:${event.messageId}`, conversationId: thread.id, direction: 'in', from: event.from, text: event.text, ...(event.html === undefined ? {} : { html: event.html }), time: event.time.getTime(), delivery: 'delivered' };
+    // Exactly once: a redelivered event has the same id and is not shown or notified again.
+    if (!this.remember(thread, message)) return;
+    const focused = this.host.windows.isChatFocused(thread.id);
+    if (!focused) thread.unread++;
+    this.host.push('messageAdded', message);
+    this.pushThread(thread);
+    if (!focused) this.host.notify.incomingMessage(message, thread.remote.name);
+  }
+
+  /** Keeps a message in the model and, where there is one, in the persistent history. */
+  private remember(thread: Thread, message: ChatMessage): boolean {
+    const isNew = this.store.upsert(thread, message);
+    void this.host.history()?.save(message).catch(() => undefined);
+    return isNew;
+  }
+
+  private finish(thread: Thread, update: ChatMessage): void {
+    this.remember(thread, update);
+    this.host.push('messageUpdated', update);
+    this.pushThread(thread);
+  }
+
+  /** One try: start the conversation (the message rides along, §6.2) or send in the open one. */
+  private async attemptDelivery(message: ChatMessage): Promise<void> {
+    const client = this.host.client();
+    const thread = this.requireThread(message.conversationId);
+    const body = { text: message.text, ...(message.html === undefined ? {} : { html: message.html }) };
+    try {
+      if (thread.ucwaId === undefined) {
+        thread.state = 'connecting';
+        this.pushThread(thread);
+        thread.ucwaId = await client.startConversation({ to: thread.remote.uri, message: body });
+        thread.state = 'connected';
+      } else await client.sendMessage(thread.ucwaId, body);
+    } catch (error) {
+      if (thread.state === 'connecting') thread.state = 'idle';
+      // A conversation that died under the message is started afresh on the next try.
+      if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed')) thread.ucwaId = undefined;
+      throw error;
+    }
+    this.finish(thread, { ...message, delivery: 'delivered' });
+  }
+}
