@@ -1,5 +1,7 @@
 // Event bodies of the messaging walkthroughs (send-an-im, protocol §6.2–6.7).
 import type { UcwaEventBody } from './event-channel';
+
+export type EventBody = UcwaEventBody;
 import type { ConversationView, InvitationView, PartyRef } from './conversation-view';
 import { hrefs, renderConversation, renderInvitation, renderMessaging, renderParticipant } from './conversation-view';
 import { encodeDataUri, ucwaDate } from './wire';

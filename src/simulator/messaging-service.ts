@@ -7,7 +7,7 @@ import { conversationSender } from './conversation-view';
 import type { ImSession, Member } from './im-session';
 import { SessionRegistry, memberRef, memberUri, newId } from './im-session';
 import * as ev from './messaging-events';
-import { ScriptedParties } from './scripted-parties';
+import { MessageDelivery } from './message-delivery';
 
 export interface MessagingTimings {
   readonly invitationTimeoutMs: number;
@@ -35,10 +35,10 @@ export interface StartOptions {
 
 export class MessagingService {
   readonly sessions = new SessionRegistry();
-  private readonly scripted: ScriptedParties;
+  private readonly delivery: MessageDelivery;
 
   constructor(private readonly ctx: MessagingContext) {
-    this.scripted = new ScriptedParties(this, ctx.timings.botDelayMs);
+    this.delivery = new MessageDelivery(ctx);
   }
 
   startMessaging(app: SimApplication, options: StartOptions): OpResult {
@@ -88,7 +88,7 @@ export class MessagingService {
   startFromScripted(party: ScriptedPartyConfig, toUri: string, text: string, html: string | undefined): boolean {
     const existing = this.sessions.findWith(party.uri, toUri);
     if (existing !== undefined && existing.pending.size === 0) {
-      this.deliver(existing, { kind: 'scripted', party }, text, html, undefined);
+      this.delivery.deliver(existing, { kind: 'scripted', party }, text, html, undefined);
       return true;
     }
     if (this.ctx.availableApps(toUri).length === 0) return false;
@@ -145,17 +145,17 @@ export class MessagingService {
     }
     const n = conv.nextMessage++;
     this.emitConv(conv, ev.outgoingMessageEvent(conv, n, operationId, 'started'));
-    this.stopTyping(session, conv.app.user.uri);
+    this.delivery.stopTyping(session, conv.app.user.uri);
     const html = mime === 'text/html' ? body : undefined;
     const text = html === undefined ? body : ev.htmlToText(body);
-    this.deliver(session, { kind: 'app', conv }, text, html, { n, operationId });
+    this.delivery.deliver(session, { kind: 'app', conv }, text, html, { n, operationId });
     return { ok: true, location: `${conv.app.communicationHref}/conversations/${conv.id}/messaging/messages/${n}` };
   }
 
   setTyping(conv: ConversationView): OpResult {
     const session = this.sessions.get(conv.sessionId);
     if (conv.messagingState !== 'Connected' || session === undefined) return { ok: false, status: 409, message: 'Messaging is not connected.' };
-    this.typing(session, { uri: conv.app.user.uri, name: conv.app.user.name });
+    this.delivery.typing(session, { uri: conv.app.user.uri, name: conv.app.user.name });
     return { ok: true };
   }
 
@@ -198,78 +198,6 @@ export class MessagingService {
   }
 
   // --- internals -------------------------------------------------------------------------------
-
-  deliverFromScripted(session: ImSession, party: ScriptedPartyConfig, text: string): void {
-    this.deliver(session, { kind: 'scripted', party }, text, undefined, undefined);
-  }
-
-  typing(session: ImSession, who: PartyRef): void {
-    for (const member of session.members) {
-      if (member.kind !== 'app' || memberUri(member) === who.uri.toLowerCase()) continue;
-      const conv = member.conv;
-      const key = who.uri.toLowerCase();
-      const existing = conv.typing.get(key);
-      if (existing === undefined) this.emitConv(conv, ev.typingEvent(conv, who, 'added'));
-      else clearTimeout(existing);
-      const timer = setTimeout(() => {
-        conv.typing.delete(key);
-        this.emitConv(conv, ev.typingEvent(conv, who, 'deleted'));
-      }, this.ctx.timings.typingMs);
-      timer.unref();
-      conv.typing.set(key, timer);
-    }
-  }
-
-  stopTyping(session: ImSession, uri: string): void {
-    const key = uri.toLowerCase();
-    for (const member of session.members) {
-      if (member.kind !== 'app') continue;
-      const timer = member.conv.typing.get(key);
-      if (timer === undefined) continue;
-      clearTimeout(timer);
-      member.conv.typing.delete(key);
-      this.emitConv(member.conv, ev.typingEvent(member.conv, { uri, name: this.ctx.directory.displayName(uri) }, 'deleted'));
-    }
-  }
-
-  private deliver(session: ImSession, from: Member, text: string, html: string | undefined, outgoing: { n: number; operationId: string | undefined } | undefined): void {
-    const fromRef = memberRef(from);
-    const recipients = session.members.filter((m) => memberUri(m) !== fromRef.uri.toLowerCase());
-    let waiting = recipients.length;
-    const failed: PartyRef[] = [];
-    const settle = (): void => {
-      if (waiting > 0) return;
-      if (outgoing !== undefined && from.kind === 'app') {
-        const failure = failed.length > 0 ? { subcode: 'Timeout', message: 'The message was not delivered.', failed } : undefined;
-        this.emitConv(from.conv, ev.outgoingMessageEvent(from.conv, outgoing.n, outgoing.operationId, 'completed', failure));
-      }
-    };
-    for (const member of recipients) {
-      if (member.kind === 'scripted') {
-        waiting--;
-        this.ctx.stats.delivered++;
-        this.scripted.onMessage(session, member.party, fromRef, text);
-        continue;
-      }
-      const conv = member.conv;
-      const message = { n: conv.nextMessage++, from: fromRef, text, html, time: Date.now() };
-      conv.app.emit(conversationSender(conv), ev.incomingMessageEvent(conv, message), {
-        deadlineMs: this.ctx.timings.collectMs,
-        onCollected: () => {
-          this.ctx.stats.delivered++;
-          waiting--;
-          settle();
-        },
-        onExpired: () => {
-          this.ctx.stats.lostIncoming++;
-          failed.push({ uri: conv.app.user.uri, name: conv.app.user.name });
-          waiting--;
-          settle();
-        },
-      });
-    }
-    settle();
-  }
 
   private invite(session: ImSession, inviter: ConversationView | undefined, to: string, first: StartOptions['firstMessage'], fromScripted?: PartyRef): void {
     const invitee = to.toLowerCase();
@@ -343,11 +271,11 @@ export class MessagingService {
       const inviter = session.members.find((m) => m !== joiner);
       if (firstMessage !== undefined && inviter !== undefined) {
         const html = firstMessage.mime === 'text/html' ? firstMessage.text : undefined;
-        this.deliver({ ...session, members: [inviter, joiner] }, inviter, html === undefined ? firstMessage.text : ev.htmlToText(html), html, undefined);
+        this.delivery.deliver({ ...session, members: [inviter, joiner] }, inviter, html === undefined ? firstMessage.text : ev.htmlToText(html), html, undefined);
       }
     } else if (inviterFirst !== undefined) {
       const inviter = session.members.find((m) => m !== joiner);
-      if (inviter !== undefined) this.scripted.onMessage(session, joiner.party, memberRef(inviter), inviterFirst.mime === 'text/html' ? ev.htmlToText(inviterFirst.text) : inviterFirst.text);
+      if (inviter !== undefined) this.delivery.toScripted(session, joiner.party, memberRef(inviter), inviterFirst.mime === 'text/html' ? ev.htmlToText(inviterFirst.text) : inviterFirst.text);
     }
   }
 
