@@ -1,7 +1,7 @@
-// Builds with esbuild: the ucwa-tray CLI (plain Node), the Electron main process and the preload.
-// The renderer joins this build when its pages exist.
+// Builds with esbuild: the ucwa-tray CLI (plain Node), the Electron main process, the preload and
+// the renderer (one page per window, each with its strict Content-Security-Policy).
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 // Runtime dependencies stay in node_modules (and in the packaged app); only our code is bundled.
@@ -29,4 +29,56 @@ await bundle('cli/ucwa-tray', 'src/cli/main.ts', 'esm', '.mjs', dependencies, { 
 await bundle('preload/index', 'src/preload/index.ts', 'cjs', '.cjs', ['electron']);
 // The Electron main process is ESM, like the package.
 await bundle('main/index', 'src/main/index.ts', 'esm', '.js', ['electron', ...dependencies]);
-console.log('built out/cli/ucwa-tray.mjs, out/preload/index.cjs and out/main/index.js');
+
+// The renderer: one classic script per page (no module loading from file://, no shared chunks to
+// go missing), Preact's JSX, minified. Pages are generated so every one carries the same CSP.
+const PAGES = { popup: 'UCWA Tray', chat: 'Chat', settings: 'Settings', 'sign-in': 'Sign in', 'quick-reply': 'Reply' };
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  // 'self' covers the web dev host's WebSocket (same host and port); the app itself connects nowhere.
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+await rm('out/renderer', { recursive: true, force: true });
+await mkdir('out/renderer', { recursive: true });
+await build({
+  entryPoints: Object.fromEntries(Object.keys(PAGES).map((page) => [page, `src/renderer/${page}/main.tsx`])),
+  outdir: 'out/renderer',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome120'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  minify: true,
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+});
+await copyFile('src/renderer/styles/app.css', 'out/renderer/app.css');
+for (const [page, title] of Object.entries(PAGES)) {
+  await writeFile(
+    `out/renderer/${page}.html`,
+    `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<link rel="stylesheet" href="app.css">
+<script defer src="${page}.js"></script>
+</head>
+<body class="page-${page}"><div id="app"></div></body>
+</html>
+`,
+  );
+}
+console.log('built out/cli/ucwa-tray.mjs, out/preload/index.cjs, out/main/index.js and out/renderer/*.html');

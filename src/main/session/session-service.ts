@@ -6,6 +6,7 @@ import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
 import { UcwaError } from '../ucwa/index';
 import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
+import { fetchInitialPresence, fetchNote, toPresence } from './contact-details';
 import { toIpcFailure } from './error-mapping';
 import { backoffDelay } from './reconnect-backoff';
 import { ThreadsController } from './threads-controller';
@@ -247,6 +248,15 @@ export class SessionService {
     this.groups = groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, contactUris: g.contactUris }));
     this.deps.push('contactsChanged', { groups: this.groups, contacts: [...this.contacts.values()] });
     await client.subscribePresence([...this.contacts.keys()]);
+    void fetchInitialPresence(client, [...this.contacts.keys()], (uri, change) => this.patchContactPresence(uri, change), () => this.client === client);
+  }
+
+  private patchContactPresence(uri: string, change: Partial<Presence>): void {
+    const contact = this.contacts.get(uri.toLowerCase());
+    if (contact === undefined) return;
+    const presence = { ...contact.presence, ...change };
+    this.contacts.set(uri.toLowerCase(), { ...contact, presence });
+    this.deps.push('presenceChanged', { uri: contact.uri, presence, isMe: false });
   }
 
   private attach(credentials: Credentials): UcwaClient {
@@ -316,6 +326,7 @@ export class SessionService {
         const presence = { ...(contact?.presence ?? {}), ...toPresence(event.presence) };
         if (contact !== undefined) this.contacts.set(event.uri.toLowerCase(), { ...contact, presence });
         this.deps.push('presenceChanged', { uri: event.uri, presence, isMe: false });
+        if (contact !== undefined) void fetchNote(client, event.uri, (uri, change) => this.patchContactPresence(uri, change), () => this.client === client);
         return;
       }
       case 'myPresenceChanged':
@@ -363,6 +374,3 @@ function isSettable(value: string): value is SettableAvailability {
   return (SETTABLE_AVAILABILITIES as readonly string[]).includes(value);
 }
 
-function toPresence(p: PresenceInfo): Presence {
-  return { availability: p.availability, ...(p.activity === undefined ? {} : { activity: p.activity }), ...(p.lastActive === undefined ? {} : { lastActive: p.lastActive.getTime() }) };
-}

@@ -1,0 +1,165 @@
+// The web dev host: serves the built renderer to an ordinary browser and carries the IPC contract
+// over a WebSocket to a real session service, with the built-in simulator for the demo. For
+// development and browser tests only; the packaged app never contains it.
+//
+// Only this machine may use it: it listens on loopback, the socket needs the random token from the
+// printed URL, and its Origin and Host must be the host's own (so no other web page, and no DNS
+// rebinding, can drive a signed-in session).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { HistoryStore } from '../main/history/history-store';
+import { invokeOne } from '../main/ipc/register-invoke-handlers';
+import { InMemorySettings } from '../main/session/in-memory-settings';
+import type { WindowPort } from '../main/session/ports';
+import { SessionService } from '../main/session/session-service';
+import { SecretRedactor, UcwaClient, createLogger } from '../main/ucwa/index';
+import type { LogSink } from '../main/ucwa/index';
+import type { InvokeHandlers } from '../shared/ipc-contract';
+import type { HostToPage, PageName } from '../shared/web-bridge-protocol';
+import { WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
+import { DEMO_PASSWORD, createSimulator } from '../simulator/index';
+import type { SimulatorOptions, UcwaSimulator } from '../simulator/index';
+import { parsePageMessage } from './page-message';
+import { PageConnections } from './page-connections';
+import { serveStatic } from './static-files';
+
+export interface WebHostOptions {
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  readonly simulator?: SimulatorOptions;
+  readonly demoUser?: string;
+  readonly logSink?: LogSink;
+  /** Overrides to the session's window behaviour (tests use it to watch focus). */
+  readonly windows?: Partial<WindowPort>;
+}
+
+export interface WebHost {
+  readonly origin: string;
+  readonly token: string;
+  readonly simulator: UcwaSimulator;
+  readonly session: SessionService;
+  /** The address of a page, with the socket and token in its query. */
+  pageUrl(page: PageName, query?: Readonly<Record<string, string>>): string;
+  close(): Promise<void>;
+}
+
+const SOCKET_PATH = '/bridge';
+const MAX_MESSAGE_BYTES = 1 << 20;
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(24).toString('base64url');
+  const logSink: LogSink = options.logSink ?? (() => undefined);
+  const log = createLogger('dev-host', logSink, new SecretRedactor());
+  const simulator = createSimulator({ botDelayMs: 300, presenceScriptMs: 0, ...options.simulator });
+  const { url: simulatorUrl } = await simulator.start();
+  const historyDir = await mkdtemp(join(tmpdir(), 'ucwa-tray-dev-history-'));
+  const pages = new PageConnections();
+  const windows: WindowPort = {
+    openChat: (id) => pages.openChat(id),
+    openSettings: () => pages.openSettings(),
+    hide: (id) => pages.hide(id),
+    isChatFocused: (id) => pages.isChatFocused(id),
+    ...options.windows,
+  };
+  let endpoint = 0;
+  const session = new SessionService({
+    createClient: (credentials) => new UcwaClient({ ...credentials, endpointId: `dev-host-${++endpoint}`, userAgent: 'UcwaTray-DevHost/0.1', logSink }),
+    settings: new InMemorySettings(),
+    // A browser tab is no place for a stored password: the UI says it will not be remembered.
+    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
+    windows,
+    notify: { incomingMessage: () => undefined },
+    demo: { start: async () => ({ server: simulatorUrl, user: options.demoUser ?? 'ana@contoso.com', password: DEMO_PASSWORD }) },
+    push: (name, payload) => pages.push(name, payload),
+    openHistory: (account) => new HistoryStore(historyDir, account),
+  });
+  const handlers: InvokeHandlers = {
+    ...session.handlers(),
+    ready: async (_input, context) => {
+      pages.ready(context.windowId);
+      return null;
+    },
+  };
+
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://host').pathname;
+    serveStatic(options.rendererDir, pathname, response).catch(() => response.writeHead(400).end());
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = new Set([origin, `http://localhost:${port}`]);
+
+  server.on('upgrade', (request, socket, head) => {
+    if (!mayConnect(request, token, allowedHosts, allowedOrigins)) {
+      log.warn('refused a socket without our token, origin or host', { origin: request.headers.origin ?? '' });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serve(ws));
+  });
+
+  function serve(ws: WebSocket): void {
+    const send = (message: HostToPage): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const id = pages.add({ send, isOpen: () => ws.readyState === ws.OPEN });
+    const policy = { windowIdOf: () => id };
+    ws.on('message', (data, isBinary) => {
+      const message = isBinary ? undefined : parsePageMessage(data.toString());
+      if (message === undefined) {
+        ws.close(1008, 'not a message of ours');
+        return;
+      }
+      if (message.t === 'hello') pages.hello(id, message.page, message.conversation);
+      else if (message.t === 'focus') pages.focus(id, message.focused);
+      else {
+        void pages.requester
+          .run(id, () => invokeOne(message.method, handlers, policy, log, { sender: { id }, senderFrame: null }, [message.input]))
+          .then((result) => send({ t: 'result', id: message.id, result }));
+      }
+    });
+    ws.on('close', () => pages.remove(id));
+  }
+
+  return {
+    origin,
+    token,
+    simulator,
+    session,
+    pageUrl: (page, query = {}) => `${origin}/${page}.html?${new URLSearchParams({ ...query, [WEB_BRIDGE_QUERY.socket]: SOCKET_PATH, [WEB_BRIDGE_QUERY.token]: token }).toString()}`,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      await session.signOut().catch(() => undefined);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await simulator.stop();
+      await rm(historyDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function mayConnect(request: IncomingMessage, token: string, hosts: ReadonlySet<string>, origins: ReadonlySet<string>): boolean {
+  const url = new URL(request.url ?? '/', 'http://host');
+  const offered = Buffer.from(url.searchParams.get(WEB_BRIDGE_QUERY.token) ?? '');
+  const expected = Buffer.from(token);
+  return (
+    url.pathname === SOCKET_PATH &&
+    offered.length === expected.length &&
+    timingSafeEqual(offered, expected) &&
+    hosts.has(request.headers.host ?? '') &&
+    origins.has(request.headers.origin ?? '')
+  );
+}

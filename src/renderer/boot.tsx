@@ -1,0 +1,32 @@
+// Every window starts the same way: connect the bridge, load the model, then render its page.
+import { render } from 'preact';
+import type { ComponentChild } from 'preact';
+import type { UcwaBridge } from '../shared/ipc-contract';
+import { connectBridge, pageContext } from './bridge';
+import type { PageContext } from './bridge';
+import { loadError, loaded, startAppState } from './state/app-state';
+
+function Fatal({ text }: { readonly text: string }) {
+  return (
+    <p class="form-error fatal" role="alert">
+      {text}
+    </p>
+  );
+}
+
+export function boot(page: (bridge: UcwaBridge, context: PageContext) => () => ComponentChild): void {
+  const root = document.getElementById('app');
+  if (root === null) return;
+  const context = pageContext();
+  let bridge: UcwaBridge;
+  try {
+    bridge = connectBridge(context);
+  } catch (error) {
+    render(<Fatal text={error instanceof Error ? error.message : String(error)} />, root);
+    return;
+  }
+  const View = page(bridge, context);
+  const App = () => (loadError.value !== undefined ? <Fatal text={loadError.value} /> : loaded.value ? View() : null);
+  render(<App />, root);
+  void startAppState(bridge);
+}

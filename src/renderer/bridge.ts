@@ -1,0 +1,33 @@
+// The only file that touches `window.ucwa`. In the Electron app the preload puts the bridge there;
+// in an ordinary browser (the web dev host) the page's URL names a socket and a token instead.
+import type { UcwaBridge } from '../shared/ipc-contract';
+import { PAGES, WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
+import type { PageName } from '../shared/web-bridge-protocol';
+import { connectWebSocketBridge } from './web-socket-bridge';
+
+declare global {
+  interface Window {
+    readonly ucwa?: UcwaBridge;
+  }
+}
+
+export interface PageContext {
+  readonly page: PageName;
+  readonly query: URLSearchParams;
+}
+
+export function pageContext(): PageContext {
+  const name = location.pathname.split('/').pop()?.replace(/\.html$/, '') ?? '';
+  const page = (PAGES as readonly string[]).includes(name) ? (name as PageName) : 'popup';
+  return { page, query: new URLSearchParams(location.search) };
+}
+
+export function connectBridge(context: PageContext): UcwaBridge {
+  if (window.ucwa !== undefined) return window.ucwa;
+  const socketPath = context.query.get(WEB_BRIDGE_QUERY.socket);
+  const token = context.query.get(WEB_BRIDGE_QUERY.token);
+  if (socketPath === null || token === null || !socketPath.startsWith('/')) {
+    throw new Error('This page runs inside UCWA Tray, or in a browser through the web dev host (npm run dev:web).');
+  }
+  return connectWebSocketBridge({ socketPath, token, context });
+}

@@ -1,0 +1,72 @@
+// A chat window: who is in it (presence, typing), the messages, and the composer.
+import { useEffect, useMemo } from 'preact/hooks';
+import { Avatar } from '../components/avatar';
+import { ConnectionBanner } from '../components/connection-banner';
+import { VirtualList } from '../components/virtual-list';
+import { connection, contacts } from '../state/app-state';
+import type { ChatModel } from '../state/chat-model';
+import { messageRows } from '../state/message-rows';
+import type { MessageRow } from '../state/message-rows';
+import { availabilityLabel } from '../state/presence-labels';
+import { Composer } from './composer';
+import { MessageRowView } from './message-row';
+
+const estimate = (row: MessageRow): number => (row.kind === 'day' ? 36 : row.startsGroup ? 62 : 40);
+const keyOf = (row: MessageRow): string => row.key;
+
+function ChatHeader({ model }: { readonly model: ChatModel }) {
+  const summary = model.summary.value;
+  const people = model.participants.value.length > 0 ? model.participants.value : (summary?.participants ?? []);
+  const first = people[0];
+  const contact = first === undefined ? undefined : contacts.value.get(first.uri.toLowerCase());
+  const title = summary?.title ?? first?.name ?? 'Conversation';
+  const typing = summary?.typing ?? [];
+  return (
+    <header class="chat-header">
+      <Avatar name={title} photo={contact?.photo} availability={contact?.presence.availability} />
+      <div class="chat-title">
+        <h1>{title}</h1>
+        <div class="chat-sub" aria-live="polite">
+          {typing.length > 0 ? `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…` : contact === undefined ? (people.length > 1 ? people.map((p) => p.name).join(', ') : '') : (contact.presence.note !== undefined && contact.presence.note !== '' ? `${availabilityLabel(contact.presence.availability)} · ${contact.presence.note}` : availabilityLabel(contact.presence.availability))}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function ChatApp({ model }: { readonly model: ChatModel }) {
+  const messages = model.messages.value;
+  const rows = useMemo(() => messageRows(messages), [messages]);
+  const unread = model.summary.value?.unread ?? 0;
+
+  useEffect(() => {
+    const read = (): void => {
+      if (document.visibilityState === 'visible' && document.hasFocus()) model.markRead();
+    };
+    read();
+    window.addEventListener('focus', read);
+    document.addEventListener('visibilitychange', read);
+    return () => {
+      window.removeEventListener('focus', read);
+      document.removeEventListener('visibilitychange', read);
+    };
+  }, [model, unread]);
+
+  return (
+    <div class="chat">
+      <ChatHeader model={model} />
+      <ConnectionBanner />
+      {model.error.value === undefined ? null : (
+        <div class="banner banner-error" role="alert">
+          {model.error.value}
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
+      ) : (
+        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />
+      )}
+      <Composer model={model} offline={connection.value.state !== 'connected'} />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { boot } from '../boot';
+import { ChatModel } from '../state/chat-model';
+import { ChatApp } from './chat-app';
+
+boot((bridge, context) => {
+  const conversationId = context.query.get('conversation');
+  if (conversationId === null || conversationId === '') return () => <p class="form-error" role="alert">This chat window was opened without a conversation.</p>;
+  const model = new ChatModel(bridge, conversationId);
+  void model.start();
+  return () => <ChatApp model={model} />;
+});

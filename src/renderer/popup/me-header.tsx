@@ -1,0 +1,68 @@
+// My photo, name, presence selector and note, with settings and sign-out.
+import { useEffect, useState } from 'preact/hooks';
+import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
+import type { SettableAvailability } from '../../shared/domain';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+import { Avatar } from '../components/avatar';
+import { SettingsIcon, SignOutIcon } from '../components/icons';
+import { me } from '../state/app-state';
+import { availabilityLabel } from '../state/presence-labels';
+
+export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (text: string) => void }) {
+  const self = me.value;
+  const [note, setNote] = useState(self?.presence.note ?? '');
+  useEffect(() => setNote(self?.presence.note ?? ''), [self?.presence.note]);
+  if (self === undefined) return null;
+  const availability = self.presence.availability;
+  const selectable = (SETTABLE_AVAILABILITIES as readonly string[]).includes(availability);
+
+  const choose = async (value: string): Promise<void> => {
+    const result = await bridge.setPresence({ availability: value as SettableAvailability });
+    if (!result.ok) onError(result.error.message);
+  };
+  const saveNote = async (): Promise<void> => {
+    if (note === (self.presence.note ?? '')) return;
+    const result = await bridge.setNote({ note });
+    if (!result.ok) onError(result.error.message);
+  };
+
+  return (
+    <header class="me">
+      <Avatar name={self.name} photo={self.photo} availability={availability} size="large" />
+      <div class="me-details">
+        <div class="me-name">{self.name}</div>
+        <label class="visually-hidden" for="my-presence">
+          My presence
+        </label>
+        <select id="my-presence" value={selectable ? availability : ''} onChange={(e) => void choose(e.currentTarget.value)}>
+          {selectable ? null : <option value="">{availabilityLabel(availability)}</option>}
+          {SETTABLE_AVAILABILITIES.map((a) => (
+            <option value={a} key={a}>
+              {availabilityLabel(a)}
+            </option>
+          ))}
+        </select>
+        <input
+          class="me-note"
+          aria-label="My note"
+          placeholder="What's happening today?"
+          maxLength={1024}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+          onBlur={() => void saveNote()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void saveNote();
+          }}
+        />
+      </div>
+      <div class="me-actions">
+        <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => void bridge.openSettings({})}>
+          <SettingsIcon />
+        </button>
+        <button type="button" class="icon-button" aria-label="Sign out" title="Sign out" onClick={() => void bridge.signOut({})}>
+          <SignOutIcon />
+        </button>
+      </div>
+    </header>
+  );
+}

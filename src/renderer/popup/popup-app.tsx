@@ -1,0 +1,121 @@
+// The tray popup: who I am, one search box, and the list of recent conversations and contacts.
+// Keyboard: the search box has the focus; arrows move, Enter opens the chat, Esc clears or hides.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Contact } from '../../shared/domain';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+import { ConnectionBanner } from '../components/connection-banner';
+import { contacts, groups, recentConversations, unreadTotal } from '../state/app-state';
+import { filterContacts, indexContacts } from '../state/contact-filter';
+import { MeHeader } from './me-header';
+import { browseSections, searchSections } from './popup-items';
+import type { PopupRow } from './popup-items';
+import { PopupList, rowId } from './popup-list';
+
+const DIRECTORY_DELAY_MS = 250;
+
+export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
+  const [query, setQuery] = useState('');
+  const [directory, setDirectory] = useState<readonly Contact[] | undefined>(undefined);
+  const [searching, setSearching] = useState(false);
+  const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const index = useMemo(() => indexContacts(contacts.value.values()), [contacts.value]);
+  const trimmed = query.trim();
+  const sections = useMemo(
+    () => (trimmed === '' ? browseSections(recentConversations.value, groups.value, contacts.value) : searchSections(filterContacts(index, trimmed), directory, searching)),
+    [trimmed, index, directory, searching, recentConversations.value, groups.value, contacts.value],
+  );
+  const rows = useMemo(() => sections.flatMap((s) => s.rows), [sections]);
+
+  useEffect(() => searchBox.current?.focus(), []);
+  useEffect(() => {
+    setDirectory(undefined);
+    if (trimmed === '') return undefined;
+    setSearching(true);
+    let current = true;
+    const timer = setTimeout(() => {
+      void bridge.search({ query: trimmed, limit: 20 }).then((result) => {
+        if (!current) return;
+        setSearching(false);
+        if (result.ok) setDirectory(result.value);
+        else setNotice(result.error.message);
+      });
+    }, DIRECTORY_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [trimmed, bridge]);
+  // Keep the active row valid as the list changes; the first row is active while searching.
+  useEffect(() => {
+    if (activeKey !== undefined && rows.some((r) => r.key === activeKey)) return;
+    setActiveKey(trimmed === '' ? undefined : rows[0]?.key);
+  }, [rows, activeKey, trimmed]);
+  useEffect(() => {
+    if (activeKey !== undefined) document.getElementById(rowId(activeKey))?.scrollIntoView({ block: 'nearest' });
+  }, [activeKey]);
+
+  const open = async (row: PopupRow): Promise<void> => {
+    const result = row.kind === 'conversation' ? await bridge.openConversation({ conversationId: row.conversation.id }) : await bridge.openChat({ uri: row.contact.uri });
+    if (!result.ok) setNotice(result.error.message);
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const at = rows.findIndex((r) => r.key === activeKey);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (rows.length === 0) return;
+      const next = event.key === 'ArrowDown' ? Math.min(rows.length - 1, at + 1) : Math.max(0, at === -1 ? 0 : at - 1);
+      setActiveKey(rows[next]?.key);
+    } else if (event.key === 'Enter') {
+      const row = rows[at];
+      if (row !== undefined) {
+        event.preventDefault();
+        void open(row);
+      }
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query !== '') setQuery('');
+      else void bridge.hideWindow({});
+    }
+  };
+
+  return (
+    <div class="popup">
+      <MeHeader bridge={bridge} onError={setNotice} />
+      <ConnectionBanner />
+      {notice === undefined ? null : (
+        <div class="banner banner-error" role="alert">
+          {notice}
+          <button type="button" class="link-button" onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div class="search">
+        <input
+          ref={searchBox}
+          type="search"
+          aria-label="Search contacts and the directory"
+          aria-controls="popup-list"
+          aria-activedescendant={activeKey === undefined ? undefined : rowId(activeKey)}
+          placeholder="Search people"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? 'No contacts yet. Search the directory above.' : 'Nobody found.'} />
+      <footer class="popup-footer" aria-live="polite">
+        {unreadTotal.value > 0 ? (
+          <span class="unread-total" data-testid="unread-total">
+            {unreadTotal.value} unread
+          </span>
+        ) : (
+          <span class="hint">Enter opens a chat · Esc hides</span>
+        )}
+      </footer>
+    </div>
+  );
+}

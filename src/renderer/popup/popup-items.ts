@@ -1,0 +1,34 @@
+// The popup's list as one flat sequence of sections and rows, so the arrow keys can walk it.
+import type { Contact, ContactGroup, ConversationSummary } from '../../shared/domain';
+
+export type PopupRow =
+  | { readonly kind: 'conversation'; readonly key: string; readonly conversation: ConversationSummary }
+  | { readonly kind: 'contact'; readonly key: string; readonly contact: Contact };
+
+export interface PopupSection {
+  readonly id: string;
+  readonly title: string;
+  readonly rows: readonly PopupRow[];
+}
+
+export function browseSections(recent: readonly ConversationSummary[], groups: readonly ContactGroup[], contacts: ReadonlyMap<string, Contact>): PopupSection[] {
+  const sections: PopupSection[] = [];
+  if (recent.length > 0) sections.push({ id: 'recent', title: 'Recent conversations', rows: recent.slice(0, 10).map((c) => ({ kind: 'conversation', key: `conversation:${c.id}`, conversation: c })) });
+  for (const group of groups) {
+    const rows: PopupRow[] = [];
+    for (const uri of group.contactUris) {
+      const contact = contacts.get(uri.toLowerCase());
+      if (contact !== undefined) rows.push({ kind: 'contact', key: `${group.id}:${contact.uri}`, contact });
+    }
+    if (rows.length > 0) sections.push({ id: `group-${group.id}`, title: group.name, rows });
+  }
+  return sections;
+}
+
+export function searchSections(matches: readonly Contact[], directory: readonly Contact[] | undefined, searching: boolean): PopupSection[] {
+  const known = new Set(matches.map((c) => c.uri.toLowerCase()));
+  const sections: PopupSection[] = [{ id: 'matches', title: 'Contacts', rows: matches.map((c) => ({ kind: 'contact', key: `match:${c.uri}`, contact: c })) }];
+  const others = (directory ?? []).filter((c) => !known.has(c.uri.toLowerCase()));
+  sections.push({ id: 'directory', title: searching ? 'Directory (searching…)' : 'Directory', rows: others.map((c) => ({ kind: 'contact', key: `directory:${c.uri}`, contact: c })) });
+  return sections;
+}

@@ -1,0 +1,77 @@
+// Sign in with an address and password (the server is optional: it is discovered from the
+// address), or try the built-in demo. Errors are shown inline, in plain words.
+import { useState } from 'preact/hooks';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+import { canRememberPassword, settings } from '../state/app-state';
+import { signInErrorText } from '../state/errors';
+
+export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
+  const account = settings.value?.account;
+  const [server, setServer] = useState(account?.server ?? '');
+  const [user, setUser] = useState(account?.user ?? '');
+  const [password, setPassword] = useState('');
+  const [rememberMe, setRememberMe] = useState(settings.value?.rememberMe ?? false);
+  const [busy, setBusy] = useState<'form' | 'demo' | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (user.trim() === '' || password === '') {
+      setError('Enter your sign-in address and password.');
+      return;
+    }
+    setBusy('form');
+    setError(undefined);
+    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password, rememberMe: rememberMe && canRememberPassword.value });
+    setBusy(undefined);
+    if (!result.ok) setError(signInErrorText(result.error));
+    else setPassword('');
+  };
+
+  const demo = async (): Promise<void> => {
+    setBusy('demo');
+    setError(undefined);
+    const result = await bridge.signInDemo({});
+    setBusy(undefined);
+    if (!result.ok) setError(signInErrorText(result.error));
+  };
+
+  return (
+    <main class="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in to Skype for Business</h1>
+      <form onSubmit={(e) => void submit(e)} aria-describedby={error === undefined ? undefined : 'sign-in-error'} noValidate>
+        <label>
+          Sign-in address
+          <input type="email" name="user" autocomplete="username" placeholder="you@company.com" value={user} onInput={(e) => setUser(e.currentTarget.value)} required disabled={busy !== undefined} />
+        </label>
+        <label>
+          Password
+          <input type="password" name="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy !== undefined} />
+        </label>
+        <label>
+          Server <span class="hint">(optional: found from your address)</span>
+          <input type="url" name="server" placeholder="https://lyncweb.company.com" value={server} onInput={(e) => setServer(e.currentTarget.value)} disabled={busy !== undefined} />
+        </label>
+        <label class="check">
+          <input type="checkbox" name="remember" checked={rememberMe && canRememberPassword.value} disabled={!canRememberPassword.value || busy !== undefined} onChange={(e) => setRememberMe(e.currentTarget.checked)} />
+          Remember me
+        </label>
+        {canRememberPassword.value ? null : <p class="hint" id="remember-hint">This system offers no encrypted storage, so your password will not be saved.</p>}
+        {error === undefined ? null : (
+          <p class="form-error" id="sign-in-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="primary" disabled={busy !== undefined}>
+          {busy === 'form' ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <div class="demo">
+        <p>No server at hand?</p>
+        <button type="button" onClick={() => void demo()} disabled={busy !== undefined}>
+          {busy === 'demo' ? 'Starting the demo…' : 'Try the demo'}
+        </button>
+      </div>
+    </main>
+  );
+}

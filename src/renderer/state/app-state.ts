@@ -1,0 +1,103 @@
+// The app-wide model of a window, in signals: filled from getSnapshot, kept current by pushes.
+// Components read these; they change only here and in the actions.
+import { batch, computed, signal } from '@preact/signals';
+import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, Settings, Snapshot } from '../../shared/domain';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+
+export const connection = signal<ConnectionInfo>({ state: 'signed-out' });
+export const me = signal<Me | undefined>(undefined);
+export const groups = signal<readonly ContactGroup[]>([]);
+export const contacts = signal<ReadonlyMap<string, Contact>>(new Map());
+export const conversations = signal<ReadonlyMap<string, ConversationSummary>>(new Map());
+export const unreadTotal = signal(0);
+export const settings = signal<Settings | undefined>(undefined);
+export const canRememberPassword = signal(true);
+/** True once the first snapshot arrived: until then the window shows nothing rather than a wrong state. */
+export const loaded = signal(false);
+export const loadError = signal<string | undefined>(undefined);
+
+export const signedIn = computed(() => me.value !== undefined && connection.value.state !== 'signed-out');
+
+/** Recent conversations, newest first. */
+export const recentConversations = computed(() =>
+  [...conversations.value.values()].sort((a, b) => (b.lastMessage?.time ?? 0) - (a.lastMessage?.time ?? 0)),
+);
+
+const byUri = (list: readonly Contact[]): ReadonlyMap<string, Contact> => new Map(list.map((c) => [c.uri.toLowerCase(), c]));
+
+export function applySnapshot(snapshot: Snapshot): void {
+  batch(() => {
+    connection.value = snapshot.connection;
+    me.value = snapshot.me;
+    groups.value = snapshot.groups;
+    contacts.value = byUri(snapshot.contacts);
+    conversations.value = new Map(snapshot.conversations.map((c) => [c.id, c]));
+    unreadTotal.value = snapshot.unreadTotal;
+    settings.value = snapshot.settings;
+    canRememberPassword.value = snapshot.canRememberPassword;
+    loaded.value = true;
+  });
+}
+
+/** Subscribes to every push that changes the model, then loads the snapshot (so nothing falls between). */
+export async function startAppState(bridge: UcwaBridge): Promise<void> {
+  bridge.on('connectionChanged', (info) => (connection.value = info));
+  bridge.on('sessionChanged', ({ me: next }) => {
+    me.value = next;
+    if (next === undefined) {
+      batch(() => {
+        contacts.value = new Map();
+        groups.value = [];
+        conversations.value = new Map();
+        unreadTotal.value = 0;
+      });
+    }
+  });
+  bridge.on('presenceChanged', ({ uri, presence, isMe }) => {
+    if (isMe) {
+      const current = me.value;
+      if (current !== undefined) me.value = { ...current, presence };
+      return;
+    }
+    const key = uri.toLowerCase();
+    const contact = contacts.value.get(key);
+    if (contact === undefined) return;
+    const next = new Map(contacts.value);
+    next.set(key, { ...contact, presence });
+    contacts.value = next;
+  });
+  bridge.on('contactsChanged', (payload) => {
+    batch(() => {
+      groups.value = payload.groups;
+      contacts.value = byUri(payload.contacts);
+    });
+  });
+  bridge.on('conversationChanged', (summary) => {
+    const next = new Map(conversations.value);
+    next.set(summary.id, summary);
+    conversations.value = next;
+  });
+  bridge.on('unreadChanged', ({ conversationId, unread, total }) => {
+    batch(() => {
+      unreadTotal.value = total;
+      const summary = conversations.value.get(conversationId);
+      if (summary !== undefined) {
+        const next = new Map(conversations.value);
+        next.set(conversationId, { ...summary, unread });
+        conversations.value = next;
+      }
+    });
+  });
+  bridge.on('typingChanged', ({ conversationId, typing }) => {
+    const summary = conversations.value.get(conversationId);
+    if (summary === undefined) return;
+    const next = new Map(conversations.value);
+    next.set(conversationId, { ...summary, typing });
+    conversations.value = next;
+  });
+  bridge.on('settingsChanged', (next) => (settings.value = next));
+  const snapshot = await bridge.getSnapshot({});
+  if (snapshot.ok) applySnapshot(snapshot.value);
+  else loadError.value = snapshot.error.message;
+  await bridge.ready({});
+}

@@ -1,0 +1,115 @@
+// One conversation as its chat window sees it: the messages loaded so far (oldest first), paging
+// back through history, sending, retrying, typing and read state.
+import { computed, signal } from '@preact/signals';
+import type { ChatMessage, Person } from '../../shared/domain';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+import { conversations } from './app-state';
+
+const PAGE_SIZE = 100;
+/** The server shows "typing" for a few seconds per notice; one notice per this interval is enough. */
+const TYPING_EVERY_MS = 3_000;
+
+export class ChatModel {
+  readonly messages = signal<readonly ChatMessage[]>([]);
+  readonly participants = signal<readonly Person[]>([]);
+  readonly hasOlder = signal(false);
+  readonly loadingOlder = signal(false);
+  readonly error = signal<string | undefined>(undefined);
+  readonly summary = computed(() => conversations.value.get(this.conversationId));
+  private olderCursor: string | undefined;
+  private lastTypingAt = 0;
+
+  constructor(
+    private readonly bridge: UcwaBridge,
+    readonly conversationId: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.bridge.on('messageAdded', (message) => {
+      if (message.conversationId === this.conversationId) this.upsert(message);
+    });
+    this.bridge.on('messageUpdated', (message) => {
+      if (message.conversationId === this.conversationId) this.upsert(message);
+    });
+    const [conversation, page] = await Promise.all([
+      this.bridge.getConversation({ conversationId: this.conversationId }),
+      this.bridge.getHistory({ conversationId: this.conversationId, limit: PAGE_SIZE }),
+    ]);
+    if (conversation.ok) this.participants.value = conversation.value.participants;
+    else this.error.value = conversation.error.message;
+    if (page.ok) {
+      this.merge(page.value.messages);
+      this.olderCursor = page.value.olderCursor;
+      this.hasOlder.value = page.value.olderCursor !== undefined;
+    } else this.error.value = page.error.message;
+  }
+
+  async loadOlder(): Promise<void> {
+    if (this.olderCursor === undefined || this.loadingOlder.value) return;
+    this.loadingOlder.value = true;
+    const page = await this.bridge.getHistory({ conversationId: this.conversationId, before: this.olderCursor, limit: PAGE_SIZE });
+    this.loadingOlder.value = false;
+    if (!page.ok) {
+      this.error.value = page.error.message;
+      return;
+    }
+    this.merge(page.value.messages);
+    this.olderCursor = page.value.olderCursor;
+    this.hasOlder.value = page.value.olderCursor !== undefined;
+  }
+
+  /** Sends; the message appears at once as `sending` through the messageAdded push. */
+  async send(text: string): Promise<boolean> {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.trim() === '') return false;
+    this.lastTypingAt = 0;
+    const result = await this.bridge.sendMessage({ conversationId: this.conversationId, text: trimmed });
+    if (!result.ok) {
+      this.error.value = result.error.message;
+      return false;
+    }
+    this.addIfAbsent(result.value);
+    this.error.value = undefined;
+    return true;
+  }
+
+  async retry(messageId: string): Promise<void> {
+    const result = await this.bridge.retryMessage({ conversationId: this.conversationId, messageId });
+    if (result.ok) this.addIfAbsent(result.value);
+    else this.error.value = result.error.message;
+  }
+
+  typing(now = Date.now()): void {
+    if (now - this.lastTypingAt < TYPING_EVERY_MS) return;
+    this.lastTypingAt = now;
+    void this.bridge.setTyping({ conversationId: this.conversationId });
+  }
+
+  markRead(): void {
+    if ((this.summary.value?.unread ?? 0) > 0) void this.bridge.markRead({ conversationId: this.conversationId });
+  }
+
+  /** A result may arrive after the push that already moved the message on (delivered): keep the newer. */
+  private addIfAbsent(message: ChatMessage): void {
+    if (!this.messages.value.some((m) => m.id === message.id)) this.upsert(message);
+  }
+
+  private upsert(message: ChatMessage): void {
+    const list = this.messages.value;
+    const index = list.findIndex((m) => m.id === message.id);
+    if (index >= 0) {
+      const next = [...list];
+      next[index] = message;
+      this.messages.value = next;
+    } else if (list.length === 0 || (list[list.length - 1]?.time ?? 0) <= message.time) {
+      this.messages.value = [...list, message];
+    } else this.merge([message]);
+  }
+
+  /** Adds a page of messages (older ones, or a late arrival) keeping order by time and no duplicates. */
+  private merge(page: readonly ChatMessage[]): void {
+    const byId = new Map(this.messages.value.map((m) => [m.id, m]));
+    for (const m of page) byId.set(m.id, m);
+    this.messages.value = [...byId.values()].sort((a, b) => a.time - b.time);
+  }
+}

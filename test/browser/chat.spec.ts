@@ -1,0 +1,94 @@
+// Chatting through the real UI: the echo bot, another simulated user, presence and unread counts.
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_DIRECTORY } from '../../src/simulator/index';
+import { expect, signInDemo, test } from './fixtures';
+
+async function openChatFrom(context: BrowserContext, popup: Page, name: RegExp): Promise<Page> {
+  const [chat] = await Promise.all([context.waitForEvent('page'), popup.getByRole('option', { name }).first().click()]);
+  await chat.waitForLoadState();
+  return chat;
+}
+
+test('messages go to the echo bot and its answers come back, marked delivered', async ({ context, popup }) => {
+  await signInDemo(popup);
+  const chat = await openChatFrom(context, popup, /Echo Bot/);
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Echo Bot');
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Hello from the browser');
+  await composer.press('Enter');
+  const mine = chat.locator('.message-out', { hasText: 'Hello from the browser' });
+  await expect(mine).toHaveAttribute('data-delivery', 'delivered');
+  await expect(chat.locator('.message-in').last()).toContainText('Hello from the browser');
+  await expect(composer).toHaveValue('');
+});
+
+test('Shift+Enter makes a new line; Enter sends both lines as one message', async ({ context, popup }) => {
+  await signInDemo(popup);
+  const chat = await openChatFrom(context, popup, /Echo Bot/);
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.pressSequentially('first line');
+  await composer.press('Shift+Enter');
+  await composer.pressSequentially('second line');
+  await expect(composer).toHaveValue('first line\nsecond line');
+  await composer.press('Enter');
+  await expect(chat.locator('.message-out .message-text').last()).toHaveText('first line\nsecond line');
+});
+
+test('a message from another user raises the unread count and appears in its chat', async ({ context, popup, otherUser }) => {
+  await signInDemo(popup);
+  const ben = await otherUser('ben@contoso.com');
+  await expect(popup.getByTestId('unread-total')).toHaveCount(0);
+  await ben.startConversation({ to: 'ana@contoso.com', subject: 'Lunch', message: { text: 'Lunch at noon?' } });
+  await expect(popup.getByTestId('unread-total')).toHaveText('1 unread');
+  const row = popup.getByRole('option', { name: /Ben Osei.*1 unread/ });
+  await expect(row).toBeVisible();
+  const [chat] = await Promise.all([context.waitForEvent('page'), row.click()]);
+  await expect(chat.locator('.message-in')).toHaveCount(1);
+  await expect(chat.locator('.message-in')).toContainText('Lunch at noon?');
+  await expect(popup.getByTestId('unread-total')).toHaveCount(0);
+  await expect(popup.getByRole('option', { name: /Ben Osei/ }).first()).not.toContainText('unread');
+});
+
+test("a contact's presence change moves its dot", async ({ popup, otherUser }) => {
+  await signInDemo(popup);
+  const carl = popup.getByRole('option', { name: /Carl Berg/ }).first();
+  await expect(carl.locator('.presence-dot')).toHaveAttribute('data-availability', 'Offline');
+  const carlsClient = await otherUser('carl@contoso.com');
+  await expect(carl.locator('.presence-dot')).toHaveAttribute('data-availability', 'Online');
+  await carlsClient.setMyNote('Heads down');
+  await carlsClient.setMyPresence('DoNotDisturb');
+  await expect(carl.locator('.presence-dot')).toHaveAttribute('data-availability', 'DoNotDisturb');
+  await expect(carl.locator('.presence-dot')).toHaveAccessibleName('Do not disturb');
+  await expect(carl).toContainText('Heads down');
+});
+
+test('my presence and note are set from the popup', async ({ popup, otherUser }) => {
+  await signInDemo(popup);
+  await popup.getByRole('combobox', { name: 'My presence' }).selectOption('Busy');
+  await expect(popup.locator('.me .presence-dot')).toHaveAttribute('data-availability', 'Busy');
+  const note = popup.getByRole('textbox', { name: 'My note' });
+  await note.fill('In the lab today');
+  await note.press('Enter');
+  const ben = await otherUser('ben@contoso.com');
+  await ben.getContacts();
+  await expect.poll(() => ben.getContactNote('ana@contoso.com')).toBe('In the lab today');
+  await expect.poll(async () => (await ben.getContactPresence('ana@contoso.com')).availability).toBe('Busy');
+});
+
+test.describe('with Dana outside my contact list', () => {
+  test.use({
+    simulatorOptions: {
+      directory: { ...DEMO_DIRECTORY, contactLists: { 'sip:ana@contoso.com': [{ id: 'team', name: 'Team', kind: 'group', members: ['sip:ben@contoso.com', 'sip:carl@contoso.com', 'sip:echo@contoso.com'] }] } },
+    },
+  });
+
+test('search finds contacts as I type, then people from the directory', async ({ popup }) => {
+  await signInDemo(popup);
+  const search = popup.getByRole('searchbox', { name: 'Search contacts and the directory' });
+  await search.fill('dana');
+  await expect(popup.locator('[data-section="matches"] [role="option"]')).toHaveCount(0);
+  await expect(popup.locator('[data-section="directory"] [role="option"]', { hasText: 'Dana Kim' })).toBeVisible();
+  await search.fill('ben');
+  await expect(popup.locator('[data-section="matches"] [role="option"]', { hasText: 'Ben Osei' })).toBeVisible();
+});
+});

@@ -1,0 +1,33 @@
+// Signing in through the real UI, the web dev host and the simulator.
+import { expect, signInDemo, test } from './fixtures';
+
+test('the demo button signs in to the built-in simulator and shows my contacts', async ({ popup }) => {
+  await signInDemo(popup);
+  await expect(popup.locator('.me-name')).toHaveText('Ana Ruiz');
+  await expect(popup.getByRole('combobox', { name: 'My presence' })).toHaveValue('Online');
+  await expect(popup.getByRole('option', { name: /Ben Osei/ }).first()).toBeVisible();
+  await expect(popup.getByRole('option', { name: /Echo Bot/ }).first()).toBeVisible();
+});
+
+test('a wrong password is answered inline, in plain words, and the form keeps the address', async ({ popup, host }) => {
+  await popup.getByLabel('Sign-in address').fill('ana@contoso.com');
+  await popup.getByLabel('Password').fill('not-the-password');
+  await popup.getByLabel(/^Server/).fill(host.simulator.url);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByRole('alert')).toContainText('The address or password is not right');
+  await expect(popup.getByLabel('Sign-in address')).toHaveValue('ana@contoso.com');
+  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+});
+
+test('an unreachable server is named as such', async ({ popup }) => {
+  await popup.getByLabel('Sign-in address').fill('ana@contoso.com');
+  await popup.getByLabel('Password').fill('demo');
+  await popup.getByLabel(/^Server/).fill('http://127.0.0.1:9/');
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByRole('alert')).toContainText('could not be reached');
+});
+
+test('without encrypted storage, remember me is off and the page says why', async ({ popup }) => {
+  await expect(popup.getByRole('checkbox', { name: 'Remember me' })).toBeDisabled();
+  await expect(popup.getByText('your password will not be saved')).toBeVisible();
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { AVAILABILITIES } from '../../../src/shared/domain';
+import { availabilityLabel, availabilityTone, connectionLabel, initials } from '../../../src/renderer/state/presence-labels';
+
+describe('presence labels', () => {
+  it('has words and a colour for every availability', () => {
+    for (const a of AVAILABILITIES) {
+      expect(availabilityLabel(a)).toMatch(/\w/);
+      expect(['available', 'busy', 'dnd', 'away', 'offline']).toContain(availabilityTone(a));
+    }
+    expect(availabilityTone('DoNotDisturb')).toBe('dnd');
+    expect(availabilityTone('IdleOnline')).toBe('away');
+  });
+
+  it('says when the app is not connected, and when it tries again', () => {
+    expect(connectionLabel({ state: 'connected' })).toBeUndefined();
+    expect(connectionLabel({ state: 'reconnecting', nextAttemptAt: 31_000 }, 1_000)).toBe('Reconnecting in 30 s…');
+    expect(connectionLabel({ state: 'failed', detail: 'The server ended the session.' })).toBe('The server ended the session.');
+  });
+
+  it('makes initials from names', () => {
+    expect(initials('Ana Ruiz')).toBe('AR');
+    expect(initials('cher')).toBe('C');
+    expect(initials('  ')).toBe('?');
+  });
+});
