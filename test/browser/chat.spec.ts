@@ -86,9 +86,9 @@ test('search finds contacts as I type, then people from the directory', async ({
   await signInDemo(popup);
   const search = popup.getByRole('searchbox', { name: 'Search contacts and the directory' });
   await search.fill('dana');
-  await expect(popup.locator('[data-section="matches"] [role="option"]')).toHaveCount(0);
-  await expect(popup.locator('[data-section="directory"] [role="option"]', { hasText: 'Dana Kim' })).toBeVisible();
+  await expect(popup.locator('[role="option"][data-section="matches"]')).toHaveCount(0);
+  await expect(popup.locator('[role="option"][data-section="directory"]', { hasText: 'Dana Kim' })).toBeVisible();
   await search.fill('ben');
-  await expect(popup.locator('[data-section="matches"] [role="option"]', { hasText: 'Ben Osei' })).toBeVisible();
+  await expect(popup.locator('[role="option"][data-section="matches"]', { hasText: 'Ben Osei' })).toBeVisible();
 });
 });

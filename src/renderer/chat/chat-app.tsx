@@ -13,6 +13,7 @@ import { MessageRowView } from './message-row';
 
 const estimate = (row: MessageRow): number => (row.kind === 'day' ? 36 : row.startsGroup ? 62 : 40);
 const keyOf = (row: MessageRow): string => row.key;
+const isMessage = (row: MessageRow): boolean => row.kind === 'message';
 
 function ChatHeader({ model }: { readonly model: ChatModel }) {
   const summary = model.summary.value;
@@ -64,7 +65,7 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       {rows.length === 0 ? (
         <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
       ) : (
-        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />
+        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />
       )}
       <Composer model={model} offline={connection.value.state !== 'connected'} />
     </div>

@@ -1,6 +1,7 @@
-// A vertical list that renders only the rows near the viewport. Row heights are measured after
-// they are shown; a row's screen position is kept steady while heights settle, older rows are
-// prepended or the window resizes, and the list follows the bottom while it is at the bottom.
+// A vertical list that renders only the rows near the viewport, so thousands of messages or
+// contacts cost a few dozen DOM nodes. Row heights are measured once shown (estimated before); a
+// row's screen position is kept steady while heights settle, rows are prepended or the window
+// resizes; a chat follows the bottom while it is at the bottom.
 import type { ComponentChild } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { offsets, virtualWindow } from '../state/virtual-window';
@@ -12,17 +13,26 @@ export interface VirtualListProps<T> {
   readonly render: (item: T) => ComponentChild;
   /** Called when the top is near, to load older rows. */
   readonly onNearTop?: () => void;
+  /** Rows that keep their place when rows are added above (a day separator moves with its day). */
+  readonly anchorable?: (item: T) => boolean;
+  /** Start at the bottom and stay there while the user is there (a chat). */
+  readonly followBottom?: boolean;
+  /** Scroll just enough to show this row (the keyboard's active row). */
+  readonly reveal?: string | undefined;
+  readonly role: 'log' | 'listbox';
   readonly label: string;
+  readonly id?: string;
 }
 
 const OVERSCAN_PX = 600;
 const STICK_PX = 24;
 
-export function VirtualList<T>({ items, keyOf, estimate, render, onNearTop, label }: VirtualListProps<T>) {
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, keyOf, estimate, render, onNearTop, anchorable = () => true, followBottom = false, reveal } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>());
   const anchor = useRef<{ key: string; offset: number } | undefined>(undefined);
-  const stick = useRef(true);
+  const stick = useRef(followBottom);
   const [view, setView] = useState({ scrollTop: 0, viewport: 600 });
   const [measured, setMeasured] = useState(0);
 
@@ -64,6 +74,20 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onNearTop, labe
 
   useLayoutEffect(() => {
     const element = scroller.current;
+    const at = reveal === undefined ? undefined : indexByKey.get(reveal);
+    if (element === null || at === undefined) return;
+    const top = tops[at] ?? 0;
+    const bottom = tops[at + 1] ?? top;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
+    else return;
+    stick.current = false;
+    anchor.current = { key: reveal ?? '', offset: top - element.scrollTop };
+    setView({ scrollTop: element.scrollTop, viewport: element.clientHeight });
+  }, [reveal]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
     if (element === null) return undefined;
     const observer = new ResizeObserver(() => setView({ scrollTop: element.scrollTop, viewport: element.clientHeight }));
     observer.observe(element);
@@ -74,8 +98,9 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onNearTop, labe
     const element = scroller.current;
     if (element === null) return;
     const { scrollTop, clientHeight, scrollHeight } = element;
-    stick.current = scrollHeight - scrollTop - clientHeight < STICK_PX;
-    const first = virtualWindow({ count: items.length, heightOf, scrollTop, viewport: 0, overscan: 0 }, tops).start;
+    stick.current = followBottom && scrollHeight - scrollTop - clientHeight < STICK_PX;
+    let first = virtualWindow({ count: items.length, heightOf, scrollTop, viewport: 0, overscan: 0 }, tops).start;
+    while (first < items.length - 1 && !anchorable(items[first] as T)) first++;
     const item = items[first];
     anchor.current = item === undefined ? undefined : { key: keyOf(item), offset: (tops[first] ?? 0) - scrollTop };
     setView({ scrollTop, viewport: clientHeight });
@@ -87,16 +112,17 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onNearTop, labe
     const item = items[i] as T;
     const key = keyOf(item);
     rows.push(
-      <div key={key} data-row-key={key} class="virtual-row">
+      <div key={key} data-row-key={key} class="virtual-row" role="none">
         {render(item)}
       </div>,
     );
   }
+  const isLog = props.role === 'log';
   return (
-    <div class="virtual-scroller" ref={scroller} onScroll={onScroll} role="log" aria-label={label} aria-live="polite" tabIndex={0}>
-      <div style={{ height: `${window.padTop}px` }} aria-hidden="true" />
+    <div class="virtual-scroller" ref={scroller} onScroll={onScroll} id={props.id} role={props.role} aria-label={props.label} aria-live={isLog ? 'polite' : undefined} tabIndex={isLog ? 0 : -1}>
+      <div style={{ height: `${window.padTop}px` }} role="none" />
       {rows}
-      <div style={{ height: `${window.padBottom}px` }} aria-hidden="true" />
+      <div style={{ height: `${window.padBottom}px` }} role="none" />
     </div>
   );
 }

@@ -52,9 +52,6 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
     if (activeKey !== undefined && rows.some((r) => r.key === activeKey)) return;
     setActiveKey(trimmed === '' ? undefined : rows[0]?.key);
   }, [rows, activeKey, trimmed]);
-  useEffect(() => {
-    if (activeKey !== undefined) document.getElementById(rowId(activeKey))?.scrollIntoView({ block: 'nearest' });
-  }, [activeKey]);
 
   const open = async (row: PopupRow): Promise<void> => {
     const result = row.kind === 'conversation' ? await bridge.openConversation({ conversationId: row.conversation.id }) : await bridge.openChat({ uri: row.contact.uri });

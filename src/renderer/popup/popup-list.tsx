@@ -1,10 +1,14 @@
-// The popup's sections (recent conversations, contact groups, search results) as one listbox
-// driven from the search box: arrows move the active row, Enter opens it.
+// The popup's sections (recent conversations, contact groups, search results) as one virtualised
+// listbox driven from the search box: arrows move the active row, Enter opens it.
+import { useMemo } from 'preact/hooks';
 import type { PopupRow, PopupSection } from './popup-items';
 import { Avatar } from '../components/avatar';
+import { VirtualList } from '../components/virtual-list';
 import { availabilityLabel } from '../state/presence-labels';
 
 export const rowId = (key: string): string => `row-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+
+type ListItem = { readonly kind: 'section'; readonly key: string; readonly section: PopupSection } | { readonly kind: 'row'; readonly key: string; readonly row: PopupRow; readonly section: string };
 
 function RowContent({ row }: { readonly row: PopupRow }) {
   if (row.kind === 'conversation') {
@@ -44,35 +48,44 @@ export interface PopupListProps {
   readonly emptyText: string;
 }
 
+const estimate = (item: ListItem): number => (item.kind === 'section' ? 30 : 48);
+const keyOf = (item: ListItem): string => item.key;
+
 export function PopupList({ sections, activeKey, onOpen, onHover, emptyText }: PopupListProps) {
-  const any = sections.some((s) => s.rows.length > 0);
+  const items = useMemo(
+    () => sections.flatMap((section): ListItem[] => (section.rows.length === 0 && section.id !== 'directory' ? [] : [{ kind: 'section', key: `section:${section.id}`, section }, ...section.rows.map((row): ListItem => ({ kind: 'row', key: row.key, row, section: section.id }))])),
+    [sections],
+  );
+  const render = (item: ListItem) =>
+    item.kind === 'section' ? (
+      <div class="section-title" role="presentation" data-section-title={item.section.id}>
+        {item.section.title}
+      </div>
+    ) : (
+      <div
+        id={rowId(item.row.key)}
+        role="option"
+        aria-selected={item.row.key === activeKey}
+        class={`row${item.row.key === activeKey ? ' active' : ''}`}
+        data-kind={item.row.kind}
+        data-section={item.section}
+        onClick={() => onOpen(item.row)}
+        onMouseMove={() => onHover(item.row.key)}
+      >
+        <RowContent row={item.row} />
+      </div>
+    );
+  if (!sections.some((s) => s.rows.length > 0) && items.length <= 1) {
+    return (
+      <div class="popup-list" id="popup-list" role="listbox" aria-label="Contacts and conversations">
+        {items.map(render)}
+        <p class="empty">{emptyText}</p>
+      </div>
+    );
+  }
   return (
-    <div class="popup-list" id="popup-list" role="listbox" aria-label="Contacts and conversations">
-      {any ? null : <p class="empty">{emptyText}</p>}
-      {sections.map((section) =>
-        section.rows.length === 0 && section.id !== 'directory' ? null : (
-          <div role="group" aria-labelledby={`section-${section.id}`} key={section.id} data-section={section.id}>
-            <div class="section-title" id={`section-${section.id}`} role="presentation">
-              {section.title}
-            </div>
-            {section.rows.map((row) => (
-              <div
-                key={row.key}
-                id={rowId(row.key)}
-                role="option"
-                aria-selected={row.key === activeKey}
-                class={`row${row.key === activeKey ? ' active' : ''}`}
-                data-kind={row.kind}
-                data-uri={row.kind === 'contact' ? row.contact.uri : undefined}
-                onClick={() => onOpen(row)}
-                onMouseMove={() => onHover(row.key)}
-              >
-                <RowContent row={row} />
-              </div>
-            ))}
-          </div>
-        ),
-      )}
+    <div class="popup-list">
+      <VirtualList items={items} keyOf={keyOf} estimate={estimate} render={render} reveal={activeKey} role="listbox" label="Contacts and conversations" id="popup-list" />
     </div>
   );
 }
