@@ -27,6 +27,8 @@ function bundle(name, entry, format, extension, external, extra = {}) {
 await bundle('cli/ucwa-tray', 'src/cli/main.ts', 'esm', '.mjs', dependencies, { define: { __UCWA_TRAY_VERSION__: JSON.stringify(pkg.version) } });
 // A sandboxed preload must be one CommonJS file; electron is provided by the runtime.
 await bundle('preload/index', 'src/preload/index.ts', 'cjs', '.cjs', ['electron']);
+// The web dev host (development and browser tests; never packaged: electron-builder.yml's files list leaves out out/dev).
+await bundle('dev/web-host', 'src/dev/main.ts', 'esm', '.mjs', [...dependencies, 'ws']);
 // The Electron main process is ESM, like the package.
 await bundle('main/index', 'src/main/index.ts', 'esm', '.js', ['electron', ...dependencies]);
 
@@ -81,4 +83,4 @@ for (const [page, title] of Object.entries(PAGES)) {
 `,
   );
 }
-console.log('built out/cli/ucwa-tray.mjs, out/preload/index.cjs, out/main/index.js and out/renderer/*.html');
+console.log('built out/cli/ucwa-tray.mjs, out/dev/web-host.mjs, out/preload/index.cjs, out/main/index.js and out/renderer/*.html');

@@ -1,5 +1,5 @@
-// `npm start`: runs the Electron app where its runtime is installed; otherwise says so and runs
-// the demo that works everywhere (the built-in UCWA simulator and the ucwa-tray CLI).
+// `npm start`: runs the Electron app where its runtime is installed; otherwise says so and serves
+// the same windows to a browser (the web dev host with the built-in UCWA simulator).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,20 +23,17 @@ function run(command, args) {
 
 const binary = electronBinary();
 const appEntry = 'out/main/index.js';
-// The windows' UI (the Preact renderer) is not built yet; without it the app would show empty windows.
-const rendererEntry = 'out/renderer/popup.html';
 run(process.execPath, ['scripts/build.mjs']);
 
-if (binary !== undefined && existsSync(appEntry) && existsSync(rendererEntry)) {
+if (binary !== undefined && existsSync(appEntry)) {
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stdout.write(
-    binary === undefined
-      ? 'The Electron runtime is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips its download),\n' +
-          'so the tray app cannot start. Starting the demo instead: the built-in UCWA simulator and the CLI.\n\n'
-      : 'The Electron runtime is here, but the windows\' UI is not built yet. Starting the demo instead.\n\n',
+    'The Electron runtime is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips its download),\n' +
+      'so the tray app cannot start. Starting its windows in your browser instead: the web dev host,\n' +
+      'on a real session service and the built-in UCWA simulator ("Try the demo" signs you in).\n\n',
   );
-  const child = spawn(process.execPath, ['out/cli/ucwa-tray.mjs', 'demo', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['out/dev/web-host.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

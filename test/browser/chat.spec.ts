@@ -1,7 +1,9 @@
 // Chatting through the real UI: the echo bot, another simulated user, presence and unread counts.
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_DIRECTORY } from '../../src/simulator/index';
-import { expect, signInDemo, test } from './fixtures';
+import { expect, signInDemo, test, requireChromium } from './fixtures';
+
+requireChromium();
 
 async function openChatFrom(context: BrowserContext, popup: Page, name: RegExp): Promise<Page> {
   const [chat] = await Promise.all([context.waitForEvent('page'), popup.getByRole('option', { name }).first().click()]);

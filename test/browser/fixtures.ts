@@ -10,6 +10,15 @@ import type { SimulatorOptions } from '../../src/simulator/index';
 import { UcwaClient } from '../../src/main/ucwa/index';
 
 const rendererDir = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Called at the top of every browser spec. Without Chromium the tests skip and say how to get it —
+ * except in CI, which installs it: there a missing browser must fail, not pass quietly.
+ */
+export function requireChromium(): void {
+  base.skip(!existsSync(chromiumPath) && process.env.CI === undefined, `No Chromium at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH) to run the browser tests.`);
+}
 
 export interface BrowserFixtures {
   /** Extra simulator settings for one file (`test.use`). */

@@ -1,6 +1,8 @@
 // Message HTML is written by other people: every known way to run, load, submit or frame something
 // must arrive inert. The fixture also fails the test on any page error or dialog.
-import { expect, signInDemo, test } from './fixtures';
+import { expect, signInDemo, test, requireChromium } from './fixtures';
+
+requireChromium();
 
 const PAYLOADS = [
   '<b>bold</b> <i>italic</i> <a href="https://example.com/ok">a fine link</a>',

@@ -1,5 +1,7 @@
 // Nothing needs a mouse: from the popup to a sent message with the keyboard alone.
-import { expect, test } from './fixtures';
+import { expect, test, requireChromium } from './fixtures';
+
+requireChromium();
 
 test('keyboard only: sign in, find a contact, open the chat and send', async ({ context, popup }) => {
   // Tab through the sign-in form to the demo button and press it.

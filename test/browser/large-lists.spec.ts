@@ -7,7 +7,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serveStatic } from '../../src/dev/static-files';
+import { requireChromium } from './fixtures';
 import { installFakeBridge } from './support/fake-bridge';
+
+requireChromium();
 
 const rendererDir = join(import.meta.dirname, '..', '..', 'out', 'renderer');
 let server: Server;

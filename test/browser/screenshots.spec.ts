@@ -2,7 +2,9 @@
 // are copied to docs/ for the README). Each shot also checks the theme really changed.
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expect, signInDemo, test } from './fixtures';
+import { expect, signInDemo, test, requireChromium } from './fixtures';
+
+requireChromium();
 
 const SCHEMES = ['light', 'dark'] as const;
 const SIZES = { popup: { width: 360, height: 560 }, chat: { width: 420, height: 560 }, settings: { width: 460, height: 560 }, 'sign-in': { width: 380, height: 520 }, 'quick-reply': { width: 380, height: 170 } } as const;

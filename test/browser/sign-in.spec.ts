@@ -1,5 +1,7 @@
 // Signing in through the real UI, the web dev host and the simulator.
-import { expect, signInDemo, test } from './fixtures';
+import { expect, signInDemo, test, requireChromium } from './fixtures';
+
+requireChromium();
 
 test('the demo button signs in to the built-in simulator and shows my contacts', async ({ popup }) => {
   await signInDemo(popup);
