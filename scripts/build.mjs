@@ -35,18 +35,9 @@ await bundle('main/index', 'src/main/index.ts', 'esm', '.js', ['electron', ...de
 // The renderer: one classic script per page (no module loading from file://, no shared chunks to
 // go missing), Preact's JSX, minified. Pages are generated so every one carries the same CSP.
 const PAGES = { popup: 'UCWA Tray', chat: 'Chat', settings: 'Settings', 'sign-in': 'Sign in', 'quick-reply': 'Reply' };
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // 'self' covers the web dev host's WebSocket (same host and port); the app itself connects nowhere.
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
+// The page template lives in TypeScript (src/shared/page-html.ts) so tests share it; load it here.
+const pageModule = await build({ entryPoints: ['src/shared/page-html.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+const { pageHtml } = await import(`data:text/javascript;base64,${Buffer.from(pageModule.outputFiles[0].text).toString('base64')}`);
 await rm('out/renderer', { recursive: true, force: true });
 await mkdir('out/renderer', { recursive: true });
 await build({
@@ -64,23 +55,5 @@ await build({
   logLevel: 'warning',
 });
 await copyFile('src/renderer/styles/app.css', 'out/renderer/app.css');
-for (const [page, title] of Object.entries(PAGES)) {
-  await writeFile(
-    `out/renderer/${page}.html`,
-    `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${title}</title>
-<link rel="stylesheet" href="app.css">
-<script defer src="${page}.js"></script>
-</head>
-<body class="page-${page}"><div id="app"></div></body>
-</html>
-`,
-  );
-}
+for (const [page, title] of Object.entries(PAGES)) await writeFile(`out/renderer/${page}.html`, pageHtml(page, title));
 console.log('built out/cli/ucwa-tray.mjs, out/dev/web-host.mjs, out/preload/index.cjs, out/main/index.js and out/renderer/*.html');

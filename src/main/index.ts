@@ -37,6 +37,10 @@ function sipFromArgv(argv: readonly string[]): string | undefined {
   return link?.replace(/^im:/i, 'sip:').replace(/^sip:\/\//i, 'sip:');
 }
 
+// A separate profile (settings, history, the single-instance lock) for end-to-end tests and for
+// running a second account side by side.
+if (process.env.UCWA_TRAY_PROFILE !== undefined && process.env.UCWA_TRAY_PROFILE !== '') app.setPath('userData', process.env.UCWA_TRAY_PROFILE);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

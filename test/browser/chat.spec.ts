@@ -94,3 +94,20 @@ test('search finds contacts as I type, then people from the directory', async ({
   await expect(popup.locator('[role="option"][data-section="matches"]', { hasText: 'Ben Osei' })).toBeVisible();
 });
 });
+
+test('the chat header shows when the other side is typing, and my typing reaches them', async ({ context, popup, otherUser }) => {
+  await signInDemo(popup);
+  const ben = await otherUser('ben@contoso.com');
+  const typingSeen = new Promise<void>((resolve) => {
+    ben.on((event) => {
+      if (event.type === 'typingChanged' && event.isTyping) resolve();
+    });
+  });
+  const conversation = await ben.startConversation({ to: 'ana@contoso.com', message: { text: 'Got a minute?' } });
+  const [chat] = await Promise.all([context.waitForEvent('page'), popup.getByRole('option', { name: /Ben Osei.*unread/ }).click()]);
+  await expect(chat.locator('.message-in')).toHaveCount(1);
+  await ben.setTyping(conversation);
+  await expect(chat.locator('.chat-sub')).toHaveText('Ben Osei is typing…');
+  await chat.getByRole('textbox', { name: 'Message' }).pressSequentially('Sure');
+  await typingSeen;
+});

@@ -58,3 +58,26 @@ test('hostile HTML in messages renders inert', async ({ context, popup, otherUse
   await expect(chat.locator('.message-html b', { hasText: 'bold' })).toBeVisible();
   await expect(chat.locator('.message-html a', { hasText: 'a fine link' })).toHaveAttribute('rel', 'noopener noreferrer');
 });
+
+test('every page enforces the strict policy: inline scripts and foreign loads are blocked', async ({ context, host, pageErrors }) => {
+  void pageErrors;
+  for (const name of ['popup', 'chat', 'settings', 'sign-in', 'quick-reply'] as const) {
+    const page = await context.newPage();
+    await page.goto(host.pageUrl(name, { conversation: 'none' }));
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = true';
+      document.head.append(script);
+      const img = document.createElement('img');
+      img.src = 'https://evil.example/pixel.png';
+      document.body.append(img);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { inline: (window as unknown as { __inline?: boolean }).__inline === true, violations: [...new Set(violations)].sort() };
+    });
+    expect(outcome.inline, name).toBe(false);
+    expect(outcome.violations, name).toEqual(expect.arrayContaining(['img-src', 'script-src-elem']));
+    await page.close();
+  }
+});

@@ -1,6 +1,6 @@
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../src/main/windows/content-security-policy';
+import { CONTENT_SECURITY_POLICY, pageHtml } from '../../../src/shared/page-html';
 import { isAllowedExternalUrl } from '../../../src/main/windows/external-links';
 import { createSecureWindow } from '../../../src/main/windows/window-factory';
 import { BrowserWindow, resetElectronFake, shell } from '../../fakes/electron';
@@ -72,13 +72,21 @@ describe('external links and CSP', () => {
   });
 
   it('is strict: our scripts only, no inline, no framing, images from data/blob for photos', () => {
-    const csp = contentSecurityPolicy();
+    const csp = CONTENT_SECURITY_POLICY;
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
-    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("img-src 'self' data: blob:");
-    expect(contentSecurityPolicy({ devServerOrigin: 'http://127.0.0.1:5173' })).toContain('connect-src \'self\' http://127.0.0.1:5173 ws://127.0.0.1:5173');
+    expect(csp).toContain("connect-src 'self';");
+  });
+
+  it('is carried by every page, which loads only its own script and the stylesheet', () => {
+    const html = pageHtml('chat', 'Chat <b>');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+    expect(html).toContain('<script defer src="chat.js"></script>');
+    expect(html).toContain('<title>Chat &#60;b&#62;</title>');
+    expect(html.match(/<script/g)).toHaveLength(1);
   });
 });
