@@ -9,6 +9,9 @@ test('the demo button signs in to the built-in simulator and shows my contacts',
   await expect(popup.getByRole('combobox', { name: 'My presence' })).toHaveValue('Online');
   await expect(popup.getByRole('option', { name: /Ben Osei/ }).first()).toBeVisible();
   await expect(popup.getByRole('option', { name: /Echo Bot/ }).first()).toBeVisible();
+  // Photos arrive as data: URLs (the page may load nothing from elsewhere).
+  await expect(popup.locator('.me .avatar img')).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(popup.getByRole('option', { name: /Ben Osei/ }).first().locator('img')).toHaveAttribute('src', /^data:image\/(png|jpeg);base64,/);
 });
 
 test('a wrong password is answered inline, in plain words, and the form keeps the address', async ({ popup, host }) => {

@@ -1,9 +1,9 @@
-// Fills in what the contact list shows beyond names: presence and note. A subscription's first
+// Fills in what the contact list shows beyond names: presence, note and photo. A subscription's first
 // events arrive only after the server's aggregation delay (medium priority, seconds: protocol §5),
 // so the list would show "unknown" until then; the first look is fetched directly, a few at a time.
 // A presence event carries no note, so the note is fetched when presence changes.
 import type { Presence } from '../../shared/domain';
-import type { PresenceInfo, UcwaClient } from '../ucwa/index';
+import type { Photo, PresenceInfo, UcwaClient } from '../ucwa/index';
 
 const PARALLEL = 4;
 /** Beyond this many, contacts wait for their subscription events (a huge list must not flood the server). */
@@ -14,15 +14,29 @@ export function toPresence(p: PresenceInfo): Presence {
 }
 
 export type PresencePatch = (uri: string, change: Partial<Presence>) => void;
+export type PhotoPatch = (uri: string, photo: string) => void;
 
-/** Presence and note of each contact, at most PARALLEL requests at a time; failures leave it as it is. */
-export async function fetchInitialPresence(client: UcwaClient, uris: readonly string[], apply: PresencePatch, stillCurrent: () => boolean): Promise<void> {
+const PHOTO_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+const MAX_PHOTO_BYTES = 512 * 1024;
+
+/** A photo as a data: URL the windows can show; other types and oversized images are left out. */
+export function photoDataUrl(photo: Photo | undefined): string | undefined {
+  if (photo === undefined) return undefined;
+  const type = photo.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!PHOTO_TYPES.has(type) || photo.data.length === 0 || photo.data.length > MAX_PHOTO_BYTES) return undefined;
+  return `data:${type};base64,${photo.data.toString('base64')}`;
+}
+
+/** Presence, note and photo of each contact, a few contacts at a time; failures leave a contact as it is. */
+export async function fetchContactDetails(client: UcwaClient, uris: readonly string[], apply: PresencePatch, applyPhoto: PhotoPatch, stillCurrent: () => boolean): Promise<void> {
   const queue = uris.slice(0, MAX_FETCHED);
   const worker = async (): Promise<void> => {
     for (let uri = queue.shift(); uri !== undefined && stillCurrent(); uri = queue.shift()) {
-      const [presence, note] = await Promise.all([client.getContactPresence(uri).catch(() => undefined), client.getContactNote(uri).catch(() => undefined)]);
+      const [presence, note, photo] = await Promise.all([client.getContactPresence(uri).catch(() => undefined), client.getContactNote(uri).catch(() => undefined), client.getContactPhoto(uri).catch(() => undefined)]);
       if (!stillCurrent()) return;
       if (presence !== undefined || note !== undefined) apply(uri, { ...(presence === undefined ? {} : toPresence(presence)), ...(note === undefined ? {} : { note }) });
+      const dataUrl = photoDataUrl(photo);
+      if (dataUrl !== undefined) applyPhoto(uri, dataUrl);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));

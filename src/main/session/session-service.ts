@@ -1,12 +1,13 @@
 // The session service: owns the UCWA client, keeps the model (me, contacts, conversations, unread)
 // and serves the IPC contract. Electron-free: the adapters around it are thin.
 import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
-import type { ConnectionInfo, Contact, ContactGroup, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
+import type { ConnectionInfo, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
 import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
 import { UcwaError } from '../ucwa/index';
-import type { ContactInfo, PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
-import { fetchInitialPresence, fetchNote, toPresence } from './contact-details';
+import type { PresenceInfo, UcwaClient, UcwaClientOptions, UcwaEvent } from '../ucwa/index';
+import { ContactBook } from './contact-book';
+import { photoDataUrl, toPresence } from './contact-details';
 import { toIpcFailure } from './error-mapping';
 import { backoffDelay } from './reconnect-backoff';
 import { ThreadsController } from './threads-controller';
@@ -41,8 +42,7 @@ export class SessionService {
   private client: UcwaClient | undefined;
   private me: Me | undefined;
   private connection: ConnectionInfo = { state: 'signed-out' };
-  private readonly contacts = new Map<string, Contact>();
-  private groups: ContactGroup[] = [];
+  private readonly people: ContactBook;
   private readonly threads: ThreadsController;
   private readonly now: () => number;
   private credentials: Credentials | undefined;
@@ -52,6 +52,7 @@ export class SessionService {
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
+    this.people = new ContactBook(deps.push, () => this.client);
     this.threads = new ThreadsController(
       {
         push: deps.push,
@@ -59,7 +60,7 @@ export class SessionService {
         notify: deps.notify,
         client: () => this.requireClient(),
         me: () => this.me,
-        contact: (uri) => this.contacts.get(uri.toLowerCase()),
+        contact: (uri) => this.people.get(uri),
         history: () => this.history,
         isUp: () => this.client !== undefined && !this.recovering && this.connection.state === 'connected',
         now: this.now,
@@ -93,8 +94,8 @@ export class SessionService {
         await this.requireClient().setMyNote(input.note);
         return this.updateMyPresence({ note: input.note });
       }),
-      getContacts: async () => ({ groups: this.groups, contacts: [...this.contacts.values()] }),
-      search: guard(async (input: ParsedInput<'search'>) => (await this.requireClient().search(input.query, input.limit)).contacts.map((c) => this.contactFor(c))),
+      getContacts: async () => this.people.list(),
+      search: guard(async (input: ParsedInput<'search'>) => (await this.requireClient().search(input.query, input.limit)).contacts.map((c) => this.people.contactFor(c))),
       openChat: guard(async (input: ParsedInput<'openChat'>) => {
         const thread = this.threads.threadForUri(input.uri);
         this.deps.windows.openChat(thread.id);
@@ -182,8 +183,7 @@ export class SessionService {
     return {
       connection: this.connection,
       ...(this.me === undefined ? {} : { me: this.me }),
-      groups: this.groups,
-      contacts: [...this.contacts.values()],
+      ...this.people.list(),
       conversations: this.threads.store.all().map((t) => this.threads.store.summary(t)),
       unreadTotal: this.threads.store.unreadTotal(),
       settings: this.deps.settings.get(),
@@ -203,7 +203,8 @@ export class SessionService {
       this.credentials = credentials;
       const presence = await client.getMyPresence().catch((): PresenceInfo => ({ availability: 'Online' }));
       const note = await client.getMyNote().catch(() => '');
-      this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) } };
+      const photo = photoDataUrl(await client.getMyPhoto().catch(() => undefined));
+      this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) }, ...(photo === undefined ? {} : { photo }) };
       this.deps.push('sessionChanged', { me: this.me });
       this.setConnection({ state: 'connected' });
     } catch (error) {
@@ -216,7 +217,7 @@ export class SessionService {
     else this.deps.vault.clear(input.user);
     this.history = this.deps.openHistory?.(input.user);
     await this.threads.restore();
-    await this.loadPeople();
+    await this.people.load(client);
     return this.me;
   }
 
@@ -229,34 +230,11 @@ export class SessionService {
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
 
     this.me = undefined;
-    this.contacts.clear();
-    this.groups = [];
+    this.people.clear();
     this.threads.clear();
     if (client !== undefined) await client.signOut();
     this.deps.push('sessionChanged', {});
     this.setConnection({ state: 'signed-out' });
-  }
-
-  private async loadPeople(): Promise<void> {
-    const client = this.requireClient();
-    const [contacts, groups] = await Promise.all([client.getContacts(), client.getGroups()]);
-    for (const contact of contacts) this.contacts.set(contact.uri.toLowerCase(), this.contactFor(contact));
-    for (const uri of groups.flatMap((g) => g.contactUris)) {
-      const known = client.getKnownContact(uri);
-      if (known !== undefined && !this.contacts.has(uri.toLowerCase())) this.contacts.set(uri.toLowerCase(), this.contactFor(known));
-    }
-    this.groups = groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, contactUris: g.contactUris }));
-    this.deps.push('contactsChanged', { groups: this.groups, contacts: [...this.contacts.values()] });
-    await client.subscribePresence([...this.contacts.keys()]);
-    void fetchInitialPresence(client, [...this.contacts.keys()], (uri, change) => this.patchContactPresence(uri, change), () => this.client === client);
-  }
-
-  private patchContactPresence(uri: string, change: Partial<Presence>): void {
-    const contact = this.contacts.get(uri.toLowerCase());
-    if (contact === undefined) return;
-    const presence = { ...contact.presence, ...change };
-    this.contacts.set(uri.toLowerCase(), { ...contact, presence });
-    this.deps.push('presenceChanged', { uri: contact.uri, presence, isMe: false });
   }
 
   private attach(credentials: Credentials): UcwaClient {
@@ -292,7 +270,7 @@ export class SessionService {
       if (this.credentials !== credentials) return;
       this.recovering = false;
       this.setConnection({ state: 'connected' });
-      await this.loadPeople().catch(() => undefined);
+      await this.people.load(client).catch(() => undefined);
     } catch (error) {
       if (this.credentials !== credentials) return;
       if (error instanceof UcwaError && error.code === 'wrong-credentials') {
@@ -321,14 +299,9 @@ export class SessionService {
         }
         else this.recover();
         return;
-      case 'presenceChanged': {
-        const contact = this.contacts.get(event.uri.toLowerCase());
-        const presence = { ...(contact?.presence ?? {}), ...toPresence(event.presence) };
-        if (contact !== undefined) this.contacts.set(event.uri.toLowerCase(), { ...contact, presence });
-        this.deps.push('presenceChanged', { uri: event.uri, presence, isMe: false });
-        if (contact !== undefined) void fetchNote(client, event.uri, (uri, change) => this.patchContactPresence(uri, change), () => this.client === client);
+      case 'presenceChanged':
+        this.people.presenceChanged(client, event.uri, event.presence);
         return;
-      }
       case 'myPresenceChanged':
         this.updateMyPresence(toPresence(event.presence));
         return;
@@ -353,20 +326,6 @@ export class SessionService {
     this.connection = info;
     this.deps.push('connectionChanged', info);
     if (info.state === 'connected') this.threads.deliveries.up();
-  }
-
-  private contactFor(info: ContactInfo): Contact {
-    const existing = this.contacts.get(info.uri.toLowerCase());
-    return {
-      uri: info.uri,
-      name: info.name,
-      ...(info.title === undefined ? {} : { title: info.title }),
-      ...(info.department === undefined ? {} : { department: info.department }),
-      ...(info.company === undefined ? {} : { company: info.company }),
-      emails: info.emails,
-      phones: info.phones,
-      presence: existing?.presence ?? { availability: 'Unknown' },
-    };
   }
 }
 

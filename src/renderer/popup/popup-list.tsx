@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import type { PopupRow, PopupSection } from './popup-items';
 import { Avatar } from '../components/avatar';
 import { VirtualList } from '../components/virtual-list';
+import { contacts } from '../state/app-state';
 import { availabilityLabel } from '../state/presence-labels';
 
 export const rowId = (key: string): string => `row-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
@@ -13,9 +14,11 @@ type ListItem = { readonly kind: 'section'; readonly key: string; readonly secti
 function RowContent({ row }: { readonly row: PopupRow }) {
   if (row.kind === 'conversation') {
     const c = row.conversation;
+    const first = c.participants.length === 1 ? c.participants[0] : undefined;
+    const person = first === undefined ? undefined : contacts.value.get(first.uri.toLowerCase());
     return (
       <>
-        <Avatar name={c.title} />
+        <Avatar name={c.title} photo={person?.photo} availability={person?.presence.availability} />
         <span class="row-text">
           <span class="row-title">{c.title}</span>
           <span class="row-sub">{c.typing.length > 0 ? 'typing…' : (c.lastMessage?.text ?? '')}</span>

@@ -1,0 +1,97 @@
+// The signed-in user's contact list as the windows see it: groups, contacts with presence, note
+// and photo. Loaded after sign-in (and again after a recovery), kept current by presence events.
+import type { Contact, ContactGroup, Presence } from '../../shared/domain';
+import type { ContactInfo, PresenceInfo, UcwaClient } from '../ucwa/index';
+import { fetchContactDetails, fetchNote, toPresence } from './contact-details';
+import type { Push } from './ports';
+
+/** A photo push per this many photos, not one per photo. */
+const PHOTOS_PER_PUSH = 50;
+
+export class ContactBook {
+  private readonly contacts = new Map<string, Contact>();
+  private groupList: ContactGroup[] = [];
+
+  constructor(
+    private readonly push: Push,
+    /** The client whose answers still count (a replaced one's do not). */
+    private readonly currentClient: () => UcwaClient | undefined,
+  ) {}
+
+  get(uri: string): Contact | undefined {
+    return this.contacts.get(uri.toLowerCase());
+  }
+
+  list(): { readonly groups: readonly ContactGroup[]; readonly contacts: readonly Contact[] } {
+    return { groups: this.groupList, contacts: [...this.contacts.values()] };
+  }
+
+  clear(): void {
+    this.contacts.clear();
+    this.groupList = [];
+  }
+
+  /** Contacts and groups, presence subscriptions, then (in the background) each contact's details. */
+  async load(client: UcwaClient): Promise<void> {
+    const [contacts, groups] = await Promise.all([client.getContacts(), client.getGroups()]);
+    for (const contact of contacts) this.contacts.set(contact.uri.toLowerCase(), this.contactFor(contact));
+    for (const uri of groups.flatMap((g) => g.contactUris)) {
+      const known = client.getKnownContact(uri);
+      if (known !== undefined && !this.contacts.has(uri.toLowerCase())) this.contacts.set(uri.toLowerCase(), this.contactFor(known));
+    }
+    this.groupList = groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, contactUris: g.contactUris }));
+    this.pushList();
+    await client.subscribePresence([...this.contacts.keys()]);
+    void this.loadDetails(client);
+  }
+
+  /** A subscription event: the new presence now, the note (which the event does not carry) after. */
+  presenceChanged(client: UcwaClient, uri: string, info: PresenceInfo): void {
+    const contact = this.get(uri);
+    const presence = { ...(contact?.presence ?? {}), ...toPresence(info) };
+    if (contact !== undefined) this.contacts.set(uri.toLowerCase(), { ...contact, presence });
+    this.push('presenceChanged', { uri, presence, isMe: false });
+    if (contact !== undefined) void fetchNote(client, uri, (u, change) => this.patchPresence(u, change), () => this.currentClient() === client);
+  }
+
+  /** A person found in the directory, with what we already know of them. */
+  contactFor(info: ContactInfo): Contact {
+    const existing = this.get(info.uri);
+    return {
+      uri: info.uri,
+      name: info.name,
+      ...(info.title === undefined ? {} : { title: info.title }),
+      ...(info.department === undefined ? {} : { department: info.department }),
+      ...(info.company === undefined ? {} : { company: info.company }),
+      emails: info.emails,
+      phones: info.phones,
+      presence: existing?.presence ?? { availability: 'Unknown' },
+      ...(existing?.photo === undefined ? {} : { photo: existing.photo }),
+    };
+  }
+
+  private async loadDetails(client: UcwaClient): Promise<void> {
+    let photos = 0;
+    const addPhoto = (uri: string, photo: string): void => {
+      const contact = this.get(uri);
+      if (contact === undefined) return;
+      this.contacts.set(uri.toLowerCase(), { ...contact, photo });
+      if (++photos % PHOTOS_PER_PUSH === 0) this.pushList();
+    };
+    const current = (): boolean => this.currentClient() === client;
+    await fetchContactDetails(client, [...this.contacts.keys()], (uri, change) => this.patchPresence(uri, change), addPhoto, current);
+    if (photos % PHOTOS_PER_PUSH !== 0 && current()) this.pushList();
+  }
+
+  private patchPresence(uri: string, change: Partial<Presence>): void {
+    const contact = this.get(uri);
+    if (contact === undefined) return;
+    const presence = { ...contact.presence, ...change };
+    this.contacts.set(uri.toLowerCase(), { ...contact, presence });
+    this.push('presenceChanged', { uri: contact.uri, presence, isMe: false });
+  }
+
+  private pushList(): void {
+    this.push('contactsChanged', this.list());
+  }
+}
