@@ -111,3 +111,21 @@ test('the chat header shows when the other side is typing, and my typing reaches
   await chat.getByRole('textbox', { name: 'Message' }).pressSequentially('Sure');
   await typingSeen;
 });
+
+test('a message the server refuses is shown as not delivered, and Retry sends it', async ({ context, popup, host }) => {
+  await signInDemo(popup);
+  const chat = await openChatFrom(context, popup, /Echo Bot/);
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.fill('warm-up');
+  await composer.press('Enter');
+  await expect(chat.locator('.message-out', { hasText: 'warm-up' })).toHaveAttribute('data-delivery', 'delivered');
+  host.simulator.control.failNext({ count: 1, status: 403, method: 'POST', path: '/messaging/messages' });
+  await composer.fill('this one is refused');
+  await composer.press('Enter');
+  const refused = chat.locator('.message-out', { hasText: 'this one is refused' });
+  await expect(refused).toHaveAttribute('data-delivery', 'failed');
+  await expect(refused.getByRole('alert')).toContainText('Not delivered');
+  await refused.getByRole('button', { name: 'Retry' }).click();
+  await expect(refused).toHaveAttribute('data-delivery', 'delivered');
+  await expect(chat.locator('.message-out', { hasText: 'this one is refused' })).toHaveCount(1);
+});

@@ -114,9 +114,14 @@ export class BrowserWindow extends Emitter {
     this.webContents.url = url;
   }
 
-  async loadFile(path: string): Promise<void> {
-    this.loaded = `file://${path}`;
+  async loadFile(path: string, options: { query?: Record<string, string> } = {}): Promise<void> {
+    const query = new URLSearchParams(options.query ?? {}).toString();
+    this.loaded = `file://${path}${query === '' ? '' : `?${query}`}`;
     this.webContents.url = this.loaded;
+  }
+
+  getSize(): [number, number] {
+    return [Number(this.options.width ?? 800), Number(this.options.height ?? 600)];
   }
 
   show(): void {
@@ -282,7 +287,11 @@ export const contextBridge = {
   },
 };
 
+export { Menu, Tray, app, net, powerMonitor, resetAppShellFake, safeStorage, screen } from './app-shell';
+import { Menu, Tray, app, net, powerMonitor, resetAppShellFake, safeStorage, screen } from './app-shell';
+
 export function resetElectronFake(): void {
+  resetAppShellFake();
   BrowserWindow.all.length = 0;
   Notification.shown.length = 0;
   Notification.supported = true;
@@ -292,4 +301,4 @@ export function resetElectronFake(): void {
   contextBridge.exposed.clear();
 }
 
-export default { BrowserWindow, Notification, shell, ipcMain, ipcRenderer, contextBridge };
+export default { BrowserWindow, Notification, shell, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net };
