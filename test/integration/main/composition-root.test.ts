@@ -96,7 +96,7 @@ describe('the app, wired by its composition root', () => {
     expect(result).toMatchObject({ ok: true, value: { name: 'Ana Ruiz' } });
     expect(JSON.stringify([...storeData.entries()])).not.toContain('"demo"');
     const tray = electron.Tray.all[0];
-    await vi.waitFor(() => expect(tray?.image).toMatch(/available\.png$|online\.png$/));
+    await vi.waitFor(() => expect(tray?.image).toMatch(/\/online\.png$/));
     expect(tray?.toolTip).toContain('Ana Ruiz');
     // Ready pushes reach the popup.
     await call(popup, 'ready', {});
