@@ -1,7 +1,7 @@
 // The real composition root (src/main/index.ts) on the faithful Electron fake and the real
 // simulator: what the app does end to end, short of drawing pixels. Windows are the fake's; IPC
 // reaches main as a window's page would send it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -152,6 +152,36 @@ describe('the app, wired by its composition root', () => {
     await ben.startConversation({ to: 'ana@contoso.com', subject: 'Another', message: { text: 'Quick question' } }).catch(() => undefined);
     await vi.waitFor(async () => expect(((await call(popup, 'getSnapshot', {})).value as { unreadTotal: number }).unreadTotal).toBeGreaterThan(0), { timeout: 5_000 });
     expect(electron.Notification.shown.length).toBe(before);
+  });
+
+  it('a sip: link from a second launch opens a chat; a bare second launch shows the popup', async () => {
+    const chatsBefore = windowsShowing('chat').length;
+    electron.app.emit('second-instance', {}, ['/usr/bin/ucwa-tray', 'sip:echo@contoso.com'], '/');
+    await vi.waitFor(() => expect(windowsShowing('chat')).toHaveLength(chatsBefore + 1));
+    const [popup] = windowsShowing('popup');
+    popup?.hide();
+    electron.app.emit('second-instance', {}, ['/usr/bin/ucwa-tray'], '/');
+    expect(popup?.visible).toBe(true);
+  });
+
+  it('locking the screen shows me Away and unlocking restores my choice', async () => {
+    const [popup] = windowsShowing('popup');
+    if (popup === undefined) throw new Error('no popup');
+    expect(await call(popup, 'setPresence', { availability: 'Busy' })).toMatchObject({ ok: true });
+    electron.powerMonitor.emit('lock-screen');
+    await vi.waitFor(async () => expect(((await call(popup, 'getSnapshot', {})).value as { me: { presence: { availability: string } } }).me.presence.availability).toBe('Away'));
+    electron.powerMonitor.emit('unlock-screen');
+    await vi.waitFor(async () => expect(((await call(popup, 'getSnapshot', {})).value as { me: { presence: { availability: string } } }).me.presence.availability).toBe('Busy'));
+  });
+
+  it('turning auto-start on writes the XDG autostart entry; off removes it', async () => {
+    const [popup] = windowsShowing('popup');
+    if (popup === undefined) throw new Error('no popup');
+    const entry = join(profile, 'config', 'autostart', 'ucwa-tray.desktop');
+    expect(await call(popup, 'updateSettings', { autoStart: true })).toMatchObject({ ok: true, value: { autoStart: true } });
+    await vi.waitFor(() => expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=.*--hidden/m));
+    expect(await call(popup, 'updateSettings', { autoStart: false })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(existsSync(entry)).toBe(false));
   });
 
   it('signs out: the tray goes back to signed-out', async () => {
