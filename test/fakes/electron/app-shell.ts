@@ -1,22 +1,7 @@
 // The rest of the fake: app, Tray, Menu, screen, powerMonitor, safeStorage and net — stateful, with
 // the behaviour the composition root relies on (see index.ts for how to install the fake).
 
-type Listener = (...args: unknown[]) => unknown;
-
-class Emitter {
-  private readonly listeners = new Map<string, Listener[]>();
-
-  on(event: string, listener: Listener): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-
-  emit(event: string, ...args: unknown[]): boolean {
-    const list = this.listeners.get(event) ?? [];
-    for (const listener of list) listener(...args);
-    return list.length > 0;
-  }
-}
+import { Emitter } from './emitter';
 
 class FakeApp extends Emitter {
   readonly paths = new Map<string, string>([['userData', '/nonexistent/ucwa-tray-user-data']]);

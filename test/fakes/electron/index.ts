@@ -3,39 +3,8 @@
 //   vi.mock('electron', () => import('../../fakes/electron'));
 // and call `resetElectronFake()` in beforeEach so no state leaks between tests.
 
-type Listener = (...args: unknown[]) => unknown;
-
-class Emitter {
-  private readonly listeners = new Map<string, Listener[]>();
-
-  on(event: string, listener: Listener): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-
-  once(event: string, listener: Listener): this {
-    const wrapped: Listener = (...args) => {
-      this.removeListener(event, wrapped);
-      return listener(...args);
-    };
-    return this.on(event, wrapped);
-  }
-
-  removeListener(event: string, listener: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
-    return this;
-  }
-
-  emit(event: string, ...args: unknown[]): boolean {
-    const list = this.listeners.get(event) ?? [];
-    for (const listener of list) listener(...args);
-    return list.length > 0;
-  }
-
-  listenerCount(event: string): number {
-    return (this.listeners.get(event) ?? []).length;
-  }
-}
+import { Emitter } from './emitter';
+import type { Listener } from './emitter';
 
 export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 

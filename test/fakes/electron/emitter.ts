@@ -1,0 +1,35 @@
+// The event emitter every fake object uses: on, once, removeListener and emit, like Node's.
+
+export type Listener = (...args: unknown[]) => unknown;
+
+export class Emitter {
+  private readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapped: Listener = (...args) => {
+      this.removeListener(event, wrapped);
+      return listener(...args);
+    };
+    return this.on(event, wrapped);
+  }
+
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): boolean {
+    const list = this.listeners.get(event) ?? [];
+    for (const listener of list) listener(...args);
+    return list.length > 0;
+  }
+
+  listenerCount(event: string): number {
+    return (this.listeners.get(event) ?? []).length;
+  }
+}
