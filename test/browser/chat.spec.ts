@@ -15,6 +15,7 @@ test('messages go to the echo bot and its answers come back, marked delivered', 
   await signInDemo(popup);
   const chat = await openChatFrom(context, popup, /Echo Bot/);
   await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Echo Bot');
+  await expect(chat).toHaveTitle('Echo Bot');
   const composer = chat.getByRole('textbox', { name: 'Message' });
   await composer.fill('Hello from the browser');
   await composer.press('Enter');

@@ -39,6 +39,11 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
   const messages = model.messages.value;
   const rows = useMemo(() => messageRows(messages), [messages]);
   const unread = model.summary.value?.unread ?? 0;
+  const title = model.summary.value?.title ?? model.participants.value[0]?.name;
+  // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
+  useEffect(() => {
+    if (title !== undefined) document.title = unread > 0 ? `(${unread}) ${title}` : title;
+  }, [title, unread]);
 
   useEffect(() => {
     const read = (): void => {
