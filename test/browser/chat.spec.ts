@@ -87,7 +87,7 @@ test.describe('with Dana outside my contact list', () => {
 
 test('search finds contacts as I type, then people from the directory', async ({ popup }) => {
   await signInDemo(popup);
-  const search = popup.getByRole('searchbox', { name: 'Search contacts and the directory' });
+  const search = popup.getByRole('searchbox', { name: 'Search people and messages' });
   await search.fill('dana');
   await expect(popup.locator('[role="option"][data-section="matches"]')).toHaveCount(0);
   await expect(popup.locator('[role="option"][data-section="directory"]', { hasText: 'Dana Kim' })).toBeVisible();
@@ -129,4 +129,22 @@ test('a message the server refuses is shown as not delivered, and Retry sends it
   await refused.getByRole('button', { name: 'Retry' }).click();
   await expect(refused).toHaveAttribute('data-delivery', 'delivered');
   await expect(chat.locator('.message-out', { hasText: 'this one is refused' })).toHaveCount(1);
+});
+
+test('the search box finds past messages too, and Enter opens their conversation', async ({ context, popup }) => {
+  await signInDemo(popup);
+  const chat = await openChatFrom(context, popup, /Echo Bot/);
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.fill('The quarterly numbers look like a pineapple');
+  await composer.press('Enter');
+  await expect(chat.locator('.message-in', { hasText: 'pineapple' })).toBeVisible();
+  await chat.close();
+  const search = popup.getByRole('searchbox', { name: 'Search people and messages' });
+  await search.fill('pineapple');
+  const hits = popup.locator('[role="option"][data-section="messages"]');
+  await expect(hits.first()).toContainText('Echo Bot');
+  await expect(hits.first()).toContainText('pineapple');
+  await expect(popup.locator('[role="option"][aria-selected="true"]')).toHaveAttribute('data-section', 'messages');
+  const [reopened] = await Promise.all([context.waitForEvent('page'), search.press('Enter')]);
+  await expect(reopened.locator('.message', { hasText: 'pineapple' }).first()).toBeVisible();
 });

@@ -75,5 +75,5 @@ export { expect };
 
 export async function signInDemo(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Try the demo' }).click();
-  await expect(popup.getByRole('searchbox', { name: 'Search contacts and the directory' })).toBeVisible();
+  await expect(popup.getByRole('searchbox', { name: 'Search people and messages' })).toBeVisible();
 }

@@ -11,7 +11,7 @@ test('keyboard only: sign in, find a contact, open the chat and send', async ({ 
   let guard = 0;
   while (!(await popup.getByRole('button', { name: 'Try the demo' }).evaluate((b) => b === document.activeElement)) && guard++ < 12) await popup.keyboard.press('Tab');
   await popup.keyboard.press('Enter');
-  const search = popup.getByRole('searchbox', { name: 'Search contacts and the directory' });
+  const search = popup.getByRole('searchbox', { name: 'Search people and messages' });
   await expect(search).toBeFocused();
   await popup.keyboard.type('echo');
   const active = popup.locator('[role="option"][aria-selected="true"]');

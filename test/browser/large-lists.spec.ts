@@ -74,7 +74,7 @@ test('5,000 contacts: a small DOM, the keyboard walks the whole list, the filter
   await page.addInitScript(installFakeBridge, { messages: 0, contacts: 5_000 });
   await page.setViewportSize({ width: 360, height: 560 });
   await page.goto(`${origin}/popup.html`);
-  const search = page.getByRole('searchbox', { name: 'Search contacts and the directory' });
+  const search = page.getByRole('searchbox', { name: 'Search people and messages' });
   await expect(search).toBeFocused();
   const list = page.getByRole('listbox', { name: 'Contacts and conversations' });
   expect(await list.getByRole('option').count()).toBeLessThan(100);

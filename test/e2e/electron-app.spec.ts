@@ -40,7 +40,7 @@ async function launch(): Promise<{ app: ElectronApplication; popup: Page; close:
 
 async function signInDemo(popup: Page): Promise<string> {
   await popup.getByRole('button', { name: 'Try the demo' }).click();
-  await expect(popup.getByRole('searchbox', { name: 'Search contacts and the directory' })).toBeVisible();
+  await expect(popup.getByRole('searchbox', { name: 'Search people and messages' })).toBeVisible();
   const settings = await popup.evaluate(() => (window as unknown as { ucwa: { getSettings(input: object): Promise<{ ok: boolean; value?: { account: { server: string } } }> } }).ucwa.getSettings({}));
   return settings.value?.account.server ?? '';
 }
@@ -61,7 +61,7 @@ test.describe('Electron app', () => {
   test('demo sign-in, then a chat with the echo bot in its own window', async () => {
     const { app, popup, close } = await launch();
     await signInDemo(popup);
-    await popup.getByRole('searchbox', { name: 'Search contacts and the directory' }).fill('echo');
+    await popup.getByRole('searchbox', { name: 'Search people and messages' }).fill('echo');
     const [chat] = await Promise.all([app.waitForEvent('window'), popup.keyboard.press('Enter')]);
     await chat.getByRole('textbox', { name: 'Message' }).fill('Hello from Electron');
     await chat.keyboard.press('Enter');

@@ -1,10 +1,10 @@
 // The tray popup: who I am, one search box, and the list of recent conversations and contacts.
 // Keyboard: the search box has the focus; arrows move, Enter opens the chat, Esc clears or hides.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Contact } from '../../shared/domain';
+import type { ChatMessage, Contact } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { ConnectionBanner } from '../components/connection-banner';
-import { contacts, groups, recentConversations, unreadTotal } from '../state/app-state';
+import { contacts, conversations, groups, recentConversations, unreadTotal } from '../state/app-state';
 import { filterContacts, indexContacts } from '../state/contact-filter';
 import { MeHeader } from './me-header';
 import { browseSections, searchSections } from './popup-items';
@@ -16,6 +16,7 @@ const DIRECTORY_DELAY_MS = 250;
 export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const [query, setQuery] = useState('');
   const [directory, setDirectory] = useState<readonly Contact[] | undefined>(undefined);
+  const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [searching, setSearching] = useState(false);
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -23,14 +24,18 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const index = useMemo(() => indexContacts(contacts.value.values()), [contacts.value]);
   const trimmed = query.trim();
   const sections = useMemo(
-    () => (trimmed === '' ? browseSections(recentConversations.value, groups.value, contacts.value) : searchSections(filterContacts(index, trimmed), directory, searching)),
-    [trimmed, index, directory, searching, recentConversations.value, groups.value, contacts.value],
+    () =>
+      trimmed === ''
+        ? browseSections(recentConversations.value, groups.value, contacts.value)
+        : searchSections(filterContacts(index, trimmed), { directory, messages, searching }, (id) => conversations.value.get(id)?.title ?? 'Conversation'),
+    [trimmed, index, directory, messages, searching, recentConversations.value, groups.value, contacts.value, conversations.value],
   );
   const rows = useMemo(() => sections.flatMap((s) => s.rows), [sections]);
 
   useEffect(() => searchBox.current?.focus(), []);
   useEffect(() => {
     setDirectory(undefined);
+    setMessages([]);
     if (trimmed === '') return undefined;
     setSearching(true);
     let current = true;
@@ -40,6 +45,9 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         setSearching(false);
         if (result.ok) setDirectory(result.value);
         else setNotice(result.error.message);
+      });
+      void bridge.searchHistory({ query: trimmed, limit: 20 }).then((result) => {
+        if (current && result.ok) setMessages(result.value);
       });
     }, DIRECTORY_DELAY_MS);
     return () => {
@@ -54,7 +62,12 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   }, [rows, activeKey, trimmed]);
 
   const open = async (row: PopupRow): Promise<void> => {
-    const result = row.kind === 'conversation' ? await bridge.openConversation({ conversationId: row.conversation.id }) : await bridge.openChat({ uri: row.contact.uri });
+    const result =
+      row.kind === 'conversation'
+        ? await bridge.openConversation({ conversationId: row.conversation.id })
+        : row.kind === 'message'
+          ? await bridge.openConversation({ conversationId: row.message.conversationId })
+          : await bridge.openChat({ uri: row.contact.uri });
     if (!result.ok) setNotice(result.error.message);
   };
 
@@ -94,10 +107,10 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <input
           ref={searchBox}
           type="search"
-          aria-label="Search contacts and the directory"
+          aria-label="Search people and messages"
           aria-controls="popup-list"
           aria-activedescendant={activeKey === undefined ? undefined : rowId(activeKey)}
-          placeholder="Search people"
+          placeholder="Search people and messages"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onKeyDown}

@@ -1,9 +1,10 @@
 // The popup's list as one flat sequence of sections and rows, so the arrow keys can walk it.
-import type { Contact, ContactGroup, ConversationSummary } from '../../shared/domain';
+import type { ChatMessage, Contact, ContactGroup, ConversationSummary } from '../../shared/domain';
 
 export type PopupRow =
   | { readonly kind: 'conversation'; readonly key: string; readonly conversation: ConversationSummary }
-  | { readonly kind: 'contact'; readonly key: string; readonly contact: Contact };
+  | { readonly kind: 'contact'; readonly key: string; readonly contact: Contact }
+  | { readonly kind: 'message'; readonly key: string; readonly message: ChatMessage; readonly conversationTitle: string };
 
 export interface PopupSection {
   readonly id: string;
@@ -25,10 +26,18 @@ export function browseSections(recent: readonly ConversationSummary[], groups: r
   return sections;
 }
 
-export function searchSections(matches: readonly Contact[], directory: readonly Contact[] | undefined, searching: boolean): PopupSection[] {
+export interface SearchFound {
+  readonly directory: readonly Contact[] | undefined;
+  readonly messages: readonly ChatMessage[];
+  readonly searching: boolean;
+}
+
+/** Contacts first (local, instant), then the directory, then messages from the local history. */
+export function searchSections(matches: readonly Contact[], found: SearchFound, titleOf: (conversationId: string) => string): PopupSection[] {
   const known = new Set(matches.map((c) => c.uri.toLowerCase()));
   const sections: PopupSection[] = [{ id: 'matches', title: 'Contacts', rows: matches.map((c) => ({ kind: 'contact', key: `match:${c.uri}`, contact: c })) }];
-  const others = (directory ?? []).filter((c) => !known.has(c.uri.toLowerCase()));
-  sections.push({ id: 'directory', title: searching ? 'Directory (searching…)' : 'Directory', rows: others.map((c) => ({ kind: 'contact', key: `directory:${c.uri}`, contact: c })) });
+  const others = (found.directory ?? []).filter((c) => !known.has(c.uri.toLowerCase()));
+  sections.push({ id: 'directory', title: found.searching ? 'Directory (searching…)' : 'Directory', rows: others.map((c) => ({ kind: 'contact', key: `directory:${c.uri}`, contact: c })) });
+  sections.push({ id: 'messages', title: 'Messages', rows: found.messages.map((m) => ({ kind: 'message', key: `message:${m.conversationId}:${m.id}`, message: m, conversationTitle: titleOf(m.conversationId) })) });
   return sections;
 }

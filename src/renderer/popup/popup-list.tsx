@@ -31,6 +31,22 @@ function RowContent({ row }: { readonly row: PopupRow }) {
       </>
     );
   }
+  if (row.kind === 'message') {
+    const m = row.message;
+    return (
+      <>
+        <Avatar name={row.conversationTitle} />
+        <span class="row-text">
+          <span class="row-title">
+            {row.conversationTitle} <span class="hint">{new Date(m.time).toLocaleDateString()}</span>
+          </span>
+          <span class="row-sub">
+            {m.direction === 'out' ? 'Me' : m.from.name}: {m.text}
+          </span>
+        </span>
+      </>
+    );
+  }
   const p = row.contact;
   return (
     <>
