@@ -56,6 +56,7 @@ export function installFakeBridge(model: FakeModel): void {
       return ok({ messages: Array.from({ length: end - from }, (_, k) => message(from + k)), ...(from > 0 ? { olderCursor: String(from) } : {}) });
     },
     search: () => ok([]),
+    searchHistory: () => ok([]),
     markRead: () => ok(null),
     setTyping: () => ok(null),
     sendMessage: ({ text }: { text: string }) => {
