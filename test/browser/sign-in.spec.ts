@@ -36,3 +36,14 @@ test('without encrypted storage, remember me is off and the page says why', asyn
   await expect(popup.getByRole('checkbox', { name: 'Remember me' })).toBeDisabled();
   await expect(popup.getByText('your password will not be saved')).toBeVisible();
 });
+
+test('when the server ends the session for good, the popup says why and offers to sign in again', async ({ popup, host }) => {
+  await signInDemo(popup);
+  host.simulator.control.failNext({ count: 1, status: 410, path: '/events', subcode: 'CannotRedirect' });
+  host.simulator.control.dropEventConnections('ana@contoso.com');
+  const banner = popup.getByRole('status').filter({ hasText: 'The server ended the session' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(popup.getByRole('button', { name: 'Try the demo' })).toBeVisible();
+  await expect(popup.getByLabel('Sign-in address')).toHaveValue('ana@contoso.com');
+});

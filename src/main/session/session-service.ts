@@ -212,7 +212,7 @@ export class SessionService {
       await client.signOut().catch(() => undefined);
       throw error;
     }
-    this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe });
+    this.deps.push('settingsChanged', this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
     this.history = this.deps.openHistory?.(input.user);

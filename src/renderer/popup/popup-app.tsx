@@ -94,7 +94,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   return (
     <div class="popup">
       <MeHeader bridge={bridge} onError={setNotice} />
-      <ConnectionBanner />
+      <ConnectionBanner bridge={bridge} />
       {notice === undefined ? null : (
         <div class="banner banner-error" role="alert">
           {notice}
