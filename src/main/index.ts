@@ -117,6 +117,8 @@ async function start(): Promise<void> {
       ...(snapshot.connection.detail === undefined ? {} : { connectionDetail: snapshot.connection.detail }),
       unread: snapshot.unreadTotal,
     });
+    // The dock (macOS) and launcher (Unity) badge; elsewhere Electron ignores it.
+    app.setBadgeCount(snapshot.unreadTotal);
   }
 
   async function applyAutoStart(): Promise<void> {

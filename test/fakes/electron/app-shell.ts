@@ -8,6 +8,7 @@ class FakeApp extends Emitter {
   readonly protocols: string[] = [];
   loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
   appUserModelId: string | undefined;
+  badgeCount = 0;
   hasLock = true;
   quitCalls = 0;
   private readyResolve: (() => void) | undefined;
@@ -44,6 +45,12 @@ class FakeApp extends Emitter {
 
   setPath(name: string, path: string): void {
     this.paths.set(name, path);
+  }
+
+  setBadgeCount(count: number): boolean {
+    if (!Number.isInteger(count) || count < 0) throw new Error('Invalid badge count');
+    this.badgeCount = count;
+    return true;
   }
 
   setAppUserModelId(id: string): void {
@@ -173,4 +180,5 @@ export function resetAppShellFake(): void {
   net.online = true;
   powerMonitor.idleSeconds = 0;
   app.loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
+  app.badgeCount = 0;
 }

@@ -111,6 +111,7 @@ describe('the app, wired by its composition root', () => {
     const note = electron.Notification.shown[0];
     expect(note?.options).toMatchObject({ title: 'Ben Osei', body: 'Hi Ana, lunch?' });
     await vi.waitFor(() => expect(electron.Tray.all[0]?.image).toMatch(/-unread\.png$/));
+    expect(electron.app.badgeCount).toBe(1);
     note?.click();
     const [chat] = windowsShowing('chat');
     expect(chat?.loaded).toMatch(/chat\.html\?conversation=/);
@@ -119,6 +120,7 @@ describe('the app, wired by its composition root', () => {
     const conversationId = new URL(chat.loaded ?? '').searchParams.get('conversation') ?? '';
     expect(await call(chat, 'markRead', { conversationId })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(electron.Tray.all[0]?.image).not.toMatch(/-unread/));
+    expect(electron.app.badgeCount).toBe(0);
 
     // While the chat has the focus, a new message raises no notification.
     await ben.sendMessage(conversation, { text: 'I am in the lobby' });
