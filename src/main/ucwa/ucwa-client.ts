@@ -12,10 +12,14 @@ import { SecretRedactor, createLogger, silentSink } from './logger';
 import { Messaging } from './messaging';
 import type { StartConversationInput } from './messaging';
 import { EventDispatcher } from './event-dispatcher';
+import { EventHub } from './event-hub';
+import type { UcwaListener } from './event-hub';
 import { People } from './people';
 import type { ContactInfo, GroupInfo, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
 import { PresenceSubscriber } from './presence-subscriber';
-import { Resource } from './resource';
+import type { Resource } from './resource';
+import { ActivityReporter } from './activity-reporter';
+import { createApplication } from './application-resource';
 
 export interface UcwaClientOptions {
   /** An autodiscover root URL or a host such as https://lyncweb.contoso.com; omitted: discovered from the domain. */
@@ -41,10 +45,10 @@ export interface UcwaClientOptions {
 }
 
 
-export type UcwaListener = (event: UcwaEvent) => void;
+export type { UcwaListener } from './event-hub';
 
 export class UcwaClient {
-  private readonly listeners = new Set<UcwaListener>();
+  private readonly hub: EventHub;
   private readonly redactor = new SecretRedactor();
   private readonly logger: Logger;
   private readonly transport: HttpTransport;
@@ -55,14 +59,14 @@ export class UcwaClient {
   private readonly dispatcher: EventDispatcher;
   private application: Resource | undefined;
   private channel: EventChannel | undefined;
-  private activityTimer: NodeJS.Timeout | undefined;
-  private reportActivity = true;
+  private readonly activity: ActivityReporter;
   private available = false;
   me: PartyInfo | undefined;
 
   constructor(private readonly options: UcwaClientOptions) {
     const sink = options.logSink ?? silentSink;
     this.logger = createLogger('ucwa', sink, this.redactor);
+    this.hub = new EventHub(this.logger);
     this.transport = new HttpTransport(options.dispatcher, this.logger);
     this.http = new AuthenticatedHttp(this.transport, { user: options.user.replace(/^sip:/i, ''), password: options.password }, this.redactor, this.logger);
     this.messaging = new Messaging(this.http, (e) => this.emit(e), () => this.communication()?.link('startMessaging')?.url, {
@@ -70,6 +74,7 @@ export class UcwaClient {
       deliveryMs: options.deliveryTimeoutMs ?? 60_000,
     });
     this.people = new People(this.http, () => this.application);
+    this.activity = new ActivityReporter(this.http, () => this.application?.embedded('me')?.link('reportMyActivity')?.url, options.reportActivityIntervalMs ?? 180_000, this.logger);
     this.subscriber = new PresenceSubscriber(this.http, () => this.application?.embedded('people'), {
       durationMinutes: options.subscriptionMinutes ?? 30,
       extendEveryMs: options.subscriptionExtendMs ?? 20 * 60_000,
@@ -79,25 +84,12 @@ export class UcwaClient {
   }
 
   on(listener: UcwaListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.hub.on(listener);
   }
 
   /** Resolves with the first event of a type that matches; rejects after `timeoutMs`. */
   waitFor<T extends UcwaEventType>(type: T, match: (event: UcwaEventOf<T>) => boolean = () => true, timeoutMs = 30_000): Promise<UcwaEventOf<T>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(new UcwaError('timeout', `No ${type} event within ${timeoutMs} ms.`));
-      }, timeoutMs);
-      const off = this.on((event) => {
-        if (event.type === type && match(event as UcwaEventOf<T>)) {
-          clearTimeout(timer);
-          off();
-          resolve(event as UcwaEventOf<T>);
-        }
-      });
-    });
+    return this.hub.waitFor(type, match, timeoutMs);
   }
 
   get stats(): { readonly requests: number; readonly authentications: number; readonly polls: number; readonly subscriptionExtensions: number; readonly subscriptionRecreations: number } {
@@ -182,7 +174,13 @@ export class UcwaClient {
     try {
       const discovery = new Discovery(this.transport, this.http, this.logger);
       const applicationsUrl = await discovery.discover({ user: this.options.user, ...(this.options.server === undefined ? {} : { server: this.options.server }) });
-      await this.createApplication(applicationsUrl);
+      this.setApplication(
+        await createApplication(this.http, applicationsUrl, {
+          UserAgent: this.options.userAgent ?? 'UcwaTray/0.1',
+          EndpointId: this.options.endpointId,
+          Culture: this.options.culture ?? 'en-US',
+        }),
+      );
     } catch (error) {
       this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -206,12 +204,12 @@ export class UcwaClient {
     }
     this.available = true;
     await this.refreshApplication();
-    this.scheduleActivity();
+    this.activity.start();
   }
 
   /** The app stops telling the server the user is active while the OS says the user is idle (§3.3). */
   setActivityReporting(enabled: boolean): void {
-    this.reportActivity = enabled;
+    this.activity.enabled = enabled;
   }
 
   startConversation(input: StartConversationInput): Promise<string> {
@@ -270,8 +268,7 @@ export class UcwaClient {
 
   /** DELETE the application (best effort, short timeout) and forget the tokens (§3.3, §9.12). */
   async signOut(): Promise<void> {
-    if (this.activityTimer !== undefined) clearInterval(this.activityTimer);
-    this.activityTimer = undefined;
+    this.activity.stop();
     await this.channel?.stop();
     this.channel = undefined;
     await this.subscriber.unsubscribeAll();
@@ -287,30 +284,6 @@ export class UcwaClient {
     }
     this.http.forgetTokens();
     this.emit({ type: 'connectionChanged', state: 'disconnected', detail: 'Signed out.' });
-  }
-
-  private async createApplication(applicationsUrl: URL): Promise<void> {
-    const res = await this.http.postJson(applicationsUrl, {
-      UserAgent: this.options.userAgent ?? 'UcwaTray/0.1',
-      EndpointId: this.options.endpointId,
-      Culture: this.options.culture ?? 'en-US',
-    });
-    const location = typeof res.headers.location === 'string' ? new URL(res.headers.location, applicationsUrl) : undefined;
-    let app: Resource;
-    if (res.text.trim() === '') {
-      if (location === undefined) throw new UcwaError('malformed-response', 'The server created an application but did not say where.');
-      app = await this.http.getResource(location, 'application');
-    } else {
-      let json: unknown;
-      try {
-        json = JSON.parse(res.text);
-      } catch {
-        throw new UcwaError('malformed-response', 'The server sent a malformed application.');
-      }
-      app = Resource.parse(json, location ?? applicationsUrl, 'application');
-    }
-    if (app.link('events') === undefined || app.embedded('communication') === undefined) throw new UcwaError('malformed-response', 'The application lacks its events link or communication resource.');
-    this.setApplication(app);
   }
 
   private setApplication(app: Resource): void {
@@ -360,17 +333,6 @@ export class UcwaClient {
     this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error.message });
   }
 
-  private scheduleActivity(): void {
-    if (this.activityTimer !== undefined) return;
-    this.activityTimer = setInterval(() => {
-      if (!this.reportActivity) return;
-      const link = this.application?.embedded('me')?.link('reportMyActivity');
-      if (link === undefined) return;
-      this.http.postEmpty(link.url).catch((error: unknown) => this.logger.warn('reportMyActivity failed', { reason: error instanceof Error ? error.message : String(error) }));
-    }, this.options.reportActivityIntervalMs ?? 180_000);
-    this.activityTimer.unref();
-  }
-
   private communication(): Resource | undefined {
     return this.application?.embedded('communication');
   }
@@ -381,12 +343,6 @@ export class UcwaClient {
   }
 
   private emit(event: UcwaEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.error('listener failed', { type: event.type, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    this.hub.emit(event);
   }
 }
