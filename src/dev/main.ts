@@ -17,7 +17,14 @@ if (!existsSync(join(rendererDir, 'popup.html'))) {
   process.stderr.write('dev:web: the renderer is not built; run npm run build first\n');
   process.exit(1);
 }
-const host = await startWebHost({ rendererDir, port });
+const host = await startWebHost({
+  rendererDir,
+  port,
+  // Warnings and errors only (a refused socket, a failing handler); secrets are redacted before this.
+  logSink: (level, scope, message, fields) => {
+    if (level === 'warn' || level === 'error') process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`);
+  },
+});
 process.stdout.write(
   `UCWA Tray web dev host (loopback only)\n\n  Open: ${host.pageUrl('popup')}\n\n` +
     `"Try the demo" signs in as ana@contoso.com on the built-in simulator at ${host.simulator.url}.\n` +

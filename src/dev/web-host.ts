@@ -38,8 +38,6 @@ export interface WebHostOptions {
   readonly simulator?: SimulatorOptions;
   readonly demoUser?: string;
   readonly logSink?: LogSink;
-  /** Overrides to the session's window behaviour (tests use it to watch focus). */
-  readonly windows?: Partial<WindowPort>;
 }
 
 export interface WebHost {
@@ -68,7 +66,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openSettings: () => pages.openSettings(),
     hide: (id) => pages.hide(id),
     isChatFocused: (id) => pages.isChatFocused(id),
-    ...options.windows,
   };
   let endpoint = 0;
   const session = new SessionService({

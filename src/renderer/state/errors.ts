@@ -14,8 +14,6 @@ export function signInErrorText(error: IpcError): string {
       return `That server does not speak UCWA (Skype for Business / Lync). ${error.message}`;
     case 'insecure-transport':
       return 'That server address uses plain http. Your password is only sent over https.';
-    case 'invalid-input':
-      return error.message;
     default:
       return error.message;
   }
