@@ -36,7 +36,11 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
     >
       <div class="quick-reply-title">
         Reply to {summary?.title ?? 'the conversation'}
-        {summary?.lastMessage === undefined ? null : <span class="hint">: “{summary.lastMessage.text}”</span>}
+        {summary?.lastMessage === undefined ? null : (
+          <div class="hint quick-reply-last">
+            {summary.lastMessage.fromName}: “{summary.lastMessage.text}”
+          </div>
+        )}
       </div>
       <div class="quick-reply-row">
         <input ref={box} aria-label="Reply" value={text} maxLength={8000} onInput={(e) => setText(e.currentTarget.value)} disabled={state.kind === 'sending'} />
