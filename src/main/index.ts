@@ -77,6 +77,8 @@ async function start(): Promise<void> {
     dismissed: (id) => notificationPolicy.dismissed(id),
   });
   const trayRef: { controller?: TrayController } = {};
+  /** True where the desktop has no tray: the popup is then an ordinary window. */
+  let standalone = false;
   const session = new SessionService({
     createClient: (options) => new UcwaClient({ ...options, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})` }),
     settings,
@@ -127,6 +129,11 @@ async function start(): Promise<void> {
 
   function togglePopup(anchor?: Electron.Rectangle): void {
     const popup = windows.popup();
+    if (standalone) {
+      popup.show();
+      popup.focus();
+      return;
+    }
     if (popup.isVisible()) {
       popup.hide();
       return;
@@ -158,8 +165,11 @@ async function start(): Promise<void> {
     tray.on('click', () => togglePopup(tray.getBounds()));
     windows.popup().on('blur', () => windows.popup().hide());
   } catch (error) {
-    // Some Linux desktops have no tray host: the popup becomes an ordinary window.
+    // Some Linux desktops have no tray host: the popup becomes an ordinary window, shown now, and
+    // closing it quits (nothing would be left to bring it back).
     log.warn('no system tray; using a normal window', { reason: String(error) });
+    standalone = true;
+    windows.popup(true).on('closed', () => app.quit());
   }
   updateTray();
 
@@ -186,5 +196,6 @@ async function start(): Promise<void> {
   if (password !== undefined) {
     void session.signIn({ ...(account.server === '' ? {} : { server: account.server }), user: account.user, password, rememberMe: true }).catch((error: unknown) => log.warn('automatic sign-in failed', { reason: String(error) }));
   }
-  if (!wasStartedAtLogin(process.argv, app.getLoginItemSettings()) || !settings.get().startHidden) togglePopup();
+  // Without a tray there is nowhere to hide: the window always shows.
+  if (standalone || !wasStartedAtLogin(process.argv, app.getLoginItemSettings()) || !settings.get().startHidden) togglePopup();
 }

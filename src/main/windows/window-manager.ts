@@ -53,9 +53,12 @@ export class WindowManager implements WindowPort {
     window.focus();
   }
 
-  /** The popup window, created hidden on first use; the tray positions and toggles it. */
-  popup(): BrowserWindow {
-    return this.single('popup', {}, { frame: false, resizable: false, skipTaskbar: true, alwaysOnTop: true, show: false });
+  /**
+   * The popup window, created hidden on first use; the tray positions and toggles it. Without a
+   * tray (`standalone`) it is an ordinary window: framed, resizable, in the taskbar.
+   */
+  popup(standalone = false): BrowserWindow {
+    return this.single('popup', {}, standalone ? { title: 'UCWA Tray', show: false } : { frame: false, resizable: false, skipTaskbar: true, alwaysOnTop: true, show: false });
   }
 
   hide(windowId: number): void {
