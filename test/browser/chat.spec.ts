@@ -148,3 +148,21 @@ test('the search box finds past messages too, and Enter opens their conversation
   const [reopened] = await Promise.all([context.waitForEvent('page'), search.press('Enter')]);
   await expect(reopened.locator('.message', { hasText: 'pineapple' }).first()).toBeVisible();
 });
+
+test('after signing out and in again, recent conversations and their history come back', async ({ context, popup }) => {
+  await signInDemo(popup);
+  const chat = await openChatFrom(context, popup, /Echo Bot/);
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Remember this, please');
+  await composer.press('Enter');
+  await expect(chat.locator('.message-in', { hasText: 'Remember this, please' })).toBeVisible();
+  await chat.close();
+  await popup.getByRole('button', { name: 'Sign out' }).click();
+  await expect(popup.getByRole('button', { name: 'Try the demo' })).toBeVisible();
+  await signInDemo(popup);
+  const recent = popup.locator('[role="option"][data-kind="conversation"]', { hasText: 'Echo Bot' });
+  await expect(recent).toBeVisible();
+  const [reopened] = await Promise.all([context.waitForEvent('page'), recent.click()]);
+  await expect(reopened.locator('.message-out', { hasText: 'Remember this, please' })).toBeVisible();
+  await expect(reopened.locator('.message-in', { hasText: 'Remember this, please' })).toBeVisible();
+});
