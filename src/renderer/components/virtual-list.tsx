@@ -22,6 +22,9 @@ export interface VirtualListProps<T> {
   readonly role: 'log' | 'listbox';
   readonly label: string;
   readonly id?: string;
+  /** For a listbox driven by the keyboard: the active option's element id, and its keys. */
+  readonly activeDescendant?: string | undefined;
+  readonly onKeyDown?: (event: KeyboardEvent) => void;
 }
 
 const OVERSCAN_PX = 600;
@@ -118,8 +121,20 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     );
   }
   const isLog = props.role === 'log';
+  // Focusable either way: a scrolling region must be reachable from the keyboard.
   return (
-    <div class="virtual-scroller" ref={scroller} onScroll={onScroll} id={props.id} role={props.role} aria-label={props.label} aria-live={isLog ? 'polite' : undefined} tabIndex={isLog ? 0 : -1}>
+    <div
+      class="virtual-scroller"
+      ref={scroller}
+      onScroll={onScroll}
+      onKeyDown={props.onKeyDown}
+      id={props.id}
+      role={props.role}
+      aria-label={props.label}
+      aria-live={isLog ? 'polite' : undefined}
+      aria-activedescendant={props.activeDescendant}
+      tabIndex={0}
+    >
       <div style={{ height: `${window.padTop}px` }} role="none" />
       {rows}
       <div style={{ height: `${window.padBottom}px` }} role="none" />

@@ -116,7 +116,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
           onKeyDown={onKeyDown}
         />
       </div>
-      <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? 'No contacts yet. Search the directory above.' : 'Nobody found.'} />
+      <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? 'No contacts yet. Search the directory above.' : 'Nobody found.'} onKeyDown={onKeyDown} />
       <footer class="popup-footer" aria-live="polite">
         {unreadTotal.value > 0 ? (
           <span class="unread-total" data-testid="unread-total">

@@ -65,12 +65,13 @@ export interface PopupListProps {
   readonly onOpen: (row: PopupRow) => void;
   readonly onHover: (key: string) => void;
   readonly emptyText: string;
+  readonly onKeyDown: (event: KeyboardEvent) => void;
 }
 
 const estimate = (item: ListItem): number => (item.kind === 'section' ? 30 : 48);
 const keyOf = (item: ListItem): string => item.key;
 
-export function PopupList({ sections, activeKey, onOpen, onHover, emptyText }: PopupListProps) {
+export function PopupList({ sections, activeKey, onOpen, onHover, emptyText, onKeyDown }: PopupListProps) {
   const items = useMemo(
     () => sections.flatMap((section): ListItem[] => (section.rows.length === 0 && section.id !== 'directory' ? [] : [{ kind: 'section', key: `section:${section.id}`, section }, ...section.rows.map((row): ListItem => ({ kind: 'row', key: row.key, row, section: section.id }))])),
     [sections],
@@ -104,7 +105,18 @@ export function PopupList({ sections, activeKey, onOpen, onHover, emptyText }: P
   }
   return (
     <div class="popup-list">
-      <VirtualList items={items} keyOf={keyOf} estimate={estimate} render={render} reveal={activeKey} role="listbox" label="Contacts and conversations" id="popup-list" />
+      <VirtualList
+        items={items}
+        keyOf={keyOf}
+        estimate={estimate}
+        render={render}
+        reveal={activeKey}
+        role="listbox"
+        label="Contacts and conversations"
+        id="popup-list"
+        activeDescendant={activeKey === undefined ? undefined : rowId(activeKey)}
+        onKeyDown={onKeyDown}
+      />
     </div>
   );
 }
