@@ -2,6 +2,8 @@
 // conversations and messaging.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimApplication } from './application';
+import { handleBatch } from './batch-route';
+import type { PartRequest, PartResponse } from './batch-route';
 import type { ConversationView } from './conversation-view';
 import { hrefs, renderConversation, renderInvitation, renderMessaging, renderParticipant } from './conversation-view';
 import { dataUri } from './messaging-events';
@@ -13,6 +15,8 @@ import { decodeDataUri, getProperty, getString, normalizeSip, parseJsonObject, r
 
 export interface AppRouteContext {
   readonly messaging: MessagingService;
+  /** Runs one request of a batch as if it had come on its own, with the batch's credentials. */
+  runPart(part: PartRequest, outer: IncomingMessage): Promise<PartResponse>;
   readonly people: PeopleContext;
   /** My presence, note or availability changed: subscribers hear of it. */
   presenceChanged(app: SimApplication): void;
@@ -36,6 +40,7 @@ export async function handleApplicationRoute(app: SimApplication, rest: string[]
     app.channel.poll(ack, url.searchParams, res, silent ? 'resume' : 'next');
     return;
   }
+  if (first === 'batch' && second === undefined) return method === 'POST' ? handleBatch(req, res, (part) => ctx.runPart(part, req)) : sendError(res, 405);
   if (first === 'me') return handleMe(app, second, method, req, res, ctx);
   if (first === 'people') return handlePeopleRoute(app, rest.slice(1), req, res, url, ctx.people);
   if (first === 'communication') {

@@ -1,7 +1,9 @@
 // The UCWA simulator: a real HTTP(S) server speaking UCWA, written from the protocol reference.
-import { createServer as createHttpServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import type { PartRequest, PartResponse } from './batch-route';
 import type { AddressInfo, Socket } from 'node:net';
 import { APPLICATIONS_PATH, SimApplication } from './application';
 import { handleApplicationRoute } from './application-routes';
@@ -23,6 +25,8 @@ import { getString, parseJsonObject, readBody, sendError, sendJson } from './wir
 
 const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
 const USER_PATH = `${ROOT_PATH}/oauth/user`;
+/** Marks the loopback requests that carry a batch's parts (with a per-simulator secret, so no client can pass as one). */
+const BATCH_PART_HEADER = 'x-simulator-batch-part';
 
 export class UcwaSimulator {
   readonly options: ResolvedOptions;
@@ -37,6 +41,7 @@ export class UcwaSimulator {
   readonly failingPhotos = new Set<string>();
   private presenceScript: NodeJS.Timeout | undefined;
   private readonly apps = new Map<string, SimApplication>();
+  private readonly batchPartSecret = randomBytes(16).toString('hex');
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private sweeper: NodeJS.Timeout | undefined;
@@ -149,8 +154,12 @@ export class UcwaSimulator {
     const entry = { method: req.method ?? 'GET', path: `${path}${url.search}`, status: 0, at: Date.now() };
     res.on('finish', () => (entry.status = res.statusCode));
     if (path.startsWith('/_sim/')) return handleControlRoute(this.control, req, res, path);
-    this.faults.log.push(entry);
-    if (await this.faults.apply(req, res, path)) return;
+    // A batch's parts run inside the server: the client made one request, and faults hit that one.
+    const batchPart = req.headers[BATCH_PART_HEADER] === this.batchPartSecret;
+    if (!batchPart) {
+      this.faults.log.push(entry);
+      if (await this.faults.apply(req, res, path)) return;
+    }
     const lower = path.toLowerCase();
     if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return this.root(req, res, url);
     if (lower === USER_PATH.toLowerCase()) return this.user(req, res);
@@ -206,12 +215,33 @@ export class UcwaSimulator {
     const people: PeopleContext = { people: this.people, subscriptions: this.subscriptions, presenceOf: (uri) => this.presenceOf(uri), failingPhotos: this.failingPhotos };
     const ctx: AppRouteContext = {
       messaging: this.messaging,
+      runPart: (part, outer) => this.runPart(part, outer),
       people,
       presenceChanged: (changed) => this.presenceChanged(changed.user.uri),
       resumeAfterMs: this.options.resumeAfterMs,
       onResume: (resumed) => this.resume(resumed),
     };
     await handleApplicationRoute(app, sub, req, res, url, ctx);
+  }
+
+  /** A batch part goes through the whole server again, over loopback, with the batch's token. */
+  private runPart(part: PartRequest, outer: IncomingMessage): Promise<PartResponse> {
+    const url = new URL(part.path, this.url);
+    const headers: Record<string, string> = { ...part.headers, host: url.host, [BATCH_PART_HEADER]: this.batchPartSecret };
+    if (outer.headers.authorization !== undefined) headers.authorization = outer.headers.authorization;
+    return new Promise((resolve) => {
+      const send = this.options.tls === undefined ? httpRequest : httpsRequest;
+      const request = send(url, { method: part.method, headers, ...(this.options.tls === undefined ? {} : { ca: this.options.tls.cert }) }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const type = response.headers['content-type'];
+          resolve({ status: response.statusCode ?? 500, headers: type === undefined ? {} : { 'Content-Type': type }, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      request.on('error', (error) => resolve({ status: 500, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'ServiceFailure', message: error.message }) }));
+      request.end(part.body === '' ? undefined : part.body);
+    });
   }
 
   private createApplication(user: SimUser, bodyText: string, res: ServerResponse): void {

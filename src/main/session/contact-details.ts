@@ -1,13 +1,14 @@
 // Fills in what the contact list shows beyond names: presence, note and photo. A subscription's first
 // events arrive only after the server's aggregation delay (medium priority, seconds: protocol §5),
-// so the list would show "unknown" until then; the first look is fetched directly, a few at a time.
+// so the list would show "unknown" until then; the first look is fetched directly.
 // A presence event carries no note, so the note is fetched when presence changes.
 import type { Presence } from '../../shared/domain';
 import type { Photo, PresenceInfo, UcwaClient } from '../ucwa/index';
 
-const PARALLEL = 4;
-/** Beyond this many, contacts wait for their subscription events (a huge list must not flood the server). */
-const MAX_FETCHED = 300;
+const PARALLEL_PHOTOS = 4;
+/** Beyond these, contacts wait for their subscription events or go without a photo (a huge list must not flood the server). */
+const MAX_DETAILS = 1_000;
+const MAX_PHOTOS = 300;
 
 export function toPresence(p: PresenceInfo): Presence {
   return { availability: p.availability, ...(p.activity === undefined ? {} : { activity: p.activity }), ...(p.lastActive === undefined ? {} : { lastActive: p.lastActive.getTime() }) };
@@ -27,19 +28,24 @@ export function photoDataUrl(photo: Photo | undefined): string | undefined {
   return `data:${type};base64,${photo.data.toString('base64')}`;
 }
 
-/** Presence, note and photo of each contact, a few contacts at a time; failures leave a contact as it is. */
+/**
+ * Presence and note of each contact (batched by the client where the server allows, §8.1), then
+ * photos, which a batch may not carry, a few at a time. Failures leave a contact as it is.
+ */
 export async function fetchContactDetails(client: UcwaClient, uris: readonly string[], apply: PresencePatch, applyPhoto: PhotoPatch, stillCurrent: () => boolean): Promise<void> {
-  const queue = uris.slice(0, MAX_FETCHED);
+  const details = await client.getContactDetails(uris.slice(0, MAX_DETAILS)).catch(() => []);
+  if (!stillCurrent()) return;
+  for (const d of details) {
+    if (d.presence !== undefined || d.note !== undefined) apply(d.uri, { ...(d.presence === undefined ? {} : toPresence(d.presence)), ...(d.note === undefined ? {} : { note: d.note }) });
+  }
+  const queue = uris.slice(0, MAX_PHOTOS);
   const worker = async (): Promise<void> => {
     for (let uri = queue.shift(); uri !== undefined && stillCurrent(); uri = queue.shift()) {
-      const [presence, note, photo] = await Promise.all([client.getContactPresence(uri).catch(() => undefined), client.getContactNote(uri).catch(() => undefined), client.getContactPhoto(uri).catch(() => undefined)]);
-      if (!stillCurrent()) return;
-      if (presence !== undefined || note !== undefined) apply(uri, { ...(presence === undefined ? {} : toPresence(presence)), ...(note === undefined ? {} : { note }) });
-      const dataUrl = photoDataUrl(photo);
-      if (dataUrl !== undefined) applyPhoto(uri, dataUrl);
+      const dataUrl = photoDataUrl(await client.getContactPhoto(uri).catch(() => undefined));
+      if (dataUrl !== undefined && stillCurrent()) applyPhoto(uri, dataUrl);
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  await Promise.all(Array.from({ length: PARALLEL_PHOTOS }, worker));
 }
 
 /** After a presence event: the note may have changed with it. */

@@ -1,7 +1,8 @@
 // Routes each event of a batch, in order, to the part of the client that owns it (protocol §9.7):
 // me → own presence and note, people → contact presence and subscriptions, the rest → messaging.
-// Link-only presence updates are coalesced per contact and fetched after the batch (§10.18).
+// Link-only presence updates are coalesced per contact and fetched after the batch, together (§10.18, §8.1).
 import type { AuthenticatedHttp } from './authenticated-http';
+import { getMany } from './batch';
 import type { RawEvent } from './event-batch';
 import type { UcwaEvent } from './events';
 import type { Logger } from './logger';
@@ -10,9 +11,6 @@ import type { People } from './people';
 import { presenceFrom } from './people';
 import type { PresenceSubscriber } from './presence-subscriber';
 import type { Resource } from './resource';
-
-/** At most this many link-only presence fetches at once (§8.5). */
-const PRESENCE_FETCH_CONCURRENCY = 6;
 
 export class EventDispatcher {
   constructor(
@@ -59,15 +57,18 @@ export class EventDispatcher {
     }
   }
 
+  /** Link-only presence updates, fetched together: in batches where the server allows (§8.1). */
   private async fetchPresence(events: readonly RawEvent[]): Promise<void> {
-    const queue = [...events];
-    const worker = async (): Promise<void> => {
-      for (let event = queue.shift(); event !== undefined; event = queue.shift()) {
-        const resource = await this.resourceOf(event);
-        if (resource === undefined) continue;
-        this.emit({ type: 'presenceChanged', uri: this.people.uriForHref(event.in?.url ?? event.url), presence: presenceFrom(resource) });
+    const linkOnly = events.filter((e) => e.resource === undefined);
+    const fetched = await getMany(this.http, this.people.batchUrl(), linkOnly.map((e) => e.url), 'contact presence');
+    const byEvent = new Map(linkOnly.map((e, i) => [e, fetched[i]]));
+    for (const event of events) {
+      const resource = event.resource ?? byEvent.get(event);
+      if (resource === undefined) {
+        this.logger.warn('could not fetch a presence update', { url: event.url.pathname });
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(PRESENCE_FETCH_CONCURRENCY, queue.length) }, worker));
+      this.emit({ type: 'presenceChanged', uri: this.people.uriForHref(event.in?.url ?? event.url), presence: presenceFrom(resource) });
+    }
   }
 }

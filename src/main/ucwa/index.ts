@@ -8,7 +8,7 @@ export { decodeDataUri, encodeDataUri, htmlToText } from './data-uri';
 export { parseMsRtcOAuthChallenge } from './www-authenticate';
 export { parseEventBatch } from './event-batch';
 export type { StartConversationInput } from './messaging';
-export type { Availability, ContactInfo, GroupInfo, GroupKind, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
+export type { Availability, ContactDetails, ContactInfo, GroupInfo, GroupKind, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
 export { KNOWN_AVAILABILITIES, SETTABLE_AVAILABILITIES, toAvailability } from './people-types';
 export { SecretRedactor, createLogger } from './logger';
 export type { Logger } from './logger';

@@ -17,6 +17,13 @@ export interface PresenceInfo {
   readonly lastActive?: Date;
 }
 
+/** What the contact list shows of a contact beyond its name; absent where the server had none. */
+export interface ContactDetails {
+  readonly uri: string;
+  readonly presence?: PresenceInfo;
+  readonly note?: string;
+}
+
 export interface ContactInfo {
   readonly uri: string;
   readonly name: string;

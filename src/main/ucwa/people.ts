@@ -3,10 +3,11 @@
 import type { AuthenticatedHttp } from './authenticated-http';
 import { UcwaError, isUcwaError } from './errors';
 import { headerValue } from './http-transport';
-import type { ContactInfo, GroupInfo, GroupKind, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
+import type { ContactDetails, ContactInfo, GroupInfo, GroupKind, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
 import { toAvailability } from './people-types';
 import { parseUcwaDate } from './resource';
 import type { Resource } from './resource';
+import { getMany } from './batch';
 
 export const MAX_PHOTO_BYTES = 256 * 1024;
 const GROUP_KINDS: Readonly<Record<string, GroupKind>> = { pinnedGroup: 'pinned', defaultGroup: 'default', group: 'group', distributionGroup: 'distribution' };
@@ -70,6 +71,29 @@ export class People {
     const link = this.contactResource(uri).link('contactNote');
     if (link === undefined) return undefined;
     return (await this.http.getResource(link.url, 'contact note')).string('message');
+  }
+
+  /** Presence and note of many contacts, batched where the application allows (§8.1). */
+  async contactDetails(uris: readonly string[]): Promise<ContactDetails[]> {
+    const wanted = uris.flatMap((uri) => {
+      const resource = this.contactsByUri.get(uri.toLowerCase()) ?? this.contactsByUri.get(`sip:${uri.toLowerCase().replace(/^sip:/, '')}`);
+      const presence = resource?.link('contactPresence')?.url;
+      const note = resource?.link('contactNote')?.url;
+      return presence === undefined ? [] : [{ uri, presence, note }];
+    });
+    const urls = wanted.flatMap((w) => (w.note === undefined ? [w.presence] : [w.presence, w.note]));
+    const resources = await getMany(this.http, this.batchUrl(), urls, 'contact presence or note');
+    let at = 0;
+    return wanted.map((w) => {
+      const presence = resources[at++];
+      const message = w.note === undefined ? undefined : resources[at++]?.string('message');
+      return { uri: w.uri, ...(presence === undefined ? {} : { presence: presenceFrom(presence) }), ...(message === undefined ? {} : { note: message }) };
+    });
+  }
+
+  /** The application's batch link, where the server offers batching (§8.1). */
+  batchUrl(): URL | undefined {
+    return this.application()?.link('batch')?.url;
   }
 
   async contactLocation(uri: string): Promise<string | undefined> {
@@ -184,3 +208,4 @@ export function contactFrom(c: Resource): ContactInfo {
     phones,
   };
 }
+

@@ -15,7 +15,7 @@ import { EventDispatcher } from './event-dispatcher';
 import { EventHub } from './event-hub';
 import type { UcwaListener } from './event-hub';
 import { People } from './people';
-import type { ContactInfo, GroupInfo, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
+import type { ContactDetails, ContactInfo, GroupInfo, Photo, PresenceInfo, SearchResult, SettableAvailability } from './people-types';
 import { PresenceSubscriber } from './presence-subscriber';
 import type { Resource } from './resource';
 import { ActivityReporter } from './activity-reporter';
@@ -141,6 +141,11 @@ export class UcwaClient {
 
   getContactNote(uri: string): Promise<string | undefined> {
     return this.people.contactNote(uri);
+  }
+
+  /** Presence and note of many contacts, batched where the server allows (§8.1). */
+  getContactDetails(uris: readonly string[]): Promise<ContactDetails[]> {
+    return this.people.contactDetails(uris);
   }
 
   getContactLocation(uri: string): Promise<string | undefined> {
