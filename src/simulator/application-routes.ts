@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimApplication } from './application';
 import { handleBatch } from './batch-route';
+import type { PresenceChange } from './presence-subscriptions';
 import type { PartRequest, PartResponse } from './batch-route';
 import type { ConversationView } from './conversation-view';
 import { hrefs, renderConversation, renderInvitation, renderMessaging, renderParticipant } from './conversation-view';
@@ -19,7 +20,7 @@ export interface AppRouteContext {
   runPart(part: PartRequest, outer: IncomingMessage): Promise<PartResponse>;
   readonly people: PeopleContext;
   /** My presence, note or availability changed: subscribers hear of it. */
-  presenceChanged(app: SimApplication): void;
+  presenceChanged(app: SimApplication, what?: PresenceChange): void;
   /** Called by makeMeAvailable and when the channel resumes, so the host can announce presence. */
   readonly resumeAfterMs: number;
   onResume(app: SimApplication): void;
@@ -108,7 +109,7 @@ async function handleMe(app: SimApplication, part: string | undefined, method: s
       const body = parseJsonObject((await readBody(req)) || '{}');
       app.note = (body === undefined ? undefined : getString(body, 'message')) ?? '';
       app.emit('me', { link: { rel: 'note', href: `${app.base}/me/note` }, type: 'updated' }, { priority: 'medium' });
-      ctx.presenceChanged(app);
+      ctx.presenceChanged(app, 'note');
       return sendEmpty(res, 204);
     }
   }

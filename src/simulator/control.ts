@@ -28,7 +28,7 @@ export class ControlApi {
     if (input.location !== undefined) state.location = input.location;
     state.activity = input.activity;
     state.lastActive = Date.now();
-    this.sim.presenceChanged(sip(input.uri));
+    this.sim.presenceChanged(sip(input.uri), input.note === undefined ? 'presence' : 'both');
   }
 
   /** Lets a user's presence subscriptions expire now: extending them answers 404. */

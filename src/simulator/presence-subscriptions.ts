@@ -14,6 +14,9 @@ export interface Subscription {
   expire?: NodeJS.Timeout;
 }
 
+/** What changed about a person, so subscribers get the matching events (§5.4, §7.3). */
+export type PresenceChange = 'presence' | 'note' | 'both';
+
 export class PresenceSubscriptions {
   private readonly subscriptions = new Map<string, Subscription>();
 
@@ -80,14 +83,15 @@ export class PresenceSubscriptions {
     for (const sub of [...this.subscriptions.values()]) if (sub.app === app) this.delete(sub, false);
   }
 
-  /** Someone's presence, note or location changed: tell every subscriber, link only. */
-  changed(uri: string): void {
+  /** Someone's presence or note changed: tell every subscriber, link only (contactPresence / contactNote updated). */
+  changed(uri: string, what: PresenceChange = 'presence'): void {
     const key = uri.toLowerCase();
     const told = new Set<SimApplication>();
     for (const sub of this.subscriptions.values()) {
       if (!sub.uris.has(key) || told.has(sub.app)) continue;
       told.add(sub.app);
-      this.presenceEvent(sub.app, key);
+      if (what !== 'note') this.presenceEvent(sub.app, key);
+      if (what !== 'presence') this.noteEvent(sub.app, key);
     }
   }
 
@@ -104,6 +108,10 @@ export class PresenceSubscriptions {
 
   private presenceEvent(app: SimApplication, uri: string): void {
     app.emit('people', { link: { rel: 'contactPresence', href: `${contactHref(app, uri)}/presence` }, in: { rel: 'contact', href: contactHref(app, uri) }, type: 'updated' }, { priority: 'medium' });
+  }
+
+  private noteEvent(app: SimApplication, uri: string): void {
+    app.emit('people', { link: { rel: 'contactNote', href: `${contactHref(app, uri)}/note` }, in: { rel: 'contact', href: contactHref(app, uri) }, type: 'updated' }, { priority: 'medium' });
   }
 
   private schedule(sub: Subscription, minutes: number): void {

@@ -4,6 +4,7 @@ import { createServer as createHttpServer, request as httpRequest } from 'node:h
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { PartRequest, PartResponse } from './batch-route';
+import type { PresenceChange } from './presence-subscriptions';
 import type { AddressInfo, Socket } from 'node:net';
 import { APPLICATIONS_PATH, SimApplication } from './application';
 import { handleApplicationRoute } from './application-routes';
@@ -72,9 +73,9 @@ export class UcwaSimulator {
     return app === undefined ? { ...stored, availability: 'Offline' } : { ...stored, availability: app.availability, note: app.note, lastActive: app.lastRequestAt };
   }
 
-  /** Tells every subscriber that someone's presence changed (control API, scripts, applications). */
-  presenceChanged(uri: string): void {
-    this.subscriptions.changed(uri);
+  /** Tells every subscriber that someone's presence or note changed (control API, scripts, applications). */
+  presenceChanged(uri: string, what: PresenceChange = 'presence'): void {
+    this.subscriptions.changed(uri, what);
   }
 
   /** Where the server listens. */
@@ -217,7 +218,7 @@ export class UcwaSimulator {
       messaging: this.messaging,
       runPart: (part, outer) => this.runPart(part, outer),
       people,
-      presenceChanged: (changed) => this.presenceChanged(changed.user.uri),
+      presenceChanged: (changed, what) => this.presenceChanged(changed.user.uri, what),
       resumeAfterMs: this.options.resumeAfterMs,
       onResume: (resumed) => this.resume(resumed),
     };

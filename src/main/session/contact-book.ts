@@ -2,7 +2,7 @@
 // and photo. Loaded after sign-in (and again after a recovery), kept current by presence events.
 import type { Contact, ContactGroup, Presence } from '../../shared/domain';
 import type { ContactInfo, PresenceInfo, UcwaClient } from '../ucwa/index';
-import { fetchContactDetails, fetchNote, toPresence } from './contact-details';
+import { fetchContactDetails, toPresence } from './contact-details';
 import type { Push } from './ports';
 
 /** A photo push per this many photos, not one per photo. */
@@ -45,13 +45,17 @@ export class ContactBook {
     void this.loadDetails(client);
   }
 
-  /** A subscription event: the new presence now, the note (which the event does not carry) after. */
-  presenceChanged(client: UcwaClient, uri: string, info: PresenceInfo): void {
+  /** A subscription's presence event. */
+  presenceChanged(uri: string, info: PresenceInfo): void {
     const contact = this.get(uri);
     const presence = { ...(contact?.presence ?? {}), ...toPresence(info) };
     if (contact !== undefined) this.contacts.set(uri.toLowerCase(), { ...contact, presence });
     this.push('presenceChanged', { uri, presence, isMe: false });
-    if (contact !== undefined) void fetchNote(client, uri, (u, change) => this.patchPresence(u, change), () => this.currentClient() === client);
+  }
+
+  /** A subscription's note event (contactNote updated, §5.4). */
+  noteChanged(uri: string, note: string): void {
+    this.patchPresence(uri, { note });
   }
 
   /** A person found in the directory, with what we already know of them. */

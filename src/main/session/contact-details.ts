@@ -1,7 +1,6 @@
 // Fills in what the contact list shows beyond names: presence, note and photo. A subscription's first
 // events arrive only after the server's aggregation delay (medium priority, seconds: protocol §5),
 // so the list would show "unknown" until then; the first look is fetched directly.
-// A presence event carries no note, so the note is fetched when presence changes.
 import type { Presence } from '../../shared/domain';
 import type { Photo, PresenceInfo, UcwaClient } from '../ucwa/index';
 
@@ -46,10 +45,4 @@ export async function fetchContactDetails(client: UcwaClient, uris: readonly str
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_PHOTOS }, worker));
-}
-
-/** After a presence event: the note may have changed with it. */
-export async function fetchNote(client: UcwaClient, uri: string, apply: PresencePatch, stillCurrent: () => boolean): Promise<void> {
-  const note = await client.getContactNote(uri).catch(() => undefined);
-  if (note !== undefined && stillCurrent()) apply(uri, { note });
 }

@@ -300,7 +300,10 @@ export class SessionService {
         else this.recover();
         return;
       case 'presenceChanged':
-        this.people.presenceChanged(client, event.uri, event.presence);
+        this.people.presenceChanged(event.uri, event.presence);
+        return;
+      case 'contactNoteChanged':
+        this.people.noteChanged(event.uri, event.note);
         return;
       case 'myPresenceChanged':
         this.updateMyPresence(toPresence(event.presence));

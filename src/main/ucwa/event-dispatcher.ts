@@ -24,14 +24,16 @@ export class EventDispatcher {
 
   async dispatch(events: readonly RawEvent[]): Promise<void> {
     const presence = new Map<string, RawEvent>();
+    const notes = new Map<string, RawEvent>();
     for (const event of events) {
       if (event.sender.rel === 'me') await this.onMeEvent(event);
       else if (event.sender.rel === 'people') {
         if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
+        else if (event.rel === 'contactNote' && event.type === 'updated') notes.set(event.url.pathname.toLowerCase(), event);
         else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
       } else await this.messaging.handle(event, (e) => this.resourceOf(e));
     }
-    await this.fetchPresence([...presence.values()]);
+    await this.fetchPeopleUpdates([...presence.values()], [...notes.values()]);
   }
 
   /** Real-time resources come embedded; others are link-only and fetched (§5.3). */
@@ -57,18 +59,21 @@ export class EventDispatcher {
     }
   }
 
-  /** Link-only presence updates, fetched together: in batches where the server allows (§8.1). */
-  private async fetchPresence(events: readonly RawEvent[]): Promise<void> {
-    const linkOnly = events.filter((e) => e.resource === undefined);
-    const fetched = await getMany(this.http, this.people.batchUrl(), linkOnly.map((e) => e.url), 'contact presence');
+  /** Link-only presence and note updates, fetched together: in batches where the server allows (§8.1). */
+  private async fetchPeopleUpdates(presence: readonly RawEvent[], notes: readonly RawEvent[]): Promise<void> {
+    const all = [...presence, ...notes];
+    const linkOnly = all.filter((e) => e.resource === undefined);
+    const fetched = await getMany(this.http, this.people.batchUrl(), linkOnly.map((e) => e.url), 'contact presence or note');
     const byEvent = new Map(linkOnly.map((e, i) => [e, fetched[i]]));
-    for (const event of events) {
+    for (const event of all) {
       const resource = event.resource ?? byEvent.get(event);
       if (resource === undefined) {
-        this.logger.warn('could not fetch a presence update', { url: event.url.pathname });
+        this.logger.warn('could not fetch a contact update', { rel: event.rel, url: event.url.pathname });
         continue;
       }
-      this.emit({ type: 'presenceChanged', uri: this.people.uriForHref(event.in?.url ?? event.url), presence: presenceFrom(resource) });
+      const uri = this.people.uriForHref(event.in?.url ?? event.url);
+      if (event.rel === 'contactNote') this.emit({ type: 'contactNoteChanged', uri, note: resource.string('message') ?? '' });
+      else this.emit({ type: 'presenceChanged', uri, presence: presenceFrom(resource) });
     }
   }
 }

@@ -57,6 +57,7 @@ export type UcwaEvent =
   | { readonly type: 'applicationLost'; readonly reason: string; readonly gone: boolean }
   | { readonly type: 'meChanged' }
   | { readonly type: 'presenceChanged'; readonly uri: string; readonly presence: PresenceInfo }
+  | { readonly type: 'contactNoteChanged'; readonly uri: string; readonly note: string }
   | { readonly type: 'myPresenceChanged'; readonly presence: PresenceInfo }
   | { readonly type: 'myNoteChanged'; readonly note: string };
 

@@ -88,6 +88,13 @@ describe('live presence', () => {
     sim.control.setPresence({ uri: 'lena@contoso.com', availability: 'OnTheMoon' });
     await odd;
 
+    // A note change is its own event (contactNote updated), with no presence event for it.
+    const presenceEvents = events.filter((e) => e.type === 'presenceChanged').length;
+    const note = ana.waitFor('contactNoteChanged', (e) => e.uri === 'sip:ben@contoso.com' && e.note === 'Out for lunch');
+    await ben.setMyNote('Out for lunch');
+    await note;
+    expect(events.filter((e) => e.type === 'presenceChanged').length).toBe(presenceEvents);
+
     // Ben signs out: he goes Offline for Ana.
     const offline = ana.waitFor('presenceChanged', (e) => e.uri === 'sip:ben@contoso.com' && e.presence.availability === 'Offline');
     await ben.signOut();
