@@ -41,7 +41,7 @@ test('a message from another user raises the unread count and appears in its cha
   await signInDemo(popup);
   const ben = await otherUser('ben@contoso.com');
   await expect(popup.getByTestId('unread-total')).toHaveCount(0);
-  await ben.startConversation({ to: 'ana@contoso.com', subject: 'Lunch', message: { text: 'Lunch at noon?' } });
+  const lunch = await ben.startConversation({ to: 'ana@contoso.com', subject: 'Lunch', message: { text: 'Lunch at noon?' } });
   await expect(popup.getByTestId('unread-total')).toHaveText('1 unread');
   const row = popup.getByRole('option', { name: /Ben Osei.*1 unread/ });
   await expect(row).toBeVisible();
@@ -50,6 +50,10 @@ test('a message from another user raises the unread count and appears in its cha
   await expect(chat.locator('.message-in')).toContainText('Lunch at noon?');
   await expect(popup.getByTestId('unread-total')).toHaveCount(0);
   await expect(popup.getByRole('option', { name: /Ben Osei/ }).first()).not.toContainText('unread');
+  // With the chat open and focused, new messages are read as they arrive: no unread, no count.
+  await ben.sendMessage(lunch, { text: 'Table for two?' });
+  await expect(chat.locator('.message-in', { hasText: 'Table for two?' })).toBeVisible();
+  await expect(popup.getByTestId('unread-total')).toHaveCount(0);
 });
 
 test("a contact's presence change moves its dot", async ({ popup, otherUser }) => {
