@@ -5,6 +5,14 @@ import { expect, signInDemo, test, requireChromium } from './fixtures';
 
 requireChromium();
 
+/** Says something to the echo bot in a chat and waits for the echo. */
+async function echo(chat: Page, text: string): Promise<void> {
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+  await expect(chat.locator('.message-in', { hasText: text })).toBeVisible();
+}
+
 async function openChatFrom(context: BrowserContext, popup: Page, name: RegExp): Promise<Page> {
   const [chat] = await Promise.all([context.waitForEvent('page'), popup.getByRole('option', { name }).first().click()]);
   await chat.waitForLoadState();
@@ -121,9 +129,7 @@ test('a message the server refuses is shown as not delivered, and Retry sends it
   await signInDemo(popup);
   const chat = await openChatFrom(context, popup, /Echo Bot/);
   const composer = chat.getByRole('textbox', { name: 'Message' });
-  await composer.fill('warm-up');
-  await composer.press('Enter');
-  await expect(chat.locator('.message-out', { hasText: 'warm-up' })).toHaveAttribute('data-delivery', 'delivered');
+  await echo(chat, 'warm-up');
   host.simulator.control.failNext({ count: 1, status: 403, method: 'POST', path: '/messaging/messages' });
   await composer.fill('this one is refused');
   await composer.press('Enter');
@@ -138,10 +144,7 @@ test('a message the server refuses is shown as not delivered, and Retry sends it
 test('the search box finds past messages too, and Enter opens their conversation', async ({ context, popup }) => {
   await signInDemo(popup);
   const chat = await openChatFrom(context, popup, /Echo Bot/);
-  const composer = chat.getByRole('textbox', { name: 'Message' });
-  await composer.fill('The quarterly numbers look like a pineapple');
-  await composer.press('Enter');
-  await expect(chat.locator('.message-in', { hasText: 'pineapple' })).toBeVisible();
+  await echo(chat, 'The quarterly numbers look like a pineapple');
   await chat.close();
   const search = popup.getByRole('searchbox', { name: 'Search people and messages' });
   await search.fill('pineapple');
@@ -156,10 +159,7 @@ test('the search box finds past messages too, and Enter opens their conversation
 test('after signing out and in again, recent conversations and their history come back', async ({ context, popup }) => {
   await signInDemo(popup);
   const chat = await openChatFrom(context, popup, /Echo Bot/);
-  const composer = chat.getByRole('textbox', { name: 'Message' });
-  await composer.fill('Remember this, please');
-  await composer.press('Enter');
-  await expect(chat.locator('.message-in', { hasText: 'Remember this, please' })).toBeVisible();
+  await echo(chat, 'Remember this, please');
   await chat.close();
   await popup.getByRole('button', { name: 'Sign out' }).click();
   await expect(popup.getByRole('button', { name: 'Try the demo' })).toBeVisible();
