@@ -64,6 +64,24 @@ test('a message from another user raises the unread count and appears in its cha
   await expect(popup.getByTestId('unread-total')).toHaveCount(0);
 });
 
+test('a chat opened with unread messages marks where they start with a "New messages" line', async ({ context, popup, otherUser }) => {
+  await signInDemo(popup);
+  const ben = await otherUser('ben@contoso.com');
+  const conversation = await ben.startConversation({ to: 'ana@contoso.com', message: { text: 'First, already read' } });
+  const [first] = await Promise.all([context.waitForEvent('page'), popup.getByRole('option', { name: /Ben Osei.*unread/ }).click()]);
+  await expect(first.locator('.message-in')).toHaveCount(1);
+  await expect(first.getByRole('separator', { name: 'New messages' })).toBeVisible();
+  await first.close();
+  await ben.sendMessage(conversation, { text: 'Second, unread' });
+  await ben.sendMessage(conversation, { text: 'Third, unread' });
+  await expect(popup.getByTestId('unread-total')).toHaveText('2 unread');
+  const [chat] = await Promise.all([context.waitForEvent('page'), popup.getByRole('option', { name: /Ben Osei.*2 unread/ }).click()]);
+  await expect(chat.locator('.message-in')).toHaveCount(3);
+  const order = await chat.locator('.unread-line, .message-in').evaluateAll((nodes) => nodes.map((n) => (n.classList.contains('unread-line') ? 'NEW' : (n.textContent ?? '').replace(/.*(First|Second|Third).*/, '$1'))));
+  expect(order).toEqual(['First', 'NEW', 'Second', 'Third']);
+  await expect(popup.getByTestId('unread-total')).toHaveCount(0);
+});
+
 test("a contact's presence change moves its dot", async ({ popup, otherUser }) => {
   await signInDemo(popup);
   const carl = popup.getByRole('option', { name: /Carl Berg/ }).first();

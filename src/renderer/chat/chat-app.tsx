@@ -11,7 +11,7 @@ import { availabilityLabel } from '../state/presence-labels';
 import { Composer } from './composer';
 import { MessageRowView } from './message-row';
 
-const estimate = (row: MessageRow): number => (row.kind === 'day' ? 36 : row.startsGroup ? 62 : 40);
+const estimate = (row: MessageRow): number => (row.kind !== 'message' ? 36 : row.startsGroup ? 62 : 40);
 const keyOf = (row: MessageRow): string => row.key;
 const isMessage = (row: MessageRow): boolean => row.kind === 'message';
 
@@ -37,7 +37,8 @@ function ChatHeader({ model }: { readonly model: ChatModel }) {
 
 export function ChatApp({ model }: { readonly model: ChatModel }) {
   const messages = model.messages.value;
-  const rows = useMemo(() => messageRows(messages), [messages]);
+  const firstUnreadId = model.firstUnreadId.value;
+  const rows = useMemo(() => messageRows(messages, firstUnreadId), [messages, firstUnreadId]);
   const unread = model.summary.value?.unread ?? 0;
   const title = model.summary.value?.title ?? model.participants.value[0]?.name;
   // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
@@ -46,6 +47,7 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
   }, [title, unread]);
 
   useEffect(() => {
+    model.rememberUnread();
     const read = (): void => {
       if (document.visibilityState === 'visible' && document.hasFocus()) model.markRead();
     };

@@ -30,6 +30,13 @@ function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; r
 }
 
 export function MessageRowView({ row, onRetry }: { readonly row: MessageRow; readonly onRetry: (id: string) => void }) {
+  if (row.kind === 'unread') {
+    return (
+      <div class="unread-line" role="separator" aria-label="New messages">
+        <span>New messages</span>
+      </div>
+    );
+  }
   if (row.kind === 'day') {
     return (
       <div class="day-separator" role="separator">

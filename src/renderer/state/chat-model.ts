@@ -16,6 +16,10 @@ export class ChatModel {
   readonly loadingOlder = signal(false);
   readonly error = signal<string | undefined>(undefined);
   readonly summary = computed(() => conversations.value.get(this.conversationId));
+  /** The first message that was unread when the window opened: a "New messages" line goes above it. */
+  readonly firstUnreadId = signal<string | undefined>(undefined);
+  private unreadAtOpen: number | undefined;
+  private historyLoaded = false;
   private olderCursor: string | undefined;
   private lastTypingAt = 0;
 
@@ -42,6 +46,22 @@ export class ChatModel {
       this.olderCursor = page.value.olderCursor;
       this.hasOlder.value = page.value.olderCursor !== undefined;
     } else this.error.value = page.error.message;
+    this.historyLoaded = true;
+    this.placeUnreadLine();
+  }
+
+  /** Called once the window shows, before anything is marked read. */
+  rememberUnread(): void {
+    if (this.unreadAtOpen !== undefined || this.summary.value === undefined) return;
+    this.unreadAtOpen = this.summary.value.unread;
+    this.placeUnreadLine();
+  }
+
+  private placeUnreadLine(): void {
+    const unread = this.unreadAtOpen ?? 0;
+    if (!this.historyLoaded || unread === 0 || this.firstUnreadId.value !== undefined) return;
+    const incoming = this.messages.value.filter((m) => m.direction === 'in');
+    this.firstUnreadId.value = incoming[Math.max(0, incoming.length - unread)]?.id;
   }
 
   async loadOlder(): Promise<void> {

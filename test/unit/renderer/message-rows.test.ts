@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src/shared/domain';
 import { GROUP_GAP_MS, messageRows } from '../../../src/renderer/state/message-rows';
+import type { MessageRow } from '../../../src/renderer/state/message-rows';
 
+const label = (r: MessageRow): string => (r.kind === 'day' ? 'day' : r.kind === 'unread' ? 'new' : `${r.message.from.name}:${r.startsGroup}`);
 const at = (y: number, m: number, d: number, h: number, min: number): number => new Date(y, m, d, h, min).getTime();
 let n = 0;
 const msg = (from: string, time: number): ChatMessage => ({ id: `m${++n}`, conversationId: 'c', direction: from === 'me' ? 'out' : 'in', from: { uri: `sip:${from}@x.com`, name: from }, text: 't', time, delivery: 'delivered' });
@@ -9,13 +11,20 @@ const msg = (from: string, time: number): ChatMessage => ({ id: `m${++n}`, conve
 describe('messageRows', () => {
   it('starts a day with a separator and groups consecutive messages of one sender', () => {
     const rows = messageRows([msg('ben', at(2026, 10, 24, 9, 0)), msg('ben', at(2026, 10, 24, 9, 1)), msg('me', at(2026, 10, 24, 9, 2))]);
-    expect(rows.map((r) => (r.kind === 'day' ? 'day' : `${r.message.from.name}:${r.startsGroup}`))).toEqual(['day', 'ben:true', 'ben:false', 'me:true']);
+    expect(rows.map(label)).toEqual(['day', 'ben:true', 'ben:false', 'me:true']);
   });
 
   it('starts a new group after a pause and a new day at midnight', () => {
     const first = at(2026, 10, 24, 23, 50);
     const rows = messageRows([msg('ben', first), msg('ben', first + GROUP_GAP_MS + 1), msg('ben', at(2026, 10, 25, 0, 5))]);
-    expect(rows.map((r) => (r.kind === 'day' ? 'day' : String(r.startsGroup)))).toEqual(['day', 'true', 'true', 'day', 'true']);
+    expect(rows.map((r) => (r.kind === 'message' ? String(r.startsGroup) : r.kind))).toEqual(['day', 'true', 'true', 'day', 'true']);
+  });
+
+  it('puts a "New messages" line above the first unread message, which starts a group', () => {
+    const messages = [msg('ben', at(2026, 10, 24, 9, 0)), msg('ben', at(2026, 10, 24, 9, 1)), msg('ben', at(2026, 10, 24, 9, 2))];
+    const rows = messageRows(messages, messages[1]?.id);
+    expect(rows.map(label)).toEqual(['day', 'ben:true', 'new', 'ben:true', 'ben:false']);
+    expect(messageRows(messages, 'not-there').some((r) => r.kind === 'unread')).toBe(false);
   });
 
   it('gives every row a unique key', () => {
