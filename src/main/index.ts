@@ -184,6 +184,13 @@ async function start(): Promise<void> {
     const link = sipFromArgv([url]);
     if (link !== undefined) void session.handlers().openChat({ uri: link }, { windowId: 0 }).catch(() => undefined);
   });
+  // macOS: a click on the dock icon with nothing on screen brings the popup back.
+  app.on('activate', () => {
+    if (!BrowserWindow.getAllWindows().some((w) => w.isVisible())) {
+      windows.popup().show();
+      windows.popup().focus();
+    }
+  });
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {

@@ -166,6 +166,14 @@ describe('the app, wired by its composition root', () => {
     expect(popup?.visible).toBe(true);
   });
 
+  it('a click on the dock icon with nothing on screen brings the popup back', () => {
+    for (const w of electron.BrowserWindow.getAllWindows()) w.hide();
+    electron.app.emit('activate');
+    const [popup] = windowsShowing('popup');
+    expect(popup?.visible).toBe(true);
+    expect(popup?.focused).toBe(true);
+  });
+
   it('locking the screen shows me Away and unlocking restores my choice', async () => {
     const [popup] = windowsShowing('popup');
     if (popup === undefined) throw new Error('no popup');
