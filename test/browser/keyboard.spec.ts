@@ -1,5 +1,5 @@
 // Nothing needs a mouse: from the popup to a sent message with the keyboard alone.
-import { expect, test, requireChromium } from './fixtures';
+import { expect, requireChromium, signInDemo, test } from './fixtures';
 
 requireChromium();
 
@@ -40,4 +40,21 @@ test('focus is always visible', async ({ popup }) => {
   await expect(popup.getByLabel('Sign-in address')).toBeFocused();
   const outline = await popup.getByLabel('Sign-in address').evaluate((e) => getComputedStyle(e).outlineStyle);
   expect(outline).not.toBe('none');
+});
+
+test('the popup comes back from hiding with an empty search box that has the focus', async ({ popup }) => {
+  await signInDemo(popup);
+  const search = popup.getByRole('searchbox', { name: 'Search people and messages' });
+  await search.fill('ben');
+  await popup.getByRole('combobox', { name: 'My presence' }).focus();
+  // Electron hides the popup window rather than closing it; the page sees visibilitychange.
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    popup.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await expect(search).toHaveValue('');
+  await setVisibility('visible');
+  await expect(search).toBeFocused();
 });

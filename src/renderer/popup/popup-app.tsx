@@ -33,6 +33,17 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const rows = useMemo(() => sections.flatMap((s) => s.rows), [sections]);
 
   useEffect(() => searchBox.current?.focus(), []);
+  // The tray popup is hidden, not closed: it comes back empty, with the search box ready.
+  useEffect(() => {
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') {
+        setQuery('');
+        setActiveKey(undefined);
+      } else searchBox.current?.focus();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
   useEffect(() => {
     setDirectory(undefined);
     setMessages([]);
