@@ -45,6 +45,8 @@ export interface WebHost {
   readonly token: string;
   readonly simulator: UcwaSimulator;
   readonly session: SessionService;
+  /** Where this host keeps the local history (a temporary folder, removed on close). */
+  readonly historyDir: string;
   /** The address of a page, with the socket and token in its query. */
   pageUrl(page: PageName, query?: Readonly<Record<string, string>>): string;
   close(): Promise<void>;
@@ -135,6 +137,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     simulator,
     session,
+    historyDir,
     pageUrl: (page, query = {}) => `${origin}/${page}.html?${new URLSearchParams({ ...query, [WEB_BRIDGE_QUERY.socket]: SOCKET_PATH, [WEB_BRIDGE_QUERY.token]: token }).toString()}`,
     close: async () => {
       for (const client of sockets.clients) client.terminate();

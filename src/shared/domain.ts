@@ -101,6 +101,8 @@ export interface HistoryPage {
   readonly messages: readonly ChatMessage[];
   /** Pass back as `before` to load older messages; absent at the start of the history. */
   readonly olderCursor?: string;
+  /** Lines of this conversation's saved history that were damaged (a crash, a disk error) and skipped. */
+  readonly damaged?: number;
 }
 
 export interface NotificationSettings {

@@ -1,5 +1,7 @@
 // Chatting through the real UI: the echo bot, another simulated user, presence and unread counts.
 import type { BrowserContext, Page } from '@playwright/test';
+import { appendFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_DIRECTORY } from '../../src/simulator/index';
 import { expect, signInDemo, test, requireChromium } from './fixtures';
 
@@ -187,4 +189,22 @@ test('after signing out and in again, recent conversations and their history com
   const [reopened] = await Promise.all([context.waitForEvent('page'), recent.click()]);
   await expect(reopened.locator('.message-out', { hasText: 'Remember this, please' })).toBeVisible();
   await expect(reopened.locator('.message-in', { hasText: 'Remember this, please' })).toBeVisible();
+});
+
+test('damaged lines in the saved history are skipped, and the chat says so', async ({ context, popup, host }) => {
+  await signInDemo(popup);
+  const chat = await openChatFrom(context, popup, /Echo Bot/);
+  await echo(chat, 'Kept safe');
+  await chat.close();
+  await popup.getByRole('button', { name: 'Sign out' }).click();
+  // As after a crash mid-write: one line cut short.
+  const files = readdirSync(host.historyDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.jsonl'));
+  expect(files).toHaveLength(1);
+  const file = files[0];
+  if (file === undefined) throw new Error('no history file');
+  appendFileSync(join(file.parentPath, file.name), '{"v":1,"c":"0000","m":{"id":"cut sh');
+  await signInDemo(popup);
+  const [reopened] = await Promise.all([context.waitForEvent('page'), popup.locator('[role="option"][data-kind="conversation"]', { hasText: 'Echo Bot' }).click()]);
+  await expect(reopened.getByRole('status').filter({ hasText: 'damaged' })).toHaveText("One line of this conversation's saved history was damaged and could not be shown.");
+  await expect(reopened.locator('.message-out', { hasText: 'Kept safe' })).toBeVisible();
 });

@@ -76,7 +76,14 @@ export class HistoryStore {
     const messages = await this.load(conversationId);
     const end = before === undefined ? messages.length : Math.max(0, Math.min(messages.length, Number(before) || 0));
     const start = Math.max(0, end - limit);
-    return { messages: messages.slice(start, end), ...(start > 0 ? { olderCursor: String(start) } : {}) };
+    const damaged = this.damagedLines(conversationId);
+    return { messages: messages.slice(start, end), ...(start > 0 ? { olderCursor: String(start) } : {}), ...(damaged > 0 ? { damaged } : {}) };
+  }
+
+  /** How many lines of this conversation's file were skipped as damaged (each counted once). */
+  damagedLines(conversationId: string): number {
+    const file = join(this.dir, fileNameFor(conversationId));
+    return this.problems.filter((p) => p.file === file).length;
   }
 
   async has(conversationId: string, messageId: string): Promise<boolean> {
@@ -141,7 +148,8 @@ export class HistoryStore {
       if (line === '') return;
       const parsed = parseHistoryLine(line, checksum);
       if (parsed.ok) out.push(parsed.message);
-      else this.problems.push({ file, line: i + 1, reason: i === lines.length - 1 ? `${parsed.reason} (an unfinished last line, as after a crash)` : parsed.reason });
+      // A file may be read twice (listing conversations, then loading one): report each line once.
+      else if (!this.problems.some((p) => p.file === file && p.line === i + 1)) this.problems.push({ file, line: i + 1, reason: i === lines.length - 1 ? `${parsed.reason} (an unfinished last line, as after a crash)` : parsed.reason });
     });
     return out;
   }

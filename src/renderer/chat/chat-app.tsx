@@ -69,7 +69,12 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
           {model.error.value}
         </div>
       )}
-      {rows.length === 0 ? (
+      {model.damaged.value > 0 ? (
+        <div class="banner" role="status">
+          {model.damaged.value === 1 ? 'One line' : `${model.damaged.value} lines`} of this conversation's saved history {model.damaged.value === 1 ? 'was' : 'were'} damaged and could not be shown.
+        </div>
+      ) : null}
+            {rows.length === 0 ? (
         <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
       ) : (
         <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />

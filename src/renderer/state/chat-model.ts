@@ -15,6 +15,8 @@ export class ChatModel {
   readonly hasOlder = signal(false);
   readonly loadingOlder = signal(false);
   readonly error = signal<string | undefined>(undefined);
+  /** Lines of the saved history that were damaged and could not be shown. */
+  readonly damaged = signal(0);
   readonly summary = computed(() => conversations.value.get(this.conversationId));
   /** The first message that was unread when the window opened: a "New messages" line goes above it. */
   readonly firstUnreadId = signal<string | undefined>(undefined);
@@ -45,6 +47,7 @@ export class ChatModel {
       this.merge(page.value.messages);
       this.olderCursor = page.value.olderCursor;
       this.hasOlder.value = page.value.olderCursor !== undefined;
+      this.damaged.value = page.value.damaged ?? 0;
     } else this.error.value = page.error.message;
     this.historyLoaded = true;
     this.placeUnreadLine();

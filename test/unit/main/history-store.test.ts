@@ -56,7 +56,13 @@ describe('history store', () => {
     writeFileSync(file, lines.join('\n'));
     appendFileSync(file, '{"v":1,"c":"abc","m":{"id":"half');
     const reopened = new HistoryStore(root, 'ana@contoso.com');
-    expect((await reopened.page('chat:ben', undefined, 10)).messages.map((m) => m.text)).toEqual(['one', 'three']);
+    const page = await reopened.page('chat:ben', undefined, 10);
+    expect(page.messages.map((m) => m.text)).toEqual(['one', 'three']);
+    // The window is told, so it can say that some saved history could not be shown.
+    expect(page.damaged).toBe(2);
+    await reopened.conversationIds();
+    expect((await reopened.page('chat:ben', undefined, 10)).damaged).toBe(2);
+    expect((await reopened.page('chat:lena', undefined, 10)).damaged).toBeUndefined();
     expect(reopened.problems.map((p) => [p.line, p.reason])).toEqual([
       [2, 'checksum mismatch'],
       [4, 'not JSON (an unfinished last line, as after a crash)'],
