@@ -127,13 +127,14 @@ async function start(): Promise<void> {
     await setAutoStart({ platform: process.platform, app, files: { mkdir, writeFile, rm }, env: process.env, homeDir: homedir(), execPath: process.execPath }, settings.get().autoStart).catch((error: unknown) => log.warn('auto-start could not be changed', { reason: String(error) }));
   }
 
+  function showPopup(): void {
+    windows.popup().show();
+    windows.popup().focus();
+  }
+
   function togglePopup(anchor?: Electron.Rectangle): void {
     const popup = windows.popup();
-    if (standalone) {
-      popup.show();
-      popup.focus();
-      return;
-    }
+    if (standalone) return showPopup();
     if (popup.isVisible()) {
       popup.hide();
       return;
@@ -186,10 +187,7 @@ async function start(): Promise<void> {
   });
   // macOS: a click on the dock icon with nothing on screen brings the popup back.
   app.on('activate', () => {
-    if (!BrowserWindow.getAllWindows().some((w) => w.isVisible())) {
-      windows.popup().show();
-      windows.popup().focus();
-    }
+    if (!BrowserWindow.getAllWindows().some((w) => w.isVisible())) showPopup();
   });
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);

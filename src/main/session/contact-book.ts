@@ -47,10 +47,9 @@ export class ContactBook {
 
   /** A subscription's presence event. */
   presenceChanged(uri: string, info: PresenceInfo): void {
-    const contact = this.get(uri);
-    const presence = { ...(contact?.presence ?? {}), ...toPresence(info) };
-    if (contact !== undefined) this.contacts.set(uri.toLowerCase(), { ...contact, presence });
-    this.push('presenceChanged', { uri, presence, isMe: false });
+    // Someone not (or no longer) in the list still has open chats that show their presence.
+    if (this.get(uri) === undefined) this.push('presenceChanged', { uri, presence: toPresence(info), isMe: false });
+    else this.patchPresence(uri, toPresence(info));
   }
 
   /** A subscription's note event (contactNote updated, §5.4). */

@@ -2,6 +2,7 @@
 // events arrive only after the server's aggregation delay (medium priority, seconds: protocol §5),
 // so the list would show "unknown" until then; the first look is fetched directly.
 import type { Presence } from '../../shared/domain';
+import { MAX_PHOTO_BYTES } from '../ucwa/index';
 import type { Photo, PresenceInfo, UcwaClient } from '../ucwa/index';
 
 const PARALLEL_PHOTOS = 4;
@@ -17,7 +18,6 @@ export type PresencePatch = (uri: string, change: Partial<Presence>) => void;
 export type PhotoPatch = (uri: string, photo: string) => void;
 
 const PHOTO_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
-const MAX_PHOTO_BYTES = 512 * 1024;
 
 /** A photo as a data: URL the windows can show; other types and oversized images are left out. */
 export function photoDataUrl(photo: Photo | undefined): string | undefined {

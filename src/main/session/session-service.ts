@@ -201,9 +201,12 @@ export class SessionService {
       await client.makeMeAvailable();
       this.client = client;
       this.credentials = credentials;
-      const presence = await client.getMyPresence().catch((): PresenceInfo => ({ availability: 'Online' }));
-      const note = await client.getMyNote().catch(() => '');
-      const photo = photoDataUrl(await client.getMyPhoto().catch(() => undefined));
+      const [presence, note, picture] = await Promise.all([
+        client.getMyPresence().catch((): PresenceInfo => ({ availability: 'Online' })),
+        client.getMyNote().catch(() => ''),
+        client.getMyPhoto().catch(() => undefined),
+      ]);
+      const photo = photoDataUrl(picture);
       this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) }, ...(photo === undefined ? {} : { photo }) };
       this.deps.push('sessionChanged', { me: this.me });
       this.setConnection({ state: 'connected' });

@@ -12,3 +12,4 @@ export type { Availability, ContactDetails, ContactInfo, GroupInfo, GroupKind, P
 export { KNOWN_AVAILABILITIES, SETTABLE_AVAILABILITIES, toAvailability } from './people-types';
 export { SecretRedactor, createLogger } from './logger';
 export type { Logger } from './logger';
+export { MAX_PHOTO_BYTES } from './people';

@@ -76,7 +76,7 @@ export class People {
   /** Presence and note of many contacts, batched where the application allows (§8.1). */
   async contactDetails(uris: readonly string[]): Promise<ContactDetails[]> {
     const wanted = uris.flatMap((uri) => {
-      const resource = this.contactsByUri.get(uri.toLowerCase()) ?? this.contactsByUri.get(`sip:${uri.toLowerCase().replace(/^sip:/, '')}`);
+      const resource = this.findContact(uri);
       const presence = resource?.link('contactPresence')?.url;
       const note = resource?.link('contactNote')?.url;
       return presence === undefined ? [] : [{ uri, presence, note }];
@@ -159,8 +159,12 @@ export class People {
     return info;
   }
 
+  private findContact(uri: string): Resource | undefined {
+    return this.contactsByUri.get(uri.toLowerCase()) ?? this.contactsByUri.get(`sip:${uri.toLowerCase().replace(/^sip:/, '')}`);
+  }
+
   private contactResource(uri: string): Resource {
-    const resource = this.contactsByUri.get(uri.toLowerCase()) ?? this.contactsByUri.get(`sip:${uri.toLowerCase().replace(/^sip:/, '')}`);
+    const resource = this.findContact(uri);
     if (resource === undefined) throw new UcwaError('not-found', `${uri} is not among the loaded contacts; load contacts or search first.`);
     return resource;
   }
@@ -208,4 +212,3 @@ export function contactFrom(c: Resource): ContactInfo {
     phones,
   };
 }
-

@@ -39,6 +39,12 @@ export function applySnapshot(snapshot: Snapshot): void {
   });
 }
 
+function putConversation(summary: ConversationSummary): void {
+  const next = new Map(conversations.value);
+  next.set(summary.id, summary);
+  conversations.value = next;
+}
+
 /** Subscribes to every push that changes the model, then loads the snapshot (so nothing falls between). */
 export async function startAppState(bridge: UcwaBridge): Promise<void> {
   bridge.on('connectionChanged', (info) => (connection.value = info));
@@ -72,28 +78,17 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
       contacts.value = byUri(payload.contacts);
     });
   });
-  bridge.on('conversationChanged', (summary) => {
-    const next = new Map(conversations.value);
-    next.set(summary.id, summary);
-    conversations.value = next;
-  });
+  bridge.on('conversationChanged', putConversation);
   bridge.on('unreadChanged', ({ conversationId, unread, total }) => {
     batch(() => {
       unreadTotal.value = total;
       const summary = conversations.value.get(conversationId);
-      if (summary !== undefined) {
-        const next = new Map(conversations.value);
-        next.set(conversationId, { ...summary, unread });
-        conversations.value = next;
-      }
+      if (summary !== undefined) putConversation({ ...summary, unread });
     });
   });
   bridge.on('typingChanged', ({ conversationId, typing }) => {
     const summary = conversations.value.get(conversationId);
-    if (summary === undefined) return;
-    const next = new Map(conversations.value);
-    next.set(conversationId, { ...summary, typing });
-    conversations.value = next;
+    if (summary !== undefined) putConversation({ ...summary, typing });
   });
   bridge.on('settingsChanged', (next) => (settings.value = next));
   const snapshot = await bridge.getSnapshot({});
