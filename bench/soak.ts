@@ -108,6 +108,8 @@ const seconds = (performance.now() - started) / 1000;
 let lost = 0;
 let duplicated = 0;
 let failed = 0;
+const lostTexts: string[] = [];
+const duplicatedTexts: string[] = [];
 for (const [c, peer] of peers.entries()) {
   const expectedAtPeer = Array.from({ length: perConversation }, (_, i) => `h${c}-${i}`);
   const expectedAtHub = Array.from({ length: perConversation }, (_, i) => `p${c}-${i}`);
@@ -116,8 +118,14 @@ for (const [c, peer] of peers.entries()) {
   for (const [expected, got] of [[expectedAtPeer, atPeer], [expectedAtHub, atHub]] as const) {
     const seen = new Map<string, number>();
     for (const t of got) seen.set(t, (seen.get(t) ?? 0) + 1);
-    for (const t of expected) if (!seen.has(t)) lost++;
-    for (const n of seen.values()) if (n > 1) duplicated += n - 1;
+    for (const t of expected) if (!seen.has(t)) {
+      lost++;
+      lostTexts.push(t);
+    }
+    for (const [t, n] of seen) if (n > 1) {
+      duplicated += n - 1;
+      duplicatedTexts.push(t);
+    }
   }
   failed += peer.failed.size;
 }
@@ -126,6 +134,10 @@ const recoveries = [hub, ...peers].flatMap((s) => s.recoveries);
 console.log(`messages: ${sentHub.length + sentPeers.length} in ${seconds.toFixed(1)} s = ${((sentHub.length + sentPeers.length) / seconds).toFixed(0)} messages/s (sending paced over ${SEND_SECONDS} s; SOAK_SECONDS=0 for flat out)`);
 console.log(`faults injected: ${faultCount}; recoveries: ${recoveries.length}, median ${ms(median(recoveries))}, p95 ${ms(percentile(recoveries, 95))}`);
 console.log(`lost: ${lost}, duplicated: ${duplicated}, shown as failed (with retry): ${failed}`);
+if (lostTexts.length > 0) console.log(`lost: ${lostTexts.slice(0, 20).join(', ')}`);
+if (duplicatedTexts.length > 0) console.log(`duplicated: ${duplicatedTexts.slice(0, 20).join(', ')}`);
+const failures = [hub, ...peers].flatMap((s) => [...s.failed.values()]);
+if (failures.length > 0) console.log(`failure reasons: ${[...new Set(failures)].slice(0, 10).join(' | ')}`);
 console.log(`RSS growth: ${((process.memoryUsage().rss - rssBefore) / 1024 / 1024).toFixed(1)} MiB`);
 for (const s of [hub, ...peers]) await s.service.signOut().catch(() => undefined);
 await sim.stop();

@@ -45,9 +45,15 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+|#39);/gi, (whole, name: string) => {
       const lower = name.toLowerCase();
-      if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-      if (lower.startsWith('#') && lower !== '#39') return String.fromCodePoint(Number(lower.slice(1)));
+      if (lower.startsWith('#x')) return codePoint(parseInt(lower.slice(2), 16));
+      if (lower.startsWith('#') && lower !== '#39') return codePoint(Number(lower.slice(1)));
       return entities[lower] ?? whole;
     })
     .replace(/\n+$/, '');
+}
+
+/** A numeric character reference; one outside Unicode (`&#x110000;`) or a lone surrogate becomes U+FFFD, as in HTML. */
+function codePoint(value: number): string {
+  if (!Number.isInteger(value) || value <= 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(value);
 }

@@ -12,13 +12,16 @@ const eventSchema = z
     in: z.object({ rel: z.string(), href: z.string() }).passthrough().optional(),
     _embedded: z.record(z.string(), z.unknown()).optional(),
     status: z.string().optional(),
-    reason: reasonSchema.optional(),
+    // A malformed reason does not make the event unusable: it is read leniently below.
+    reason: z.unknown().optional(),
   })
   .passthrough();
+const linkSchema = z.object({ href: z.string() }).passthrough();
+const senderSchema = z.object({ rel: z.string(), href: z.string(), events: z.array(z.unknown()).optional() }).passthrough();
 const batchSchema = z
   .object({
-    _links: z.record(z.string(), z.object({ href: z.string() }).passthrough()),
-    sender: z.array(z.object({ rel: z.string(), href: z.string(), events: z.array(eventSchema).optional() }).passthrough()).optional(),
+    _links: z.record(z.string(), z.unknown()),
+    sender: z.array(z.unknown()).optional(),
   })
   .passthrough();
 
@@ -50,35 +53,30 @@ export interface EventBatch {
   readonly events: readonly RawEvent[];
 }
 
-export function parseEventBatch(value: unknown, base: URL): EventBatch {
+/**
+ * One bad sender or event (a malformed link, an unparseable embedded resource) is reported through
+ * `skipped` and left out alone: the rest of the batch still counts, and the channel moves on.
+ */
+export function parseEventBatch(value: unknown, base: URL, skipped: (why: string) => void = () => undefined): EventBatch {
   const parsed = batchSchema.safeParse(value);
   if (!parsed.success) throw new UcwaError('malformed-response', 'The server sent a malformed event batch.');
   const links = parsed.data._links;
   const linkUrl = (rel: string): URL | undefined => {
-    const href = links[rel]?.href;
-    return href === undefined ? undefined : resolveHref(href, base);
+    const link = linkSchema.safeParse(links[rel]);
+    return link.success ? resolveHref(link.data.href, base) : undefined;
   };
   const events: RawEvent[] = [];
-  for (const sender of parsed.data.sender ?? []) {
-    const senderUrl = resolveHref(sender.href, base);
-    if (senderUrl === undefined) continue;
-    for (const event of sender.events ?? []) {
-      const url = resolveHref(event.link.href, base);
-      if (url === undefined) continue;
-      const embeddedRaw = event._embedded?.[event.link.rel] ?? firstValue(event._embedded);
-      const resource = embeddedRaw === undefined ? undefined : toResource(embeddedRaw, base);
-      const inUrl = event.in === undefined ? undefined : resolveHref(event.in.href, base);
-      events.push({
-        sender: { rel: sender.rel, url: senderUrl },
-        rel: event.link.rel,
-        url,
-        ...(event.link.title === undefined ? {} : { title: event.link.title }),
-        type: event.type,
-        ...(event.in === undefined || inUrl === undefined ? {} : { in: { rel: event.in.rel, url: inUrl } }),
-        ...(resource === undefined ? {} : { resource }),
-        ...(event.status === undefined ? {} : { status: event.status }),
-        ...(event.reason === undefined ? {} : { reason: cleanReason(event.reason) }),
-      });
+  for (const [index, rawSender] of (parsed.data.sender ?? []).entries()) {
+    const sender = senderSchema.safeParse(rawSender);
+    const senderUrl = sender.success ? resolveHref(sender.data.href, base) : undefined;
+    if (!sender.success || senderUrl === undefined) {
+      skipped(`sender ${index} is malformed`);
+      continue;
+    }
+    for (const [eventIndex, rawEvent] of (sender.data.events ?? []).entries()) {
+      const event = toRawEvent(rawEvent, { rel: sender.data.rel, url: senderUrl }, base);
+      if (event === undefined) skipped(`event ${eventIndex} of sender ${sender.data.rel} is malformed`);
+      else events.push(event);
     }
   }
   const next = linkUrl('next');
@@ -88,6 +86,28 @@ export function parseEventBatch(value: unknown, base: URL): EventBatch {
     throw new UcwaError('malformed-response', 'The event batch has no next, resync or resume link.');
   }
   return { ...(next === undefined ? {} : { next }), ...(resync === undefined ? {} : { resync }), ...(resume === undefined ? {} : { resume }), events };
+}
+
+function toRawEvent(value: unknown, sender: RawEvent['sender'], base: URL): RawEvent | undefined {
+  const parsed = eventSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const event = parsed.data;
+  const url = resolveHref(event.link.href, base);
+  if (url === undefined) return undefined;
+  const embeddedRaw = event._embedded?.[event.link.rel] ?? firstValue(event._embedded);
+  const resource = embeddedRaw === undefined ? undefined : toResource(embeddedRaw, base);
+  const inUrl = event.in === undefined ? undefined : resolveHref(event.in.href, base);
+  return {
+    sender,
+    rel: event.link.rel,
+    url,
+    ...(event.link.title === undefined ? {} : { title: event.link.title }),
+    type: event.type,
+    ...(event.in === undefined || inUrl === undefined ? {} : { in: { rel: event.in.rel, url: inUrl } }),
+    ...(resource === undefined ? {} : { resource }),
+    ...(event.status === undefined ? {} : { status: event.status }),
+    ...(event.reason === undefined ? {} : { reason: cleanReason(event.reason) }),
+  };
 }
 
 function firstValue(record: Record<string, unknown> | undefined): unknown {
@@ -101,7 +121,10 @@ function toResource(value: unknown, base: URL): Resource | undefined {
   return parsed.success ? new Resource(parsed.data, base) : undefined;
 }
 
-function cleanReason(reason: z.infer<typeof reasonSchema>): EventReason {
+function cleanReason(value: unknown): EventReason {
+  const parsed = reasonSchema.safeParse(value);
+  if (!parsed.success) return {};
+  const reason = parsed.data;
   return {
     ...(reason.code === undefined ? {} : { code: reason.code }),
     ...(reason.subcode === undefined ? {} : { subcode: reason.subcode }),

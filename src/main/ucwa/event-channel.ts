@@ -10,7 +10,8 @@ import type { Logger } from './logger';
 
 export interface EventChannelHandlers {
   onEvents(events: readonly RawEvent[]): Promise<void>;
-  onResync(): void;
+  /** The server sent us back to the oldest unacknowledged batch: cached transient state must be re-read (§5.6). */
+  onResync(): Promise<void>;
   onResume(): Promise<void>;
   onConnection(state: 'connected' | 'reconnecting', detail?: string): void;
   /** The loop stopped for good: the application is gone, another client replaced us, or 410. */
@@ -22,7 +23,15 @@ export interface EventChannelOptions {
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
   readonly random?: () => number;
+  /**
+   * A conforming server holds an empty poll for `timeout` seconds; one that answers empty faster
+   * than this (a broken server or proxy) makes the next poll wait, increasingly, instead of
+   * hammering it thousands of times a second.
+   */
+  readonly quickEmptyPollMs?: number;
 }
+
+const QUICK_EMPTY_POLL_MS = 1_000;
 
 export class EventChannel {
   private running = false;
@@ -67,8 +76,10 @@ export class EventChannel {
 
   private async loop(): Promise<void> {
     let failures = 0;
+    let quickEmpty = 0;
     while (this.running) {
       let batch: EventBatch;
+      const startedAt = Date.now();
       try {
         batch = await this.poll();
         if (failures > 0) this.handlers.onConnection('connected');
@@ -87,21 +98,27 @@ export class EventChannel {
         await this.sleep(delay);
         continue;
       }
+      quickEmpty = batch.events.length === 0 && Date.now() - startedAt < (this.options.quickEmptyPollMs ?? QUICK_EMPTY_POLL_MS) ? quickEmpty + 1 : 0;
       if (batch.resync !== undefined) {
         this.url = batch.resync;
-        this.handlers.onResync();
-        continue;
+        this.processing = this.processing.then(() => this.handlers.onResync()).catch((error: unknown) => this.logger.error('re-reading after resync failed', { reason: error instanceof Error ? error.message : String(error) }));
+      } else {
+        const resumed = batch.resume !== undefined;
+        const nextUrl = batch.resume ?? batch.next;
+        if (nextUrl === undefined) continue;
+        this.url = nextUrl;
+        const events = batch.events;
+        // Start the next GET at once; processing runs behind it, one batch at a time.
+        this.processing = this.processing.then(async () => {
+          if (resumed) await this.handlers.onResume();
+          if (events.length > 0) await this.handlers.onEvents(events);
+        }).catch((error: unknown) => this.logger.error('event processing failed', { reason: error instanceof Error ? error.message : String(error) }));
       }
-      const resumed = batch.resume !== undefined;
-      const nextUrl = batch.resume ?? batch.next;
-      if (nextUrl === undefined) continue;
-      this.url = nextUrl;
-      const events = batch.events;
-      // Start the next GET at once; processing runs behind it, one batch at a time.
-      this.processing = this.processing.then(async () => {
-        if (resumed) await this.handlers.onResume();
-        if (events.length > 0) await this.handlers.onEvents(events);
-      }).catch((error: unknown) => this.logger.error('event processing failed', { reason: error instanceof Error ? error.message : String(error) }));
+      if (quickEmpty > 1) {
+        const delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (quickEmpty - 2));
+        this.logger.warn('the server answers empty event polls at once; slowing down', { delayMs: delay });
+        await this.sleep(delay);
+      }
     }
   }
 
@@ -118,11 +135,12 @@ export class EventChannel {
       timeoutMs: (this.options.timeoutSeconds + 60) * 1000,
       signal: this.abort.signal,
     });
-    return parseEventBatch(parseJsonBody(res, 'event batch'), res.url);
+    return parseEventBatch(parseJsonBody(res, 'event batch'), res.url, (why) => this.logger.warn('skipped a malformed event', { why }));
   }
 
   private backoff(failures: number, error: unknown): number {
-    if (error instanceof UcwaError && error.retryAfterMs !== undefined && isTransient(error)) return Math.min(error.retryAfterMs, this.options.backoffMaxMs * 4);
+    // Retry-After: 0 (or a tiny value) from a broken server or proxy must not become a tight loop.
+    if (error instanceof UcwaError && error.retryAfterMs !== undefined && isTransient(error)) return Math.max(this.options.backoffBaseMs, Math.min(error.retryAfterMs, this.options.backoffMaxMs * 4));
     const base = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (failures - 1));
     const random = this.options.random ?? Math.random;
     return Math.round(base / 2 + random() * (base / 2));

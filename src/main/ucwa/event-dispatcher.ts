@@ -26,14 +26,24 @@ export class EventDispatcher {
     const presence = new Map<string, RawEvent>();
     const notes = new Map<string, RawEvent>();
     for (const event of events) {
-      if (event.sender.rel === 'me') await this.onMeEvent(event);
-      else if (event.sender.rel === 'people') {
-        if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
-        else if (event.rel === 'contactNote' && event.type === 'updated') notes.set(event.url.pathname.toLowerCase(), event);
-        else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
-      } else await this.messaging.handle(event, (e) => this.resourceOf(e));
+      // One event that cannot be handled (a malformed resource, a body that does not decode) is
+      // logged and skipped alone; the rest of its batch still counts.
+      try {
+        if (event.sender.rel === 'me') await this.onMeEvent(event);
+        else if (event.sender.rel === 'people') {
+          if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
+          else if (event.rel === 'contactNote' && event.type === 'updated') notes.set(event.url.pathname.toLowerCase(), event);
+          else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
+        } else await this.messaging.handle(event, (e) => this.resourceOf(e));
+      } catch (error) {
+        this.logger.warn('skipped an event that could not be handled', { sender: event.sender.rel, rel: event.rel, type: event.type, reason: error instanceof Error ? error.message : String(error) });
+      }
     }
-    await this.fetchPeopleUpdates([...presence.values()], [...notes.values()]);
+    try {
+      await this.fetchPeopleUpdates([...presence.values()], [...notes.values()]);
+    } catch (error) {
+      this.logger.warn('could not apply contact updates', { reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** Real-time resources come embedded; others are link-only and fetched (§5.3). */

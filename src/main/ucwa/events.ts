@@ -34,8 +34,9 @@ export type UcwaEvent =
       readonly subject: string;
       readonly firstMessage?: MessageBody;
     }
-  | { readonly type: 'invitationCompleted'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing' }
-  | { readonly type: 'invitationFailed'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing'; readonly reason: FailureReason }
+  /** `operationId`: ours, for an invitation we started (it may complete after its caller gave up waiting). */
+  | { readonly type: 'invitationCompleted'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing'; readonly operationId?: string }
+  | { readonly type: 'invitationFailed'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing'; readonly reason: FailureReason; readonly operationId?: string }
   | { readonly type: 'conversationStateChanged'; readonly conversationId: string; readonly state: ConversationStateName }
   | { readonly type: 'messagingStateChanged'; readonly conversationId: string; readonly state: ModalityStateName; readonly formats: readonly string[] }
   | ({

@@ -10,10 +10,15 @@ export interface HttpRequest {
   readonly url: URL;
   readonly headers?: Record<string, string>;
   readonly body?: string;
-  /** Covers waiting for headers and for the body; the event channel passes more than its long poll. */
+  /**
+   * The whole exchange, from connecting to the last byte of the body: a server that trickles one
+   * byte at a time cannot hold a request longer. The event channel passes more than its long poll.
+   */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
-  /** Read the body as bytes (photos), at most this many; a larger body is an error. */
+  /** Read the body as bytes (photos) instead of text. */
+  readonly binary?: boolean;
+  /** A larger body is an error; default MAX_BODY_BYTES. */
   readonly maxBytes?: number;
 }
 
@@ -26,6 +31,8 @@ export interface HttpResponse {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Generous for a 10,000-contact list, small enough that a hostile server cannot exhaust memory. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME|ALTNAME/i;
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
@@ -54,42 +61,57 @@ export class HttpTransport {
   async send(req: HttpRequest): Promise<HttpResponse> {
     assertSecureUrl(req.url);
     const timeout = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = req.maxBytes ?? MAX_BODY_BYTES;
     this.requestCount++;
+    // One deadline for the whole exchange instead of undici's headers/body inactivity timers: those
+    // re-arm twice a second for as long as a long poll is pending, and a trickling server resets them.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeout);
+    const signal = req.signal === undefined ? deadline.signal : AbortSignal.any([req.signal, deadline.signal]);
     try {
       const response = await request(req.url, {
         method: req.method,
         headers: req.headers ?? {},
         ...(req.body === undefined ? {} : { body: req.body }),
         ...(this.dispatcher === undefined ? {} : { dispatcher: this.dispatcher }),
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        ...(req.signal === undefined ? {} : { signal: req.signal }),
+        headersTimeout: 0,
+        bodyTimeout: 0,
+        signal,
       });
-      let text = '';
-      let bytes: Buffer | undefined;
-      if (req.maxBytes === undefined) text = await response.body.text();
-      else {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of response.body) {
-          size += (chunk as Buffer).length;
-          if (size > req.maxBytes) {
-            response.body.destroy();
-            throw new UcwaError('malformed-response', `The response from ${req.url.pathname} is larger than ${req.maxBytes} bytes.`);
-          }
-          chunks.push(chunk as Buffer);
-        }
-        bytes = Buffer.concat(chunks);
-      }
+      const body = await readCapped(response.body, maxBytes, req.url);
       this.logger.debug(`${req.method} ${req.url.pathname} -> ${response.statusCode}`, {
         server: headerValue(response.headers['x-ms-server-fqdn']),
         diagnostics: headerValue(response.headers['x-ms-diagnostics']),
       });
-      return { url: req.url, status: response.statusCode, headers: response.headers, text, ...(bytes === undefined ? {} : { bytes }) };
+      return { url: req.url, status: response.statusCode, headers: response.headers, ...(req.binary === true ? { text: '', bytes: body } : { text: body.toString('utf8') }) };
     } catch (error) {
+      if (deadline.signal.aborted && req.signal?.aborted !== true) {
+        throw new UcwaError('timeout', `${req.url.host} did not finish answering within ${Math.round(timeout / 1000)} s.`, { cause: error });
+      }
       throw toTransportError(error, req.url);
+    } finally {
+      clearTimeout(timer);
     }
   }
+}
+
+async function readCapped(body: AsyncIterable<unknown> & { destroy(): unknown }, maxBytes: number, url: URL): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new UcwaError('malformed-response', `The answer from ${url.host}${url.pathname} is larger than ${formatBytes(maxBytes)}; refused.`);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
 export function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,21 +1,33 @@
 // Messaging events from the server (protocol §6, §10): invitations in both directions, the
 // conversation and its messaging modality, messages received and send outcomes, participants
 // and typing. Keeps the shared state current and turns it into UcwaEvents.
+//
+// Events about our own operations are handled from our own records: a server may send them
+// link-only, skip the intermediate ones (§5.4, §10.17), send them before the POST's 201 (§10.10),
+// and answer 404 to a GET of a completed operation. A GET is only ever a way to learn more.
 import type { ConversationRecord } from './conversation-record';
 import { applyConversationResource, applyMessagingResource, participantFrom } from './conversation-record';
 import { UcwaError } from './errors';
-import type { RawEvent } from './event-batch';
+import type { EventReason, RawEvent } from './event-batch';
 import { incomingMessageBody, invitationFirstMessage, reasonOf } from './message-parsing';
-import type { InvitationRecord, MessagingState } from './messaging-state';
+import type { EarlyCompletion, InvitationRecord, MessagingState } from './messaging-state';
 import { idFromUrl } from './resource';
 import type { Resource } from './resource';
 
+/** Reads a resource; undefined when it cannot be read (gone, refused, malformed). */
+export type ReadResource = (url: URL, rel: string) => Promise<Resource | undefined>;
+
 export class MessagingEvents {
-  constructor(private readonly state: MessagingState) {}
+  constructor(
+    private readonly state: MessagingState,
+    private readonly read: ReadResource,
+  ) {
+    state.onEarlyBound = (operationId, completion, href) => void this.applyEarly(operationId, completion, href);
+  }
 
   async handle(event: RawEvent, fetch: (event: RawEvent) => Promise<Resource | undefined>): Promise<void> {
     if (event.sender.rel === 'communication') {
-      if (event.rel === 'messagingInvitation') return this.onInvitation(event, await fetch(event));
+      if (event.rel === 'messagingInvitation') return this.onInvitation(event, fetch);
       if (event.rel === 'conversation') return this.onConversation(event, event.type === 'deleted' ? undefined : await fetch(event));
       return;
     }
@@ -25,60 +37,149 @@ export class MessagingEvents {
       const resource = await fetch(event);
       if (resource !== undefined) this.onMessaging(record, resource);
     } else if (event.rel === 'message') {
-      this.onMessage(record, event, event.resource);
+      await this.onMessage(record, event, fetch);
     } else if (event.rel === 'participant') {
       this.onParticipant(record, event);
     }
   }
 
-  private onInvitation(event: RawEvent, resource: Resource | undefined): void {
-    if (resource === undefined) return;
-    const direction = resource.string('direction') === 'Incoming' ? 'Incoming' : 'Outgoing';
-    const conversationUrl = resource.link('conversation')?.url;
+  private async onInvitation(event: RawEvent, fetch: (event: RawEvent) => Promise<Resource | undefined>): Promise<void> {
     const id = idFromUrl(event.url);
-    const operationId = resource.string('operationId');
+    const ourOperation = this.state.operationByHref.get(event.url.href);
     let inv = this.state.invitations.get(id);
-    if (inv === undefined && conversationUrl !== undefined) {
-      const record = this.state.recordFor(conversationUrl);
-      inv = { id, url: event.url, direction, conversationId: record.id };
-      this.state.invitations.set(id, inv);
-      if (operationId !== undefined) this.state.bindOperation(event.url.href, operationId);
-      if (direction === 'Incoming' && event.type === 'started') {
-        const fromResource = resource.embedded('from');
-        const fromLink = resource.link('from');
-        const from = participantFrom(fromLink?.url ?? event.url, fromLink?.title, fromResource);
-        const first = invitationFirstMessage(resource);
-        record.subject = resource.string('subject') ?? '';
-        record.remoteUri = from.uri;
-        record.participants.set(from.uri.toLowerCase(), from);
-        if (first !== undefined) record.firstMessage = { body: first, emitted: false, suppressNext: false, from };
-        this.applyInvitationLinks(inv, resource);
-        this.state.emit({ type: 'incomingInvitation', invitationId: id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }) });
-      }
+    let resource = event.resource;
+    // A known invitation's completion needs no GET (the server may well answer 404 by now).
+    if (resource === undefined && inv === undefined && !(ourOperation !== undefined && event.type === 'completed')) resource = await fetch(event);
+    if (inv === undefined) {
+      inv = this.newInvitation(event, resource, ourOperation);
+      if (inv === undefined) return;
     }
-    if (inv === undefined) return;
+    if (resource !== undefined) {
+      this.applyInvitationLinks(inv, resource);
+      const conversationUrl = resource.link('conversation')?.url;
+      if (inv.conversationId === undefined && conversationUrl !== undefined) inv.conversationId = this.state.recordFor(conversationUrl).id;
+    }
+    if (event.type !== 'completed' || inv.completed === true) return;
+    await this.complete(inv, event.status === 'Success', event.reason);
+  }
+
+  private newInvitation(event: RawEvent, resource: Resource | undefined, ourOperation: string | undefined): InvitationRecord | undefined {
+    if (resource === undefined && ourOperation === undefined) {
+      // Perhaps ours, before the 201 named it: kept until a Location claims it.
+      if (event.type === 'completed') this.state.keepEarly(event.url.href, { rel: 'messagingInvitation', status: event.status, reason: event.reason, conversationUrl: undefined });
+      return undefined;
+    }
+    const direction = resource?.string('direction') === 'Incoming' ? 'Incoming' : 'Outgoing';
+    const conversationUrl = resource?.link('conversation')?.url;
+    const record = conversationUrl === undefined ? undefined : this.state.recordFor(conversationUrl);
+    const operationId = resource?.string('operationId') ?? ourOperation;
+    const inv: InvitationRecord = { id: idFromUrl(event.url), url: event.url, direction, conversationId: record?.id, ...(operationId === undefined ? {} : { operationId }) };
+    this.state.invitations.set(inv.id, inv);
+    if (operationId !== undefined && direction === 'Outgoing') {
+      const start = this.state.outgoingStarts.get(operationId);
+      if (start !== undefined && record !== undefined) start.conversationId ??= record.id;
+      this.state.bindOperation(event.url.href, operationId);
+    }
+    if (direction === 'Incoming' && resource !== undefined && record !== undefined && event.type === 'started') this.announceIncoming(inv, resource, record, event.url);
+    return inv;
+  }
+
+  private announceIncoming(inv: InvitationRecord, resource: Resource, record: ConversationRecord, url: URL): void {
+    const fromLink = resource.link('from');
+    const from = participantFrom(fromLink?.url ?? url, fromLink?.title, resource.embedded('from'));
+    const first = invitationFirstMessage(resource);
+    record.subject = resource.string('subject') ?? '';
+    record.remoteUri = from.uri;
+    record.participants.set(from.uri.toLowerCase(), from);
+    if (first !== undefined) record.firstMessage = { body: first, emitted: false, suppressNext: false, from };
     this.applyInvitationLinks(inv, resource);
-    if (event.type !== 'completed') return;
-    const op = operationId ?? this.state.operationByHref.get(event.url.href);
-    if (event.status === 'Success') {
-      this.state.emit({ type: 'invitationCompleted', invitationId: id, conversationId: inv.conversationId, direction: inv.direction });
-      if (inv.direction === 'Incoming') this.emitFirstFromInvitation(inv.conversationId);
-      if (op !== undefined) this.state.starts.resolve(op, inv.conversationId);
-    } else {
-      const reason = reasonOf(event.reason, 'The invitation failed.');
-      this.state.emit({ type: 'invitationFailed', invitationId: id, conversationId: inv.conversationId, direction: inv.direction, reason });
-      if (op !== undefined) this.state.starts.reject(op, new UcwaError('invitation-failed', reason.message, { ...(reason.subcode === undefined ? {} : { subcode: reason.subcode }) }));
+    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }) });
+  }
+
+  /** accept/decline/cancel exist only while the invitation is pending (§6.2, §6.5). */
+  private applyInvitationLinks(inv: InvitationRecord, resource: Resource): void {
+    for (const rel of ['accept', 'decline', 'cancel'] as const) {
+      const url = resource.link(rel)?.url;
+      if (url !== undefined) inv[rel] = url;
+      else delete inv[rel];
     }
   }
 
-  /** accept/decline exist only while the invitation is pending (§6.5). */
-  private applyInvitationLinks(inv: InvitationRecord, resource: Resource): void {
-    const accept = resource.link('accept')?.url;
-    const decline = resource.link('decline')?.url;
-    if (accept !== undefined) inv.accept = accept;
-    else delete inv.accept;
-    if (decline !== undefined) inv.decline = decline;
-    else delete inv.decline;
+  private async complete(inv: InvitationRecord, success: boolean, reason: EventReason | undefined): Promise<void> {
+    inv.completed = true;
+    delete inv.accept;
+    delete inv.decline;
+    delete inv.cancel;
+    if (inv.direction === 'Outgoing' && inv.operationId !== undefined) {
+      await this.completeOutgoing(inv.operationId, success, reason, inv);
+      return;
+    }
+    if (inv.conversationId === undefined) return;
+    if (success) {
+      this.state.emit({ type: 'invitationCompleted', invitationId: inv.id, conversationId: inv.conversationId, direction: inv.direction });
+      if (inv.direction === 'Incoming') this.emitFirstFromInvitation(inv.conversationId);
+    } else {
+      this.state.emit({ type: 'invitationFailed', invitationId: inv.id, conversationId: inv.conversationId, direction: inv.direction, reason: reasonOf(reason, 'The invitation failed.') });
+    }
+  }
+
+  /** The outcome of our startMessaging/addMessaging: settles whoever waits for it (§6.2). */
+  private async completeOutgoing(operationId: string, success: boolean, reason: EventReason | undefined, inv: InvitationRecord | undefined): Promise<void> {
+    const start = this.state.outgoingStarts.get(operationId);
+    this.state.outgoingStarts.delete(operationId);
+    let conversationId = inv?.conversationId ?? start?.conversationId;
+    if (success && conversationId === undefined && start !== undefined) conversationId = await this.findConversation(start.to);
+    if (inv !== undefined && conversationId !== undefined) inv.conversationId = conversationId;
+    const invitationId = inv?.id ?? operationId;
+    if (success) {
+      if (conversationId === undefined) {
+        this.state.starts.reject(operationId, new UcwaError('malformed-response', 'The invitation was accepted, but the server never said in which conversation.'));
+        return;
+      }
+      this.state.emit({ type: 'invitationCompleted', invitationId, conversationId, direction: 'Outgoing', operationId });
+      this.state.starts.resolve(operationId, conversationId);
+    } else {
+      const failure = reasonOf(reason, 'The invitation failed.');
+      if (conversationId !== undefined) this.state.emit({ type: 'invitationFailed', invitationId, conversationId, direction: 'Outgoing', reason: failure, operationId });
+      this.state.starts.reject(operationId, new UcwaError('invitation-failed', failure.message, { ...(failure.subcode === undefined ? {} : { subcode: failure.subcode }) }));
+    }
+  }
+
+  /**
+   * The server told us our invitation succeeded but named no conversation (the started event
+   * aggregated away, the completed one link-only and the invitation gone): the conversation is the
+   * one no other invitation claims whose participants include the person we invited.
+   */
+  private async findConversation(to: string | undefined): Promise<string | undefined> {
+    const claimed = new Set([...this.state.invitations.values()].map((i) => i.conversationId));
+    for (const start of this.state.outgoingStarts.values()) claimed.add(start.conversationId);
+    const candidates = [...this.state.conversations.values()].filter((r) => !claimed.has(r.id));
+    if (to === undefined) return candidates.length === 1 ? candidates[0]?.id : undefined;
+    const known = candidates.find((r) => r.participants.has(to) || r.remoteUri?.toLowerCase() === to);
+    if (known !== undefined) return known.id;
+    for (const record of candidates) {
+      if (record.participantsUrl === undefined) {
+        const conversation = await this.read(record.url, 'conversation');
+        if (conversation !== undefined) applyConversationResource(record, conversation);
+      }
+      if (record.participantsUrl === undefined) continue;
+      const list = await this.read(record.participantsUrl, 'participants');
+      const uris = (list?.embeddedList('participant') ?? []).map((p) => p.string('uri')?.toLowerCase());
+      if (uris.includes(to)) return record.id;
+    }
+    return candidates.length === 1 ? candidates[0]?.id : undefined;
+  }
+
+  /** A completion kept before its Location named it, now known to be ours. */
+  private async applyEarly(operationId: string, completion: EarlyCompletion, href: string): Promise<void> {
+    const success = completion.status === 'Success';
+    if (completion.rel === 'messagingInvitation') {
+      const inv = this.state.invitations.get(idFromUrl(new URL(href)));
+      await this.completeOutgoing(operationId, success, completion.reason, inv);
+      return;
+    }
+    const record = completion.conversationUrl === undefined ? this.state.conversationUnder(new URL(href)) : this.state.conversations.get(idFromUrl(completion.conversationUrl));
+    this.state.settleSend(record?.id ?? '', operationId, success ? { ok: true } : { ok: false, reason: reasonOf(completion.reason, 'The message was not delivered.') });
   }
 
   private onConversation(event: RawEvent, resource: Resource | undefined): void {
@@ -104,31 +205,38 @@ export class MessagingEvents {
     record.connectedWaiters.clear();
   }
 
-  private onMessage(record: ConversationRecord, event: RawEvent, resource: Resource | undefined): void {
-    const direction = resource?.string('direction');
-    const operationId = resource?.string('operationId') ?? this.state.operationByHref.get(event.url.href);
-    if (direction === 'Outgoing' || (direction === undefined && operationId !== undefined)) {
-      if (event.type !== 'completed') return;
-      const outcome = event.status === 'Success' ? ({ ok: true } as const) : ({ ok: false, reason: reasonOf(event.reason, 'The message was not delivered.') } as const);
-      if (operationId === undefined) this.state.earlyByHref.set(event.url.href, outcome);
-      else this.state.settleSend(record.id, operationId, outcome);
+  private async onMessage(record: ConversationRecord, event: RawEvent, fetch: (event: RawEvent) => Promise<Resource | undefined>): Promise<void> {
+    const ours = this.state.operationByHref.get(event.url.href);
+    if (ours !== undefined) {
+      if (event.type === 'completed') this.state.settleSend(record.id, ours, sendOutcome(event));
       return;
     }
-    if (resource === undefined || event.status === 'Failure' || record.seenMessages.has(event.url.href)) return;
-    record.seenMessages.add(event.url.href);
+    if (record.seenMessages.has(event.url.href)) return;
+    const resource = event.resource ?? (await fetch(event));
+    if (resource === undefined) {
+      // Our own message completing before the 201 named it, or gone already: kept for a Location.
+      if (event.type === 'completed') this.state.keepEarly(event.url.href, { rel: 'message', status: event.status, reason: event.reason, conversationUrl: record.url });
+      return;
+    }
+    const direction = resource.string('direction');
+    const operationId = resource.string('operationId');
+    if (direction === 'Outgoing' || (direction === undefined && operationId !== undefined)) {
+      if (event.type === 'completed' && operationId !== undefined) this.state.settleSend(record.id, operationId, sendOutcome(event));
+      else if (event.type === 'completed') this.state.keepEarly(event.url.href, { rel: 'message', status: event.status, reason: event.reason, conversationUrl: record.url });
+      return;
+    }
+    if (event.status === 'Failure') return;
     const body = incomingMessageBody(resource);
     if (body === undefined) return;
+    record.seenMessages.add(event.url.href);
     const participant = resource.link('participant');
     const from = participant === undefined ? (record.firstMessage?.from ?? { uri: record.remoteUri ?? 'sip:unknown', name: '' }) : participantFrom(participant.url, participant.title, undefined);
     const first = record.firstMessage;
-    if (first !== undefined && first.body.text === body.text) {
+    if (first !== undefined) {
       record.firstMessage = undefined;
-      if (first.suppressNext) return;
-    } else if (first !== undefined) {
-      record.firstMessage = undefined;
+      if (first.body.text === body.text && first.suppressNext) return;
     }
-    const time = resource.property('timeStamp');
-    this.state.emit({ type: 'messageReceived', conversationId: record.id, messageId: event.url.href, from, time: parseTime(time), ...body });
+    this.state.emit({ type: 'messageReceived', conversationId: record.id, messageId: event.url.href, from, time: parseTime(resource.property('timeStamp')), ...body });
   }
 
   private emitFirstFromInvitation(conversationId: string): void {
@@ -155,7 +263,10 @@ export class MessagingEvents {
       this.state.emit({ type: 'participantRemoved', conversationId: record.id, participant });
     }
   }
+}
 
+function sendOutcome(event: RawEvent): { ok: true } | { ok: false; reason: ReturnType<typeof reasonOf> } {
+  return event.status === 'Success' ? { ok: true } : { ok: false, reason: reasonOf(event.reason, 'The message was not delivered.') };
 }
 
 function parseTime(value: unknown): Date {

@@ -1,9 +1,12 @@
 // What the messaging commands and the event handler share: the conversations and invitations we
-// know, the operations waiting for their outcome, and the mapping from a POST's Location to its
-// operation (events may beat the 201 that names them: protocol §10.10, §10.26).
+// know, our own operations waiting for their outcome, and the mapping from a POST's Location to
+// its operation. Events about our own operations are handled from these records: the server may
+// report them link-only, before the 201 that names them (§10.10), and answer 404 to a GET of a
+// completed operation.
 import type { ConversationRecord } from './conversation-record';
 import { newConversationRecord } from './conversation-record';
 import { UcwaError } from './errors';
+import type { EventReason } from './event-batch';
 import type { FailureReason, UcwaEvent } from './events';
 import { PendingOperations } from './pending-operations';
 import { idFromUrl } from './resource';
@@ -12,21 +15,46 @@ export interface InvitationRecord {
   readonly id: string;
   readonly url: URL;
   readonly direction: 'Incoming' | 'Outgoing';
-  readonly conversationId: string;
+  conversationId: string | undefined;
+  operationId?: string;
   accept?: URL;
   decline?: URL;
+  cancel?: URL;
+  completed?: boolean;
+}
+
+/** A startMessaging or addMessaging we posted: the invitation it creates is ours. */
+export interface OutgoingStart {
+  readonly operationId: string;
+  /** Who we invited (lower-case SIP URI), to recognise the conversation if the server names none. */
+  readonly to: string | undefined;
+  conversationId: string | undefined;
+  href?: string;
 }
 
 export type SendOutcome = { ok: true } | { ok: false; reason: FailureReason };
+
+/** An operation's completion seen before we knew it was ours (no operationId, Location not yet known). */
+export interface EarlyCompletion {
+  readonly rel: 'messagingInvitation' | 'message';
+  readonly status: string | undefined;
+  readonly reason: EventReason | undefined;
+  readonly conversationUrl: URL | undefined;
+}
+
+/** Completions nobody claims (other endpoints' operations) are kept only this many. */
+const MAX_EARLY = 500;
 
 export class MessagingState {
   readonly conversations = new Map<string, ConversationRecord>();
   readonly invitations = new Map<string, InvitationRecord>();
   readonly starts = new PendingOperations<string>();
   readonly sends = new PendingOperations<void>();
+  readonly outgoingStarts = new Map<string, OutgoingStart>();
   readonly operationByHref = new Map<string, string>();
-  /** Outgoing results whose operation is known only once the POST's Location arrives. */
-  readonly earlyByHref = new Map<string, SendOutcome>();
+  private readonly early = new Map<string, EarlyCompletion>();
+  /** Called when an early completion finds its operation; set by the event handler. */
+  onEarlyBound: (operationId: string, completion: EarlyCompletion, href: string) => void = () => undefined;
 
   constructor(readonly emit: (event: UcwaEvent) => void) {}
 
@@ -46,13 +74,26 @@ export class MessagingState {
     return record;
   }
 
+  /** Our POST's Location names the operation: an event about that href is ours from now on. */
   bindOperation(href: string, operationId: string): void {
     this.operationByHref.set(href, operationId);
-    const early = this.earlyByHref.get(href);
+    const start = this.outgoingStarts.get(operationId);
+    if (start !== undefined) start.href = href;
+    const early = this.early.get(href);
     if (early === undefined) return;
-    this.earlyByHref.delete(href);
-    const record = [...this.conversations.values()].find((r) => href.startsWith(r.url.href));
-    this.settleSend(record?.id ?? '', operationId, early);
+    this.early.delete(href);
+    this.onEarlyBound(operationId, early, href);
+  }
+
+  keepEarly(href: string, completion: EarlyCompletion): void {
+    this.early.set(href, completion);
+    if (this.early.size > MAX_EARLY) this.early.delete(this.early.keys().next().value as string);
+  }
+
+  /** The conversation a URL lies under (a message or messaging href), if we know it. */
+  conversationUnder(url: URL): ConversationRecord | undefined {
+    for (const record of this.conversations.values()) if (url.href.startsWith(`${record.url.href}/`)) return record;
+    return undefined;
   }
 
   settleSend(conversationId: string, operationId: string, outcome: SendOutcome): void {
@@ -63,5 +104,13 @@ export class MessagingState {
       this.emit({ type: 'messageFailed', conversationId, operationId, reason: outcome.reason });
       this.sends.reject(operationId, new UcwaError('delivery-failed', outcome.reason.message));
     }
+  }
+
+  clear(): void {
+    this.early.clear();
+    this.outgoingStarts.clear();
+    this.operationByHref.clear();
+    this.conversations.clear();
+    this.invitations.clear();
   }
 }

@@ -7,6 +7,7 @@ import type { ConversationRecord } from './conversation-record';
 import { applyConversationResource, applyMessagingResource, participantFrom, sipUri } from './conversation-record';
 import { encodeDataUri } from './data-uri';
 import { UcwaError } from './errors';
+import { headerValue } from './http-transport';
 import type { MessageBody, PartyInfo, UcwaEvent } from './events';
 import type { RawEvent } from './event-batch';
 import type { Resource } from './resource';
@@ -18,6 +19,8 @@ export interface StartConversationInput {
   readonly subject?: string;
   readonly message?: MessageBody;
   readonly threadId?: string;
+  /** Names the invitation in later events, so a caller can recognise a late outcome; default random. */
+  readonly operationId?: string;
 }
 
 export interface MessagingTimeouts {
@@ -36,7 +39,7 @@ export class Messaging {
     private readonly timeouts: MessagingTimeouts,
   ) {
     this.state = new MessagingState(emit);
-    this.events = new MessagingEvents(this.state);
+    this.events = new MessagingEvents(this.state, (url, rel) => this.http.getResource(url, rel).catch(() => undefined));
   }
 
   conversation(id: string): ConversationRecord {
@@ -51,25 +54,49 @@ export class Messaging {
   async start(input: StartConversationInput): Promise<string> {
     const url = this.startMessagingUrl();
     if (url === undefined) throw new UcwaError('not-signed-in', 'Sign in before starting a conversation.');
-    const operationId = randomUUID();
-    // Registered before the POST: the started/completed events may beat the 201 (§10.10).
-    const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
-    // Handled at once: it may settle while the POST is still in flight.
-    accepted.catch(() => undefined);
+    const operationId = input.operationId ?? randomUUID();
     const body: Record<string, unknown> = { to: sipUri(input.to), subject: input.subject ?? '', importance: 'Normal', operationId, sessionContext: randomUUID() };
     if (input.threadId !== undefined) body.threadId = input.threadId;
     if (input.message !== undefined) body._links = { message: { href: messageDataUri(input.message) } };
+    const conversationId = await this.invite(url, body, operationId, sipUri(input.to).toLowerCase());
+    const record = this.state.conversations.get(conversationId);
+    if (record !== undefined) record.remoteUri = sipUri(input.to);
+    return conversationId;
+  }
+
+  /**
+   * Posts an invitation (startMessaging or addMessaging) and waits for its outcome. Registered
+   * before the POST: the started/completed events may beat the 201 (§10.10); the 201's Location
+   * names the operation for events that carry no operationId. Given up after a while, the
+   * invitation is cancelled so that it cannot connect behind our back (§6.2).
+   */
+  private async invite(url: URL, body: Record<string, unknown>, operationId: string, to: string | undefined, conversationId?: string): Promise<string> {
+    this.state.outgoingStarts.set(operationId, { operationId, to, conversationId });
+    const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
+    // Handled at once: it may settle while the POST is still in flight.
+    accepted.catch(() => undefined);
     try {
-      await this.http.postJson(url, body);
+      const res = await this.http.postJson(url, body);
+      const location = headerValue(res.headers.location);
+      if (location !== undefined) this.state.bindOperation(new URL(location, res.url).href, operationId);
     } catch (error) {
+      this.state.outgoingStarts.delete(operationId);
       this.state.starts.reject(operationId, asUcwaError(error));
       await accepted.catch(() => undefined);
       throw error;
     }
-    const conversationId = await accepted;
-    const record = this.state.conversations.get(conversationId);
-    if (record !== undefined) record.remoteUri = sipUri(input.to);
-    return conversationId;
+    try {
+      return await accepted;
+    } catch (error) {
+      if (error instanceof UcwaError && error.code === 'invitation-failed' && error.subcode === 'Timeout') await this.cancel(operationId);
+      throw error;
+    }
+  }
+
+  private async cancel(operationId: string): Promise<void> {
+    const inv = [...this.state.invitations.values()].find((i) => i.operationId === operationId);
+    if (inv?.cancel === undefined || inv.completed === true) return;
+    await this.http.postEmpty(inv.cancel).catch(() => undefined);
   }
 
   /** Sends one message; resolves when the server reports it delivered (§6.3). One POST in flight per conversation. */
@@ -83,7 +110,7 @@ export class Messaging {
 
   async accept(invitationId: string): Promise<string> {
     const inv = this.state.invitations.get(invitationId);
-    if (inv?.accept === undefined) throw new UcwaError('not-found', 'The invitation can no longer be accepted.');
+    if (inv?.accept === undefined || inv.conversationId === undefined) throw new UcwaError('not-found', 'The invitation can no longer be accepted.');
     await this.http.postEmpty(inv.accept);
     return inv.conversationId;
   }
@@ -129,10 +156,32 @@ export class Messaging {
   dropAll(reason: string): void {
     this.state.starts.rejectAll(new UcwaError('delivery-failed', reason));
     this.state.sends.rejectAll(new UcwaError('delivery-failed', reason));
-    this.state.earlyByHref.clear();
-    for (const id of this.state.conversations.keys()) this.state.emit({ type: 'conversationEnded', conversationId: id });
-    this.state.conversations.clear();
-    this.state.invitations.clear();
+    const ids = [...this.state.conversations.keys()];
+    this.state.clear();
+    for (const id of ids) this.state.emit({ type: 'conversationEnded', conversationId: id });
+  }
+
+  /**
+   * After a resync (§5.6) what we cached may be stale: every conversation and its messaging are
+   * read again; one the server no longer has has ended.
+   */
+  async refreshAll(): Promise<void> {
+    for (const record of [...this.state.conversations.values()]) {
+      try {
+        applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
+      } catch (error) {
+        if (error instanceof UcwaError && error.code === 'not-found') this.end(record.id, 'The conversation ended.');
+        continue;
+      }
+      await this.refreshMessaging(record);
+      if (record.messaging.sendMessage !== undefined) for (const waiter of [...record.connectedWaiters]) waiter();
+    }
+  }
+
+  private end(conversationId: string, reason: string): void {
+    if (!this.state.conversations.delete(conversationId)) return;
+    this.state.sends.rejectTagged(conversationId, new UcwaError('delivery-failed', reason));
+    this.state.emit({ type: 'conversationEnded', conversationId });
   }
 
   handle(event: RawEvent, fetch: (event: RawEvent) => Promise<Resource | undefined>): Promise<void> {
@@ -162,8 +211,8 @@ export class Messaging {
         headers: { Accept: 'application/json', 'Content-Type': `${html ? 'text/html' : 'text/plain'}; charset=UTF-8` },
         body: html ? (body.html ?? body.text) : body.text,
       });
-      const location = res.headers.location;
-      if (typeof location === 'string') this.state.bindOperation(new URL(location, res.url).href, operationId);
+      const location = headerValue(res.headers.location);
+      if (location !== undefined) this.state.bindOperation(new URL(location, res.url).href, operationId);
     } catch (error) {
       this.state.sends.reject(operationId, asUcwaError(error));
       await delivery.catch(() => undefined);
@@ -180,15 +229,7 @@ export class Messaging {
     const url = record.messaging.addMessaging;
     if (url === undefined) throw new UcwaError('delivery-failed', 'Messaging cannot be added again.');
     const operationId = randomUUID();
-    const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
-    accepted.catch(() => undefined);
-    try {
-      await this.http.postJson(url, { operationId, _links: { message: { href: messageDataUri(body) } } });
-    } catch (error) {
-      this.state.starts.reject(operationId, asUcwaError(error));
-      throw error;
-    }
-    await accepted;
+    await this.invite(url, { operationId, _links: { message: { href: messageDataUri(body) } } }, operationId, record.remoteUri?.toLowerCase(), record.id);
     return { operationId };
   }
 

@@ -142,7 +142,7 @@ export class People {
 
   private async fetchPhoto(url: URL): Promise<Photo | undefined> {
     try {
-      const res = await this.http.send({ method: 'GET', url, headers: { Accept: 'image/jpeg, image/png;q=0.9, image/*;q=0.8' }, maxBytes: MAX_PHOTO_BYTES });
+      const res = await this.http.send({ method: 'GET', url, headers: { Accept: 'image/jpeg, image/png;q=0.9, image/*;q=0.8' }, binary: true, maxBytes: MAX_PHOTO_BYTES });
       const type = headerValue(res.headers['content-type'])?.split(';')[0]?.trim().toLowerCase() ?? '';
       if (!type.startsWith('image/') || res.bytes === undefined || res.bytes.length === 0) return undefined;
       return { contentType: type, data: res.bytes };

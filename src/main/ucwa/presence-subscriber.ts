@@ -60,6 +60,11 @@ export class PresenceSubscriber {
     await this.subscribe(uris);
   }
 
+  /** After a resync: extend each subscription now; one the server forgot is re-created. */
+  async refreshAll(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((sub) => this.extend(sub)));
+  }
+
   async unsubscribeAll(): Promise<void> {
     const subs = [...this.subscriptions];
     this.clear();

@@ -311,7 +311,7 @@ export class UcwaClient {
       events.url,
       {
         onEvents: (list) => this.dispatcher.dispatch(list),
-        onResync: () => this.emit({ type: 'channelResynced' }),
+        onResync: () => this.onResync(),
         onResume: () => this.onResume(),
         onConnection: (state, detail) => this.emit({ type: 'connectionChanged', state, ...(detail === undefined ? {} : { detail }) }),
         onStopped: (error) => this.onChannelStopped(error),
@@ -320,6 +320,14 @@ export class UcwaClient {
       this.logger,
     );
     this.channel.start();
+  }
+
+  /** The server sent us back to the oldest unacknowledged batch: re-read what we cache (§5.6). */
+  private async onResync(): Promise<void> {
+    await this.refreshApplication().catch((error: unknown) => this.logger.warn('could not re-read the application after a resync', { reason: error instanceof Error ? error.message : String(error) }));
+    await this.messaging.refreshAll();
+    await this.subscriber.refreshAll();
+    this.emit({ type: 'channelResynced' });
   }
 
   /** After a long silence the server dropped transient state: conversations are gone (§5.6). */

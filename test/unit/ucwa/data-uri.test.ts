@@ -40,3 +40,11 @@ describe('htmlToText', () => {
     expect(htmlToText('&#72;&#x49;')).toBe('HI');
   });
 });
+
+describe('htmlToText with hostile character references', () => {
+  it('turns a reference outside Unicode or a lone surrogate into U+FFFD instead of throwing', () => {
+    expect(htmlToText('a&#x110000;b&#xD800;c&#0;d&#65;')).toBe('a\uFFFDb\uFFFDc\uFFFDdA');
+    expect(htmlToText('&#99999999999999999999;')).toBe('\uFFFD');
+  });
+});
+

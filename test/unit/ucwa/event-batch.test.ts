@@ -71,7 +71,34 @@ describe('parseEventBatch', () => {
   it('rejects malformed batches with a typed error', () => {
     expect(() => parseEventBatch('<html>', base)).toThrow(UcwaError);
     expect(() => parseEventBatch({ _links: {} }, base)).toThrow(/no next, resync or resume/);
-    expect(() => parseEventBatch({ _links: { next: { href: 'x' } }, sender: [{ rel: 'me' }] }, base)).toThrow(UcwaError);
+  });
+
+  it('skips a malformed sender or event alone and keeps the rest of the batch', () => {
+    const skipped: string[] = [];
+    const batch = parseEventBatch(
+      {
+        _links: { next: { href: `${app}/events?ack=8` } },
+        sender: [
+          { rel: 'me' },
+          {
+            rel: 'conversation',
+            href: `${app}/communication/conversations/c1`,
+            events: [
+              { link: { rel: 'message' }, type: 'completed' },
+              'not an event',
+              { link: { rel: 'message', href: `${app}/communication/conversations/c1/messaging/messages/3` }, type: 'completed', status: 'Failure', reason: 'no object' },
+              { link: { rel: 'message', href: `${app}/communication/conversations/c1/messaging/messages/4` }, type: 'completed', status: 'Success' },
+            ],
+          },
+        ],
+      },
+      base,
+      (why) => skipped.push(why),
+    );
+    expect(batch.next?.searchParams.get('ack')).toBe('8');
+    expect(batch.events.map((e) => e.url.pathname.split('/').pop())).toEqual(['3', '4']);
+    expect(batch.events[0]?.reason).toEqual({});
+    expect(skipped).toHaveLength(3);
   });
 });
 

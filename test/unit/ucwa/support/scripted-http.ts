@@ -1,0 +1,63 @@
+// A scripted stand-in for AuthenticatedHttp: resources by URL (everything else answers 404, as a
+// server does for a completed operation), POST answers chosen per test, and a log of every request.
+// For unit tests of the messaging logic where the exact order of events and responses matters.
+import type { AuthenticatedHttp, Request } from '../../../../src/main/ucwa/authenticated-http';
+import { UcwaError } from '../../../../src/main/ucwa/errors';
+import type { HttpResponse } from '../../../../src/main/ucwa/http-transport';
+import { Resource } from '../../../../src/main/ucwa/resource';
+
+export const ORIGIN = 'https://pool.contoso.com';
+export const APP = '/ucwa/oauth/v1/applications/3017';
+
+export function abs(path: string): URL {
+  return new URL(path, ORIGIN);
+}
+
+export interface PostReply {
+  readonly location?: string;
+  readonly status?: number;
+  /** Runs before the response is returned: events that beat the 201 (§10.10). */
+  readonly before?: () => Promise<void> | void;
+}
+
+export class ScriptedHttp {
+  readonly resources = new Map<string, unknown>();
+  readonly requests: string[] = [];
+  readonly posts: { url: string; body: string | undefined }[] = [];
+  onPost: (url: URL, body: string | undefined) => PostReply = () => ({ status: 204 });
+
+  asHttp(): AuthenticatedHttp {
+    return this as unknown as AuthenticatedHttp;
+  }
+
+  async getResource(url: URL, what: string): Promise<Resource> {
+    this.requests.push(`GET ${url.pathname}`);
+    const raw = this.resources.get(url.pathname);
+    if (raw === undefined) throw new UcwaError('not-found', `Not found: ${url.pathname} (${what}).`, { status: 404 });
+    return Resource.parse(raw, url, what);
+  }
+
+  postJson(url: URL, body: unknown): Promise<HttpResponse> {
+    return this.post(url, JSON.stringify(body));
+  }
+
+  postEmpty(url: URL): Promise<HttpResponse> {
+    return this.post(url, undefined);
+  }
+
+  send(req: Request): Promise<HttpResponse> {
+    if (req.method === 'POST') return this.post(req.url, req.body);
+    this.requests.push(`${req.method} ${req.url.pathname}`);
+    return Promise.resolve({ url: req.url, status: 204, headers: {}, text: '' });
+  }
+
+  private async post(url: URL, body: string | undefined): Promise<HttpResponse> {
+    this.requests.push(`POST ${url.pathname}`);
+    this.posts.push({ url: url.href, body });
+    const reply = this.onPost(url, body);
+    await reply.before?.();
+    const status = reply.status ?? 201;
+    if (status >= 400) throw new UcwaError('http', `${status} from ${url.pathname}`, { status });
+    return { url, status, headers: reply.location === undefined ? {} : { location: reply.location }, text: '' };
+  }
+}
