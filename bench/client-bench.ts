@@ -1,4 +1,5 @@
 // Figures for the UCWA client against the simulator on loopback. Prints; never fails on speed.
+import { CredentialTrust } from '../src/main/ucwa/trust-policy';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'undici';
 import { UcwaClient } from '../src/main/ucwa/index';
@@ -67,7 +68,7 @@ export async function benchSendLatency(count: number): Promise<void> {
 export async function benchEventDispatch(events: number): Promise<void> {
   const redactor = new SecretRedactor();
   const logger = createLogger('bench', silentSink, redactor);
-  const http = new AuthenticatedHttp(new HttpTransport(undefined, logger), { user: 'x@y', password: 'p' }, redactor, logger);
+  const http = new AuthenticatedHttp(new HttpTransport(undefined, logger), { user: 'x@y', password: 'p' }, redactor, logger, new CredentialTrust({ user: 'x@y' }));
   let received = 0;
   const messaging = new Messaging(http, (e) => {
     if (e.type === 'messageReceived') received++;

@@ -95,6 +95,8 @@ export interface ChatMessage {
   readonly time: number;
   readonly delivery: DeliveryState;
   readonly failureReason?: string;
+  /** What happened that the user would not guess, e.g. delivered after all although it had failed. */
+  readonly deliveryNote?: string;
 }
 
 export interface HistoryPage {

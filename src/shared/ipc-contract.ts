@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'tls',
   'not-ucwa',
   'insecure-transport',
+  'untrusted-server',
   'not-found',
   'send-failed',
   'unavailable',

@@ -12,6 +12,7 @@ const messageSchema = z.object({
   time: z.number(),
   delivery: z.enum(['sending', 'delivered', 'failed']),
   failureReason: z.string().optional(),
+  deliveryNote: z.string().optional(),
 });
 
 const lineSchema = z.object({ v: z.literal(1), c: z.string(), m: z.unknown() });
@@ -43,6 +44,7 @@ export function parseHistoryLine(line: string, checksum: (text: string) => strin
       time: m.time,
       delivery: m.delivery,
       ...(m.failureReason === undefined ? {} : { failureReason: m.failureReason }),
+      ...(m.deliveryNote === undefined ? {} : { deliveryNote: m.deliveryNote }),
     },
   };
 }

@@ -9,6 +9,10 @@ export interface Thread {
   subject: string;
   state: ConversationState;
   ucwaId: string | undefined;
+  /** The UCWA threadId of the last conversation, to continue the same thread when writing again (§6.7, §10.21). */
+  ucwaThreadId: string | undefined;
+  /** Invitations we gave up waiting for, whose outcome may still arrive: operationId → the message riding on it. */
+  readonly pendingStarts: Map<string, string>;
   unread: number;
   typing: string[];
   readonly messages: ChatMessage[];
@@ -29,10 +33,15 @@ export class ConversationStore {
     const id = threadIdFor(remote.uri);
     let thread = this.threads.get(id);
     if (thread === undefined) {
-      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [] };
+      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, ucwaThreadId: undefined, pendingStarts: new Map(), unread: 0, typing: [], messages: [] };
       this.threads.set(id, thread);
     }
     return thread;
+  }
+
+  byPendingStart(operationId: string): Thread | undefined {
+    for (const thread of this.threads.values()) if (thread.pendingStarts.has(operationId)) return thread;
+    return undefined;
   }
 
   byUcwaId(ucwaId: string): Thread | undefined {

@@ -23,6 +23,8 @@ export interface DeliveryOptions {
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof UcwaError)) return false;
   if (error.code === 'invitation-failed') return error.subcode === 'TemporarilyUnavailable';
+  // The conversation ended before anything was sent: the next try starts a new one.
+  if (error.code === 'not-found') return true;
   return isTransient(error);
 }
 
@@ -65,7 +67,9 @@ export class DeliveryQueue {
         return;
       } catch (error) {
         if (error instanceof Cancelled) return this.host.failed(message, error.message);
-        if (!this.host.isUp() && Date.now() < deadline) continue; // the session dropped under it: wait and try again
+        // The server had accepted it: sending again could say it twice. The user decides.
+        if (error instanceof UcwaError && error.code === 'delivery-unconfirmed') return this.host.failed(message, error.message);
+        if (!this.host.isUp() && Date.now() < deadline) continue; // the session dropped under it before the server took it: wait and try again
         if (attempt >= this.options.maxAttempts || !isRetryable(error) || Date.now() >= deadline) {
           return this.host.failed(message, error instanceof Error ? error.message : String(error));
         }

@@ -12,8 +12,10 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
   'not-ucwa': 'not-ucwa',
   'malformed-response': 'not-ucwa',
   'insecure-transport': 'insecure-transport',
+  'untrusted-server': 'untrusted-server',
   'not-found': 'not-found',
   'delivery-failed': 'send-failed',
+  'delivery-unconfirmed': 'send-failed',
   'invitation-failed': 'send-failed',
   'not-signed-in': 'not-signed-in',
 };

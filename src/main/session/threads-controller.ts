@@ -145,6 +145,7 @@ export class ThreadsController {
       case 'incomingInvitation': {
         const thread = this.threadForUri(event.from.uri, event.from.name);
         thread.ucwaId = event.conversationId;
+        if (event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
         thread.subject = event.subject;
         thread.state = 'incoming';
         this.pushThread(thread);
@@ -153,6 +154,7 @@ export class ThreadsController {
         return true;
       }
       case 'invitationCompleted': {
+        if (event.operationId !== undefined && this.onLateStart(event.operationId, event.conversationId)) return true;
         const thread = this.store.byUcwaId(event.conversationId);
         if (thread !== undefined && thread.state !== 'connected') {
           thread.state = 'connected';
@@ -175,6 +177,7 @@ export class ThreadsController {
         const thread = this.store.byUcwaId(event.conversationId);
         if (thread === undefined) return true;
         thread.ucwaId = undefined;
+        if (event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
         thread.state = 'idle';
         thread.typing = [];
         this.pushThread(thread);
@@ -217,24 +220,64 @@ export class ThreadsController {
     this.pushThread(thread);
   }
 
+  /**
+   * An invitation we had given up on was accepted after all: the message riding on it arrived.
+   * It is marked delivered (never sent again), and the thread continues in that conversation.
+   */
+  private onLateStart(operationId: string, conversationId: string): boolean {
+    const thread = this.store.byPendingStart(operationId);
+    const messageId = thread?.pendingStarts.get(operationId);
+    if (thread === undefined || messageId === undefined) return false;
+    thread.pendingStarts.delete(operationId);
+    thread.ucwaId ??= conversationId;
+    thread.state = 'connected';
+    const message = thread.messages.find((m) => m.id === messageId);
+    if (message !== undefined && message.delivery !== 'delivered') {
+      const delivered: ChatMessage = { ...message, delivery: 'delivered', deliveryNote: 'it reached them after all, so it was not sent again' };
+      delete (delivered as { failureReason?: string }).failureReason;
+      this.finish(thread, delivered);
+    } else this.pushThread(thread);
+    return true;
+  }
+
   /** One try: start the conversation (the message rides along, §6.2) or send in the open one. */
   private async attemptDelivery(message: ChatMessage): Promise<void> {
     const client = this.host.client();
     const thread = this.requireThread(message.conversationId);
     const body = { text: message.text, ...(message.html === undefined ? {} : { html: message.html }) };
+    // Delivered meanwhile by an invitation that was accepted late (a retry of it must not resend).
+    if (thread.messages.find((m) => m.id === message.id)?.delivery === 'delivered') return;
     try {
       if (thread.ucwaId === undefined) {
         thread.state = 'connecting';
         this.pushThread(thread);
-        thread.ucwaId = await client.startConversation({ to: thread.remote.uri, message: body });
+        thread.ucwaId = await this.start(client, thread, message.id, body);
         thread.state = 'connected';
       } else await client.sendMessage(thread.ucwaId, body);
     } catch (error) {
       if (thread.state === 'connecting') thread.state = 'idle';
       // A conversation that died under the message is started afresh on the next try.
-      if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed')) thread.ucwaId = undefined;
+      if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed' || error.code === 'delivery-unconfirmed')) thread.ucwaId = undefined;
       throw error;
     }
     this.finish(thread, { ...message, delivery: 'delivered' });
+  }
+
+  /** Starts messaging, continuing the thread of the last conversation where the server knows it (§6.7, §10.21). */
+  private async start(client: UcwaClient, thread: Thread, messageId: string, body: { text: string; html?: string }): Promise<string> {
+    const operationId = randomUUID();
+    const threadId = thread.ucwaThreadId;
+    try {
+      return await client.startConversation({ to: thread.remote.uri, message: body, operationId, ...(threadId === undefined ? {} : { threadId }) });
+    } catch (error) {
+      // The server still has a conversation on that thread: start a fresh one instead.
+      if (threadId !== undefined && error instanceof UcwaError && error.status === 409 && error.subcode === 'ThreadIdAlreadyExists') {
+        thread.ucwaThreadId = undefined;
+        return this.start(client, thread, messageId, body);
+      }
+      // A timed-out invitation may still be accepted: its late outcome is recognised by its operationId.
+      if (error instanceof UcwaError && error.subcode === 'Timeout') thread.pendingStarts.set(operationId, messageId);
+      throw error;
+    }
   }
 }

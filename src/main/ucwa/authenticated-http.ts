@@ -7,6 +7,7 @@ import { headerValue } from './http-transport';
 import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport';
 import type { Logger, SecretRedactor } from './logger';
 import { Resource } from './resource';
+import type { CredentialTrust } from './trust-policy';
 import { parseMsRtcOAuthChallenge } from './www-authenticate';
 import type { MsRtcOAuthChallenge } from './www-authenticate';
 
@@ -37,6 +38,7 @@ export class AuthenticatedHttp {
     private readonly credentials: Credentials,
     private readonly redactor: SecretRedactor,
     private readonly logger: Logger,
+    readonly trust: CredentialTrust,
     private readonly now: () => number = Date.now,
   ) {
     redactor.add(credentials.password);
@@ -49,6 +51,8 @@ export class AuthenticatedHttp {
   /** Sends with the origin's token; answers a 401 with one renewal and one retry. Non-2xx throws. */
   async send(req: Request): Promise<HttpResponse> {
     const origin = req.url.origin;
+    // Once the application exists, a link to anywhere else is not followed (and carries nothing).
+    this.trust.assertPinned(req.url);
     await this.renewIfStale(origin);
     const used = this.tokens.get(origin)?.token;
     let res = await this.transport.send(this.withAuth(req, used));
@@ -117,6 +121,9 @@ export class AuthenticatedHttp {
       throw new UcwaError('auth-failed', 'The server does not allow signing in with a password.');
     }
     const issuer = new URL(challenge.href, origin);
+    // The password goes only to a trusted issuer, for a trusted host (§1.3, §10.3).
+    this.trust.assertTrusted(new URL(origin), 'your password');
+    this.trust.assertTrusted(issuer, 'your password');
     // URLSearchParams encodes &, +, = and % in passwords (§2.2, §10.5).
     const form = new URLSearchParams({ grant_type: 'password', username: this.credentials.user, password: this.credentials.password });
     const res = await this.transport.send({

@@ -4,10 +4,11 @@
 import type { AuthenticatedHttp } from './authenticated-http';
 import { parseJsonBody } from './authenticated-http';
 import { UcwaError, isUcwaError } from './errors';
-import { headerValue, isLoopbackHost } from './http-transport';
+import { headerValue } from './http-transport';
 import type { HttpTransport } from './http-transport';
 import type { Logger } from './logger';
 import { Resource } from './resource';
+import type { CredentialTrust } from './trust-policy';
 
 export const MAX_DISCOVERY_HOPS = 5;
 const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
@@ -41,46 +42,39 @@ export function userDomain(user: string): string {
   return domain;
 }
 
-/** §1.3: https only (loopback excepted), and the target stays inside the user's domain or the first host. */
-export function isTrustedRedirect(target: URL, from: URL, domain: string, firstHost: string): boolean {
-  if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.hostname))) return false;
-  const host = target.hostname.toLowerCase();
-  if (host === from.hostname.toLowerCase() || host === firstHost.toLowerCase() || isLoopbackHost(host)) return true;
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
 export class Discovery {
   constructor(
     private readonly transport: HttpTransport,
     private readonly http: AuthenticatedHttp,
     private readonly logger: Logger,
+    private readonly trust: CredentialTrust,
   ) {}
 
   /** Returns the `applications` URL for the user. */
   async discover(input: DiscoveryInput): Promise<URL> {
     const candidates = discoveryCandidates(input);
-    const domain = input.server === undefined ? userDomain(input.user) : safeDomain(input.user);
     let lastError: unknown;
     for (const candidate of candidates) {
       try {
-        const userUrl = await this.findUserLink(candidate, domain, candidate.hostname);
-        return await this.findApplications(userUrl, domain, candidate.hostname);
+        const userUrl = await this.findUserLink(candidate);
+        return await this.findApplications(userUrl);
       } catch (error) {
         // A candidate that does not answer is skipped; a wrong password is final (§1.1).
         if (isUcwaError(error, 'wrong-credentials', 'insecure-transport', 'auth-failed')) throw error;
         this.logger.info('discovery candidate failed', { candidate: candidate.origin, reason: error instanceof Error ? error.message : String(error) });
-        lastError = error;
+        // A server outside the trusted set is what the user needs to hear about, not a later timeout.
+        if (!isUcwaError(lastError, 'untrusted-server')) lastError = error;
       }
     }
     throw lastError ?? new UcwaError('unreachable', 'No discovery address answered.');
   }
 
-  private async findUserLink(start: URL, domain: string, firstHost: string): Promise<URL> {
+  private async findUserLink(start: URL): Promise<URL> {
     let url = start;
     for (let hop = 0; hop <= MAX_DISCOVERY_HOPS; hop++) {
       const res = await this.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } });
       if (res.status >= 300 && res.status < 400) {
-        url = this.nextHop(url, headerValue(res.headers.location), domain, firstHost);
+        url = this.nextHop(url, headerValue(res.headers.location));
         continue;
       }
       if (res.status === 404) throw new UcwaError('not-ucwa', `${url.host} has no UCWA autodiscover service (404).`, { status: 404 });
@@ -91,12 +85,12 @@ export class Discovery {
       if (user !== undefined) return user.url;
       const redirect = root.link('redirect');
       if (redirect === undefined) throw new UcwaError('not-ucwa', `${url.host} answered autodiscover without a user link.`);
-      url = this.nextHop(url, redirect.url.href, domain, firstHost);
+      url = this.nextHop(url, redirect.url.href);
     }
     throw new UcwaError('not-ucwa', `Autodiscover redirected more than ${MAX_DISCOVERY_HOPS} times.`);
   }
 
-  private async findApplications(start: URL, domain: string, firstHost: string): Promise<URL> {
+  private async findApplications(start: URL): Promise<URL> {
     let userUrl = start;
     for (let hop = 0; hop <= MAX_DISCOVERY_HOPS; hop++) {
       // The first GET answers 401 with the challenge; AuthenticatedHttp obtains a token for this
@@ -106,27 +100,19 @@ export class Discovery {
       if (applications !== undefined) return applications.url;
       const redirect = user.link('redirect');
       if (redirect === undefined) throw new UcwaError('not-ucwa', 'The user resource has neither an applications nor a redirect link.');
-      const root = this.nextHop(userUrl, redirect.url.href, domain, firstHost);
-      userUrl = await this.findUserLink(root, domain, firstHost);
+      const root = this.nextHop(userUrl, redirect.url.href);
+      userUrl = await this.findUserLink(root);
     }
     throw new UcwaError('not-ucwa', `The user resource redirected more than ${MAX_DISCOVERY_HOPS} times.`);
   }
 
-  private nextHop(from: URL, location: string | undefined, domain: string, firstHost: string): URL {
+  /** §1.3: a redirect is followed only where credentials could go (https, inside the trusted domains). */
+  private nextHop(from: URL, location: string | undefined): URL {
     if (location === undefined) throw new UcwaError('not-ucwa', `${from.host} redirected without a location.`);
     const target = new URL(location, from);
-    if (!isTrustedRedirect(target, from, domain, firstHost)) {
-      throw new UcwaError('not-ucwa', `Refusing to follow a redirect from ${from.host} to ${target.origin}: not https inside ${domain}.`);
-    }
+    const refusal = this.trust.refusal(target);
+    if (refusal !== undefined) throw new UcwaError('untrusted-server', `${from.host} sent sign-in to ${target.hostname}, which is not trusted: ${refusal}`, { host: target.hostname });
     this.logger.info('discovery redirect', { from: from.origin, to: target.origin });
     return target;
-  }
-}
-
-function safeDomain(user: string): string {
-  try {
-    return userDomain(user);
-  } catch {
-    return '';
   }
 }

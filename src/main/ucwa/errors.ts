@@ -10,10 +10,14 @@ export type UcwaErrorCode =
   | 'not-ucwa'
   | 'malformed-response'
   | 'insecure-transport'
+  /** Credentials would go to a host outside the trusted set; `host` names it so the user can be asked. */
+  | 'untrusted-server'
   | 'http'
   | 'application-gone'
   | 'gone'
   | 'delivery-failed'
+  /** The server accepted it, then nothing more was heard: it may or may not have arrived. Never resend on our own. */
+  | 'delivery-unconfirmed'
   | 'invitation-failed'
   | 'not-found'
   | 'not-signed-in'
@@ -23,6 +27,7 @@ export interface UcwaErrorDetails {
   readonly status?: number;
   readonly subcode?: string;
   readonly retryAfterMs?: number;
+  readonly host?: string;
   readonly cause?: unknown;
 }
 
@@ -31,6 +36,7 @@ export class UcwaError extends Error {
   readonly status: number | undefined;
   readonly subcode: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly host: string | undefined;
 
   constructor(
     readonly code: UcwaErrorCode,
@@ -41,6 +47,7 @@ export class UcwaError extends Error {
     this.status = details.status;
     this.subcode = details.subcode;
     this.retryAfterMs = details.retryAfterMs;
+    this.host = details.host;
   }
 }
 

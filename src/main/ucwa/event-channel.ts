@@ -86,7 +86,7 @@ export class EventChannel {
         failures = 0;
       } catch (error) {
         if (!this.running) return;
-        if (isUcwaError(error, 'application-gone', 'gone') || (isUcwaError(error, 'http') && error.status === 409 && error.subcode === 'PGetReplaced')) {
+        if (isUcwaError(error, 'application-gone', 'gone', 'untrusted-server') || (isUcwaError(error, 'http') && error.status === 409 && error.subcode === 'PGetReplaced')) {
           this.running = false;
           this.handlers.onStopped(error as UcwaError);
           return;

@@ -33,6 +33,8 @@ export type UcwaEvent =
       readonly from: PartyInfo;
       readonly subject: string;
       readonly firstMessage?: MessageBody;
+      /** The thread this conversation continues (§6.7), when the server names one. */
+      readonly threadId?: string;
     }
   /** `operationId`: ours, for an invitation we started (it may complete after its caller gave up waiting). */
   | { readonly type: 'invitationCompleted'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing'; readonly operationId?: string }
@@ -51,7 +53,8 @@ export type UcwaEvent =
   | { readonly type: 'typingChanged'; readonly conversationId: string; readonly participant: PartyInfo; readonly isTyping: boolean }
   | { readonly type: 'participantAdded'; readonly conversationId: string; readonly participant: PartyInfo }
   | { readonly type: 'participantRemoved'; readonly conversationId: string; readonly participant: PartyInfo }
-  | { readonly type: 'conversationEnded'; readonly conversationId: string }
+  /** `threadId`: to continue the same thread when writing again (§6.7, §10.21). */
+  | { readonly type: 'conversationEnded'; readonly conversationId: string; readonly threadId?: string }
   | { readonly type: 'channelResynced' }
   | { readonly type: 'channelResumed' }
   /** `gone` (410): the server says do not retry; otherwise a new application may be created. */

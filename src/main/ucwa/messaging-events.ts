@@ -89,11 +89,12 @@ export class MessagingEvents {
     const from = participantFrom(fromLink?.url ?? url, fromLink?.title, resource.embedded('from'));
     const first = invitationFirstMessage(resource);
     record.subject = resource.string('subject') ?? '';
+    record.threadId = resource.string('threadId') ?? record.threadId;
     record.remoteUri = from.uri;
     record.participants.set(from.uri.toLowerCase(), from);
     if (first !== undefined) record.firstMessage = { body: first, emitted: false, suppressNext: false, from };
     this.applyInvitationLinks(inv, resource);
-    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }) });
+    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }), ...(record.threadId === undefined ? {} : { threadId: record.threadId }) });
   }
 
   /** accept/decline/cancel exist only while the invitation is pending (§6.2, §6.5). */
@@ -185,9 +186,7 @@ export class MessagingEvents {
   private onConversation(event: RawEvent, resource: Resource | undefined): void {
     const id = idFromUrl(event.url);
     if (event.type === 'deleted') {
-      if (!this.state.conversations.delete(id)) return;
-      this.state.sends.rejectTagged(id, new UcwaError('delivery-failed', 'The conversation ended.'));
-      this.state.emit({ type: 'conversationEnded', conversationId: id });
+      this.state.end(id, 'The conversation ended.');
       return;
     }
     if (resource === undefined) return;

@@ -96,6 +96,15 @@ export class MessagingState {
     return undefined;
   }
 
+  /** The conversation is over: its pending sends fail, and listeners learn its threadId to continue it later. */
+  end(conversationId: string, reason: string): void {
+    const record = this.conversations.get(conversationId);
+    if (record === undefined) return;
+    this.conversations.delete(conversationId);
+    this.sends.rejectTagged(conversationId, new UcwaError('delivery-unconfirmed', `${reason} It may have arrived before that.`));
+    this.emit({ type: 'conversationEnded', conversationId, ...(record.threadId === undefined ? {} : { threadId: record.threadId }) });
+  }
+
   settleSend(conversationId: string, operationId: string, outcome: SendOutcome): void {
     if (outcome.ok) {
       this.emit({ type: 'messageDelivered', conversationId, operationId });

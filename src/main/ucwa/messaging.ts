@@ -88,9 +88,21 @@ export class Messaging {
     try {
       return await accepted;
     } catch (error) {
-      if (error instanceof UcwaError && error.code === 'invitation-failed' && error.subcode === 'Timeout') await this.cancel(operationId);
+      if (!(error instanceof UcwaError && error.code === 'invitation-failed' && error.subcode === 'Timeout')) throw error;
+      // The outcome never came, but messaging in its conversation connected: the other side accepted
+      // (and got the first message); starting again would say it twice.
+      const connected = this.connectedConversationOf(operationId);
+      if (connected !== undefined) return connected;
+      await this.cancel(operationId);
       throw error;
     }
+  }
+
+  private connectedConversationOf(operationId: string): string | undefined {
+    const inv = [...this.state.invitations.values()].find((i) => i.operationId === operationId);
+    const id = inv?.conversationId ?? this.state.outgoingStarts.get(operationId)?.conversationId;
+    const record = id === undefined ? undefined : this.state.conversations.get(id);
+    return record?.messaging.state === 'Connected' ? record.id : undefined;
   }
 
   private async cancel(operationId: string): Promise<void> {
@@ -154,11 +166,12 @@ export class Messaging {
 
   /** The application is gone or resumed: every conversation under it is dead (§3.3, §10.33). */
   dropAll(reason: string): void {
-    this.state.starts.rejectAll(new UcwaError('delivery-failed', reason));
-    this.state.sends.rejectAll(new UcwaError('delivery-failed', reason));
-    const ids = [...this.state.conversations.keys()];
+    // What was posted may have arrived before the application went: never to be resent blindly.
+    const unconfirmed = new UcwaError('delivery-unconfirmed', `${reason} The server had accepted it; it may have arrived.`);
+    this.state.starts.rejectAll(unconfirmed);
+    this.state.sends.rejectAll(unconfirmed);
+    for (const id of [...this.state.conversations.keys()]) this.state.end(id, reason);
     this.state.clear();
-    for (const id of ids) this.state.emit({ type: 'conversationEnded', conversationId: id });
   }
 
   /**
@@ -170,7 +183,7 @@ export class Messaging {
       try {
         applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
       } catch (error) {
-        if (error instanceof UcwaError && error.code === 'not-found') this.end(record.id, 'The conversation ended.');
+        if (error instanceof UcwaError && error.code === 'not-found') this.state.end(record.id, 'The conversation ended.');
         continue;
       }
       await this.refreshMessaging(record);
@@ -178,18 +191,13 @@ export class Messaging {
     }
   }
 
-  private end(conversationId: string, reason: string): void {
-    if (!this.state.conversations.delete(conversationId)) return;
-    this.state.sends.rejectTagged(conversationId, new UcwaError('delivery-failed', reason));
-    this.state.emit({ type: 'conversationEnded', conversationId });
-  }
-
   handle(event: RawEvent, fetch: (event: RawEvent) => Promise<Resource | undefined>): Promise<void> {
     return this.events.handle(event, fetch);
   }
 
   private async sendNow(record: ConversationRecord, body: MessageBody): Promise<{ posted: void; delivery: Promise<{ operationId: string }> }> {
-    if (!this.state.conversations.has(record.id)) throw new UcwaError('delivery-failed', 'The conversation has ended.');
+    // Nothing was sent: the caller may start a new conversation and send it there.
+    if (!this.state.conversations.has(record.id)) throw new UcwaError('not-found', 'The conversation has ended.');
     if (record.messaging.state !== 'Connected' && record.messaging.addMessaging !== undefined) {
       // The conversation went idle: messaging is added again, this message riding along (§6.7).
       const delivery = this.reinvite(record, body);
@@ -202,7 +210,7 @@ export class Messaging {
     const url = new URL(target);
     url.searchParams.set('operationId', operationId);
     const html = body.html !== undefined && record.messaging.formats.includes('Html');
-    const delivery = this.state.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id, () => new UcwaError('delivery-failed', 'The server did not confirm delivery in time; the message may or may not have arrived.'));
+    const delivery = this.state.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id, () => new UcwaError('delivery-unconfirmed', 'The server did not confirm delivery in time; the message may or may not have arrived.'));
     delivery.catch(() => undefined);
     try {
       const res = await this.http.send({

@@ -20,6 +20,7 @@ import { PresenceSubscriber } from './presence-subscriber';
 import type { Resource } from './resource';
 import { ActivityReporter } from './activity-reporter';
 import { createApplication } from './application-resource';
+import { CredentialTrust } from './trust-policy';
 
 export interface UcwaClientOptions {
   /** An autodiscover root URL or a host such as https://lyncweb.contoso.com; omitted: discovered from the domain. */
@@ -28,6 +29,8 @@ export interface UcwaClientOptions {
   readonly password: string;
   /** Stable per installation (§3.1). */
   readonly endpointId: string;
+  /** Domains approved for credentials besides the sign-in and typed server's (settings, `--trust-domain`). */
+  readonly trustedDomains?: readonly string[];
   readonly userAgent?: string;
   readonly culture?: string;
   readonly dispatcher?: Dispatcher;
@@ -53,6 +56,7 @@ export class UcwaClient {
   private readonly logger: Logger;
   private readonly transport: HttpTransport;
   private readonly http: AuthenticatedHttp;
+  private readonly trust: CredentialTrust;
   private readonly messaging: Messaging;
   private readonly people: People;
   private readonly subscriber: PresenceSubscriber;
@@ -68,7 +72,8 @@ export class UcwaClient {
     this.logger = createLogger('ucwa', sink, this.redactor);
     this.hub = new EventHub(this.logger);
     this.transport = new HttpTransport(options.dispatcher, this.logger);
-    this.http = new AuthenticatedHttp(this.transport, { user: options.user.replace(/^sip:/i, ''), password: options.password }, this.redactor, this.logger);
+    this.trust = new CredentialTrust({ user: options.user.replace(/^sip:/i, ''), server: options.server, trustedDomains: options.trustedDomains });
+    this.http = new AuthenticatedHttp(this.transport, { user: options.user.replace(/^sip:/i, ''), password: options.password }, this.redactor, this.logger, this.trust);
     this.messaging = new Messaging(this.http, (e) => this.emit(e), () => this.communication()?.link('startMessaging')?.url, {
       invitationMs: options.invitationTimeoutMs ?? 60_000,
       deliveryMs: options.deliveryTimeoutMs ?? 60_000,
@@ -176,8 +181,9 @@ export class UcwaClient {
   /** Discovery, authentication, application creation and the event channel (§12 steps 1–6). */
   async signIn(): Promise<PartyInfo> {
     this.emit({ type: 'connectionChanged', state: 'connecting' });
+    this.trust.unpin();
     try {
-      const discovery = new Discovery(this.transport, this.http, this.logger);
+      const discovery = new Discovery(this.transport, this.http, this.logger, this.trust);
       const applicationsUrl = await discovery.discover({ user: this.options.user, ...(this.options.server === undefined ? {} : { server: this.options.server }) });
       this.setApplication(
         await createApplication(this.http, applicationsUrl, {
@@ -288,11 +294,14 @@ export class UcwaClient {
       });
     }
     this.http.forgetTokens();
+    this.trust.unpin();
     this.emit({ type: 'connectionChanged', state: 'disconnected', detail: 'Signed out.' });
   }
 
   private setApplication(app: Resource): void {
     this.application = app;
+    // From now on every link we follow must stay on the application's origin.
+    this.trust.pin((app.link('self')?.url ?? app.base).origin);
     const me = app.embedded('me');
     const uri = me?.string('uri');
     if (uri !== undefined) this.me = { uri, name: me?.string('name') ?? uri };

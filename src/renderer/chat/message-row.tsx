@@ -26,7 +26,8 @@ function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; r
       </span>
     );
   }
-  return <span class={`delivery delivery-${message.delivery}`}>{message.delivery === 'sending' ? 'Sending…' : 'Delivered'}</span>;
+  const label = message.delivery === 'sending' ? 'Sending…' : 'Delivered';
+  return <span class={`delivery delivery-${message.delivery}`}>{message.deliveryNote === undefined ? label : `${label} — ${message.deliveryNote}`}</span>;
 }
 
 export function MessageRowView({ row, onRetry }: { readonly row: MessageRow; readonly onRetry: (id: string) => void }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryCandidates, isTrustedRedirect, userDomain } from '../../../src/main/ucwa/discovery';
+import { discoveryCandidates, userDomain } from '../../../src/main/ucwa/discovery';
 import { assertSecureUrl, isLoopbackHost } from '../../../src/main/ucwa/http-transport';
 
 describe('discovery candidates', () => {
@@ -13,18 +13,6 @@ describe('discovery candidates', () => {
   });
   it('needs a domain when no server is given', () => {
     expect(() => userDomain('ana')).toThrow(/no domain/);
-  });
-});
-
-describe('redirect security check (§1.3)', () => {
-  const from = new URL('https://lyncdiscover.contoso.com/');
-  it('follows https inside the user domain', () => {
-    expect(isTrustedRedirect(new URL('https://pool2.contoso.com/root'), from, 'contoso.com', 'lyncdiscover.contoso.com')).toBe(true);
-  });
-  it('refuses another domain, look-alike suffixes and plain http', () => {
-    expect(isTrustedRedirect(new URL('https://evil.example/root'), from, 'contoso.com', 'lyncdiscover.contoso.com')).toBe(false);
-    expect(isTrustedRedirect(new URL('https://notcontoso.com/root'), from, 'contoso.com', 'lyncdiscover.contoso.com')).toBe(false);
-    expect(isTrustedRedirect(new URL('http://pool2.contoso.com/root'), from, 'contoso.com', 'lyncdiscover.contoso.com')).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { AuthenticatedHttp } from '../../../src/main/ucwa/authenticated-http';
 import { EventChannel } from '../../../src/main/ucwa/event-channel';
 import { HttpTransport } from '../../../src/main/ucwa/http-transport';
 import { SecretRedactor, createLogger, silentSink } from '../../../src/main/ucwa/logger';
+import { CredentialTrust } from '../../../src/main/ucwa/trust-policy';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -25,7 +26,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
 
 const logger = createLogger('test', silentSink, new SecretRedactor());
 const transport = (): HttpTransport => new HttpTransport(undefined, logger);
-const http = (): AuthenticatedHttp => new AuthenticatedHttp(transport(), { user: 'ana@contoso.com', password: 'x' }, new SecretRedactor(), logger);
+const http = (): AuthenticatedHttp => new AuthenticatedHttp(transport(), { user: 'ana@contoso.com', password: 'x' }, new SecretRedactor(), logger, new CredentialTrust({ user: 'ana@contoso.com' }));
 
 describe('a misbehaving server', () => {
   it('cannot hold a request past its deadline by trickling one byte at a time', async () => {
