@@ -19,6 +19,7 @@ export function createCliClient(connection: ConnectionOptions, env: NodeJS.Proce
     ...(connection.server === undefined ? {} : { server: connection.server }),
     user: connection.user,
     password: connection.password,
+    trustedDomains: connection.trustedDomains,
     endpointId: loadEndpointId(env),
     userAgent: `UcwaTray-CLI/${cliVersion()} (${process.platform})`,
     logSink,

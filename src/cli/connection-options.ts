@@ -5,6 +5,8 @@ export interface ConnectionOptions {
   readonly server: string | undefined;
   readonly user: string;
   readonly password: string;
+  /** Domains approved for credentials besides the sign-in address's and the server's. */
+  readonly trustedDomains: readonly string[];
 }
 
 export class CliUsageError extends Error {
@@ -32,10 +34,18 @@ export interface ConnectionFlags {
   readonly server?: string | undefined;
   readonly user?: string | undefined;
   readonly password?: string | undefined;
+  readonly 'trust-domain'?: readonly string[] | undefined;
 }
 
+const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain such as contoso.com');
+
 /**
- * Resolves --server/--user/--password against UCWA_SERVER/UCWA_USER/UCWA_PASSWORD.
+ * Resolves --server/--user/--password/--trust-domain against UCWA_SERVER/UCWA_USER/UCWA_PASSWORD/
+ * UCWA_TRUST_DOMAINS (comma-separated).
  * The password is never echoed back in an error.
  */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): ConnectionOptions {
@@ -50,7 +60,13 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     const parsedServer = serverSchema.safeParse(server);
     if (!parsedServer.success) throw new CliUsageError(`--server ${parsedServer.error.issues[0]?.message ?? 'is invalid'}`);
   }
-  return { server, user: parsedUser.data.replace(/^sip:/i, ''), password };
+  const domains = flags['trust-domain'] ?? (nonEmpty(env.UCWA_TRUST_DOMAINS)?.split(',') ?? []);
+  const trustedDomains = domains.map((d) => {
+    const parsed = domainSchema.safeParse(d);
+    if (!parsed.success) throw new CliUsageError(`--trust-domain "${d}" ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    return parsed.data.replace(/^\*\./, '');
+  });
+  return { server, user: parsedUser.data.replace(/^sip:/i, ''), password, trustedDomains };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

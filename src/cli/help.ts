@@ -19,6 +19,9 @@ Run "ucwa-tray <command> --help" for a command's options.
                     (UCWA_SERVER; omitted: discovered from the address's domain)
   --user ADDRESS    sign-in address, e.g. ana@contoso.com (UCWA_USER)
   --password PASS   password (UCWA_PASSWORD; prefer the variable: flags show in ps)
+  --trust-domain D  also send your credentials to servers in domain D (repeatable;
+                    UCWA_TRUST_DOMAINS=a.com,b.net). By default only your address's
+                    domain and the --server's domain are trusted.
   --verbose         log protocol steps to stderr (secrets are redacted)
 `,
   send: `Usage: ucwa-tray send --to ADDRESS [--subject TEXT] [--html] <text>

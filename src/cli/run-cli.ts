@@ -13,6 +13,7 @@ const connectionFlags = {
   server: { type: 'string' },
   user: { type: 'string' },
   password: { type: 'string' },
+  'trust-domain': { type: 'string', multiple: true },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -84,7 +85,7 @@ async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
   const { values } = parseArgs({ args: [...args], options: { ...connectionFlags, json: { type: 'boolean', default: false } }, strict: true });
   if (values.help) return usage('listen');
   const connection = resolveConnection(values, env);
-  const service = createListener((options) => createCliClient({ server: options.server, user: options.user, password: options.password }, env, values.verbose), values.json, {
+  const service = createListener((options) => createCliClient({ server: options.server, user: options.user, password: options.password, trustedDomains: connection.trustedDomains }, env, values.verbose), values.json, {
     line: (text) => process.stdout.write(`${text}\n`),
     note: (text) => process.stderr.write(`${text}\n`),
   });
@@ -131,6 +132,7 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
 }
 
 export function describe(error: unknown): string {
+  if (isUcwaError(error, 'untrusted-server')) return `${error.message} If ${error.host ?? 'that server'} really is your company's server, add --trust-domain ${error.host ?? 'DOMAIN'}.`;
   if (isUcwaError(error)) return error.message;
   if (error instanceof CliUsageError) return error.message;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;

@@ -5,8 +5,16 @@ import { formatHumanLine, formatJsonLine } from '../../../src/cli/message-format
 describe('resolveConnection', () => {
   it('lets flags win over the environment', () => {
     const env = { UCWA_SERVER: 'https://env.contoso.com', UCWA_USER: 'env@contoso.com', UCWA_PASSWORD: 'envpw' };
-    expect(resolveConnection({ user: 'sip:flag@contoso.com' }, env)).toEqual({ server: 'https://env.contoso.com', user: 'flag@contoso.com', password: 'envpw' });
+    expect(resolveConnection({ user: 'sip:flag@contoso.com' }, env)).toEqual({ server: 'https://env.contoso.com', user: 'flag@contoso.com', password: 'envpw', trustedDomains: [] });
   });
+  it('reads approved domains from --trust-domain or UCWA_TRUST_DOMAINS, and refuses what is not a domain', () => {
+    const base = { user: 'a@contoso.com', password: 'pw' };
+    expect(resolveConnection({ ...base, 'trust-domain': ['Example.NET', '*.fabrikam.com'] }, { UCWA_TRUST_DOMAINS: 'ignored.org' }).trustedDomains).toEqual(['example.net', 'fabrikam.com']);
+    expect(resolveConnection(base, { UCWA_TRUST_DOMAINS: 'a.org, b.net' }).trustedDomains).toEqual(['a.org', 'b.net']);
+    expect(() => resolveConnection({ ...base, 'trust-domain': ['https://evil.example/'] }, {})).toThrow(/--trust-domain/);
+    expect(() => resolveConnection({ ...base, 'trust-domain': ['com'] }, {})).toThrow(CliUsageError);
+  });
+
   it('says what is missing or wrong without echoing the password', () => {
     expect(() => resolveConnection({}, {})).toThrow(/--user/);
     expect(() => resolveConnection({ user: 'a@b.c' }, {})).toThrow(/--password/);
