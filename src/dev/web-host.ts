@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { HistoryStore } from '../main/history/history-store';
 import { invokeOne } from '../main/ipc/register-invoke-handlers';
+import type { SenderPolicy } from '../main/ipc/sender-policy';
 import { InMemorySettings } from '../main/session/in-memory-settings';
 import type { WindowPort } from '../main/session/ports';
 import { SessionService } from '../main/session/session-service';
@@ -114,14 +115,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const id = pages.add({ send, isOpen: () => ws.readyState === ws.OPEN });
-    const policy = { windowIdOf: () => id };
+    // A tab's page is what its hello said: the dev host checks the same per-page methods as main,
+    // so a browser test catches a page calling what its Electron window could not.
+    const policy: SenderPolicy = {
+      senderOf: () => {
+        const page = pages.pageOf(id);
+        return page === undefined ? undefined : { windowId: id, page };
+      },
+    };
     ws.on('message', (data, isBinary) => {
       const message = isBinary ? undefined : parsePageMessage(data.toString());
       if (message === undefined) {
         ws.close(1008, 'not a message of ours');
         return;
       }
-      if (message.t === 'hello') pages.hello(id, message.page, message.conversation);
+      if (message.t === 'hello') {
+        if (!pages.hello(id, message.page, message.conversation)) ws.close(1008, 'one hello per socket');
+      }
       else if (message.t === 'focus') pages.focus(id, message.focused);
       else {
         void pages.requester

@@ -188,9 +188,14 @@ describe('the app, wired by its composition root', () => {
     const [popup] = windowsShowing('popup');
     if (popup === undefined) throw new Error('no popup');
     const entry = join(profile, 'config', 'autostart', 'ucwa-tray.desktop');
-    expect(await call(popup, 'updateSettings', { autoStart: true })).toMatchObject({ ok: true, value: { autoStart: true } });
+    // Settings change only from the settings window: the popup may open it, not change them.
+    expect(await call(popup, 'updateSettings', { autoStart: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(popup, 'openSettings', {})).toMatchObject({ ok: true });
+    const [settings] = windowsShowing('settings');
+    if (settings === undefined) throw new Error('no settings window');
+    expect(await call(settings, 'updateSettings', { autoStart: true })).toMatchObject({ ok: true, value: { autoStart: true } });
     await vi.waitFor(() => expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=.*--hidden/m));
-    expect(await call(popup, 'updateSettings', { autoStart: false })).toMatchObject({ ok: true });
+    expect(await call(settings, 'updateSettings', { autoStart: false })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(existsSync(entry)).toBe(false));
   });
 
