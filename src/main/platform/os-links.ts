@@ -66,11 +66,11 @@ export class ChatLinks {
   }
 
   /**
-   * A command line: the first argument that is a sip:/im: link, if any. Switches are never links,
-   * even when they contain one (`--foo=sip:…`). 'none' when no argument looks like a link.
+   * A command line: the first argument that is a sip:/im: link, if any. A switch that contains one
+   * (`--foo=sip:…`) starts with a dash, so is never taken. 'none' when no argument looks like a link.
    */
   fromArgv(argv: readonly string[], source: string): 'opened' | 'ignored' | 'none' {
-    const link = argv.slice(1).find((arg) => !arg.startsWith('-') && LINK_SCHEME.test(arg));
+    const link = argv.slice(1).find((arg) => LINK_SCHEME.test(arg));
     if (link === undefined) return 'none';
     return this.receive(link, source) ? 'opened' : 'ignored';
   }
