@@ -47,8 +47,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId('com.ucwatray.app');
-  app.setAsDefaultProtocolClient('sip');
-  app.setAsDefaultProtocolClient('im');
+  app.setAsDefaultProtocolClient('sip'); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: links are parsed by the contract's schema, platform/os-links.ts)
+  app.setAsDefaultProtocolClient('im'); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: as above)
   // macOS delivers a cold start's link as open-url before `ready`: listen now, open once up.
   app.on('open-url', (event, url) => {
     event.preventDefault();

@@ -37,13 +37,13 @@ export function createSecureWindow(deps: WindowFactoryDeps, options: WindowOptio
 
 export function hardenWebContents(contents: WebContents, deps: Pick<WindowFactoryDeps, 'shell'>): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: http, https and mailto only, external-links.ts)
     return { action: 'deny' };
   });
   const stayHome = (event: { preventDefault(): void }, url: string): void => {
     if (isAppUrl(url)) return;
     event.preventDefault();
-    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: as above)
   };
   contents.on('will-navigate', stayHome);
   contents.on('will-redirect', stayHome);
