@@ -74,7 +74,8 @@ async function start(): Promise<void> {
   });
   const demo = new DemoSimulator({ fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options), modulePath: join(root, 'out', 'cli', 'ucwa-tray.mjs'), log });
   const notificationPolicy = new NotificationPolicy();
-  const services: { session?: SessionService; os?: OsInvoker } = {};
+  // Built after the session (which needs the presenter): replies reach it through here.
+  const services: { os?: OsInvoker } = {};
   const presenter = new NotificationPresenter({
     createNotification: (options) => new Notification(options) as unknown as NotificationLike,
     platform: process.platform,
@@ -109,7 +110,6 @@ async function start(): Promise<void> {
       if (name === 'settingsChanged') void applyAutoStart();
     },
   });
-  services.session = session;
 
   const handlers: InvokeHandlers = {
     ...session.handlers(),
