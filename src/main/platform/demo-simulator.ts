@@ -56,6 +56,7 @@ export class DemoSimulator implements DemoPort {
   stop(): void {
     this.stopped = true;
     this.address = undefined;
+    this.port = 0;
     this.child?.kill();
     this.child = undefined;
   }

@@ -75,10 +75,8 @@ describe('demo simulator supervision', () => {
     const during = demo.start();
     const second = await forked(processes, 2);
     expect(second.args).toEqual(['sim', '--port', '41002']);
-    let answered = false;
-    void during.then(() => (answered = true));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(answered).toBe(false);
+    // Not answered while the new server has not said it listens (the race settles at once).
+    expect(await Promise.race([during.then(() => 'answered'), Promise.resolve('waiting')])).toBe('waiting');
     second.listen(41002);
     expect((await during).server).toBe('http://127.0.0.1:41002');
     expect(log).toEqual(['warn the demo server stopped; restarting it']);
@@ -102,8 +100,8 @@ describe('demo simulator supervision', () => {
     (await forked(processes, 2)).die();
     (await forked(processes, 3)).die();
     await expect(waiting).rejects.toThrow(/stopped/);
+    // Giving up is decided when the process exits: no restart was scheduled.
     expect(log.at(-1)).toBe('error the demo server keeps stopping; not restarting it');
-    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(processes).toHaveLength(3);
     const again = demo.start();
     const fresh = await forked(processes, 4);
@@ -126,14 +124,19 @@ describe('demo simulator supervision', () => {
     expect(log.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 
-  it('does not restart a server it stopped itself', async () => {
-    const { demo, processes } = setup();
+  it('does not restart a server it stopped itself; a later start() begins afresh', async () => {
+    const { demo, processes, log } = setup();
     const started = demo.start();
     (await forked(processes, 1)).listen(41006);
     await started;
     demo.stop();
     expect(processes[0]?.killed).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(processes).toHaveLength(1);
+    // The exit it caused is handled at once: no restart scheduled (that would log a warning first).
+    expect(log).toEqual([]);
+    const again = demo.start();
+    const fresh = await forked(processes, 2);
+    expect(fresh.args).toEqual(['sim', '--port', '0']);
+    fresh.listen(41008);
+    expect((await again).server).toBe('http://127.0.0.1:41008');
   });
 });
