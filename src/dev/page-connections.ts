@@ -48,11 +48,18 @@ export class PageConnections implements WindowPort {
     this.hub.remove(id);
   }
 
-  hello(id: number, page: PageName, conversation: string | undefined): void {
+  /** False when the tab already said which page it is: a page does not change on a socket. */
+  hello(id: number, page: PageName, conversation: string | undefined): boolean {
     const connection = this.connections.get(id);
-    if (connection === undefined) return;
+    if (connection === undefined || connection.page !== undefined) return false;
     connection.page = page;
     connection.conversation = conversation;
+    return true;
+  }
+
+  /** The page a tab said it shows (its first hello), which decides the methods it may call. */
+  pageOf(id: number): PageName | undefined {
+    return this.connections.get(id)?.page;
   }
 
   focus(id: number, focused: boolean): void {

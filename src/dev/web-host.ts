@@ -2,13 +2,13 @@
 // over a WebSocket to a real session service, with the built-in simulator for the demo. For
 // development and browser tests only; the packaged app never contains it.
 //
-// Only this machine may use it: it listens on loopback, the socket needs the random token from the
-// printed URL, and its Origin and Host must be the host's own (so no other web page, and no DNS
-// rebinding, can drive a signed-in session).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Only this machine may use it: it listens on loopback, the printed URL's random token is traded
+// for a cookie that pages, files and the socket need (host-access.ts), and the socket's Origin and
+// Host must be the host's own (so no other web page, and no DNS rebinding, can drive a signed-in
+// session). A malformed frame closes that one socket (ws's own checks, `maxPayload`); the host,
+// and every other page, carries on.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { HistoryStore } from '../main/history/history-store';
 import { invokeOne } from '../main/ipc/register-invoke-handlers';
+import type { SenderPolicy } from '../main/ipc/sender-policy';
 import { InMemorySettings } from '../main/session/in-memory-settings';
 import type { WindowPort } from '../main/session/ports';
 import { SessionService } from '../main/session/session-service';
@@ -26,6 +27,7 @@ import type { HostToPage, PageName } from '../shared/web-bridge-protocol';
 import { WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import { DEMO_PASSWORD, createSimulator } from '../simulator/index';
 import type { SimulatorOptions, UcwaSimulator } from '../simulator/index';
+import { HostAccess } from './host-access';
 import { parsePageMessage } from './page-message';
 import { PageConnections } from './page-connections';
 import { serveStatic } from './static-files';
@@ -42,12 +44,15 @@ export interface WebHostOptions {
 
 export interface WebHost {
   readonly origin: string;
+  /** The secret in the printed URL; the first page load trades it for the cookie. */
   readonly token: string;
+  /** The Cookie header a client that is not a browser (a test) sends to be let in. */
+  readonly cookie: string;
   readonly simulator: UcwaSimulator;
   readonly session: SessionService;
   /** Where this host keeps the local history (a temporary folder, removed on close). */
   readonly historyDir: string;
-  /** The address of a page, with the socket and token in its query. */
+  /** The address of a page to open first, with the socket and the token in its query. */
   pageUrl(page: PageName, query?: Readonly<Record<string, string>>): string;
   close(): Promise<void>;
 }
@@ -56,7 +61,6 @@ const SOCKET_PATH = '/bridge';
 const MAX_MESSAGE_BYTES = 1 << 20;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = randomBytes(24).toString('base64url');
   const logSink: LogSink = options.logSink ?? (() => undefined);
   const log = createLogger('dev-host', logSink, new SecretRedactor());
   const simulator = createSimulator({ botDelayMs: 300, presenceScriptMs: 0, ...options.simulator });
@@ -89,20 +93,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   };
 
-  const server = createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://host').pathname;
-    serveStatic(options.rendererDir, pathname, response).catch(() => response.writeHead(400).end());
-  });
+  const server = createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = new Set([origin, `http://localhost:${port}`]);
+  const access = new HostAccess(port);
+
+  server.on('request', (request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://host').pathname;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const verdict = access.page(request);
+    if (verdict.kind === 'refused') {
+      log.warn('refused a page request', { reason: verdict.reason, path: pathname });
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Open the address the web dev host printed (npm run dev:web).\n');
+    } else if (verdict.kind === 'trade-token') {
+      response.writeHead(303, { location: verdict.location, 'set-cookie': verdict.setCookie, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
+    } else {
+      serveStatic(options.rendererDir, pathname, response).catch(() => response.writeHead(400).end());
+    }
+  });
 
   server.on('upgrade', (request, socket, head) => {
-    if (!mayConnect(request, token, allowedHosts, allowedOrigins)) {
-      log.warn('refused a socket without our token, origin or host', { origin: request.headers.origin ?? '' });
+    // A reset while upgrading is the client's problem, not the host's.
+    socket.on('error', (error) => log.warn('a socket failed while connecting', { reason: error.message }));
+    const verdict = access.socket(request, SOCKET_PATH);
+    if (verdict.kind !== 'allowed') {
+      log.warn('refused a socket', { reason: verdict.reason, origin: request.headers.origin ?? '' });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -110,18 +130,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   function serve(ws: WebSocket): void {
+    // Bad UTF-8, a reserved opcode, a frame over maxPayload: ws closes this socket (1007, 1002,
+    // 1009) and reports it here; without a listener the error would take the whole host down.
+    ws.on('error', (error) => log.warn('closed a socket that sent a malformed frame', { reason: error.message }));
     const send = (message: HostToPage): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const id = pages.add({ send, isOpen: () => ws.readyState === ws.OPEN });
-    const policy = { windowIdOf: () => id };
+    // A tab's page is what its hello said: the dev host checks the same per-page methods as main,
+    // so a browser test catches a page calling what its Electron window could not.
+    const policy: SenderPolicy = {
+      senderOf: () => {
+        const page = pages.pageOf(id);
+        return page === undefined ? undefined : { windowId: id, page };
+      },
+    };
     ws.on('message', (data, isBinary) => {
       const message = isBinary ? undefined : parsePageMessage(data.toString());
       if (message === undefined) {
         ws.close(1008, 'not a message of ours');
         return;
       }
-      if (message.t === 'hello') pages.hello(id, message.page, message.conversation);
+      if (message.t === 'hello') {
+        if (!pages.hello(id, message.page, message.conversation)) ws.close(1008, 'one hello per socket');
+      }
       else if (message.t === 'focus') pages.focus(id, message.focused);
       else {
         void pages.requester
@@ -134,11 +166,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     origin,
-    token,
+    token: access.token,
+    cookie: access.cookieHeader(),
     simulator,
     session,
     historyDir,
-    pageUrl: (page, query = {}) => `${origin}/${page}.html?${new URLSearchParams({ ...query, [WEB_BRIDGE_QUERY.socket]: SOCKET_PATH, [WEB_BRIDGE_QUERY.token]: token }).toString()}`,
+    pageUrl: (page, query = {}) => `${origin}/${page}.html?${new URLSearchParams({ ...query, [WEB_BRIDGE_QUERY.socket]: SOCKET_PATH, [WEB_BRIDGE_QUERY.token]: access.token }).toString()}`,
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await session.signOut().catch(() => undefined);
@@ -149,17 +182,4 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await rm(historyDir, { recursive: true, force: true });
     },
   };
-}
-
-function mayConnect(request: IncomingMessage, token: string, hosts: ReadonlySet<string>, origins: ReadonlySet<string>): boolean {
-  const url = new URL(request.url ?? '/', 'http://host');
-  const offered = Buffer.from(url.searchParams.get(WEB_BRIDGE_QUERY.token) ?? '');
-  const expected = Buffer.from(token);
-  return (
-    url.pathname === SOCKET_PATH &&
-    offered.length === expected.length &&
-    timingSafeEqual(offered, expected) &&
-    hosts.has(request.headers.host ?? '') &&
-    origins.has(request.headers.origin ?? '')
-  );
 }

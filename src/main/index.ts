@@ -1,5 +1,5 @@
 // Composition root: builds the services, wires them together and does nothing else.
-import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, net, powerMonitor, safeStorage, screen, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, net, powerMonitor, protocol, safeStorage, screen, shell, utilityProcess } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import Store from 'electron-store';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
 import { HistoryStore } from './history/history-store';
+import { createOsInvoker } from './ipc/os-invoker';
+import type { OsInvoker } from './ipc/os-invoker';
 import { PushHub } from './ipc/push-hub';
 import { registerInvokeHandlers } from './ipc/register-invoke-handlers';
 import { OwnWindowsPolicy } from './ipc/sender-policy';
@@ -16,6 +18,7 @@ import { NotificationPresenter } from './notifications/notification-presenter';
 import type { NotificationLike } from './notifications/notification-presenter';
 import { setAutoStart, wasStartedAtLogin } from './platform/auto-start';
 import { DemoSimulator } from './platform/demo-simulator';
+import { ChatLinks } from './platform/os-links';
 import { PowerMonitorBridge } from './platform/power-monitor-bridge';
 import { SessionService } from './session/session-service';
 import { SafeStorageVault } from './settings/password-vault';
@@ -24,19 +27,18 @@ import type { KeyValueStore } from './settings/settings-store';
 import { popupPosition } from './tray/popup-position';
 import { TrayController } from './tray/tray-controller';
 import { SecretRedactor, UcwaClient, createLogger } from './ucwa/index';
+import { APP_SCHEME, appPageUrl } from './windows/app-origin';
+import { APP_SCHEME_PRIVILEGED, appProtocolHandler } from './windows/app-protocol';
 import { createSecureWindow } from './windows/window-factory';
 import { WindowManager } from './windows/window-manager';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const APP_ORIGIN = 'file://';
 const log = createLogger('main', (level, scope, message, fields) => process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`), new SecretRedactor());
 
-function sipFromArgv(argv: readonly string[]): string | undefined {
-  const link = argv.find((a) => /^(sip|im):/i.test(a));
-  return link?.replace(/^im:/i, 'sip:').replace(/^sip:\/\//i, 'sip:');
-}
-
+// Our pages' scheme must be privileged before `ready` (Electron allows it only then).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGED]);
+const links = new ChatLinks(log);
 // A separate profile (settings, history, the single-instance lock) for end-to-end tests and for
 // running a second account side by side.
 if (process.env.UCWA_TRAY_PROFILE !== undefined && process.env.UCWA_TRAY_PROFILE !== '') app.setPath('userData', process.env.UCWA_TRAY_PROFILE);
@@ -45,34 +47,43 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId('com.ucwatray.app');
-  app.setAsDefaultProtocolClient('sip');
-  app.setAsDefaultProtocolClient('im');
+  app.setAsDefaultProtocolClient('sip'); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: links are parsed by the contract's schema, platform/os-links.ts)
+  app.setAsDefaultProtocolClient('im'); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: as above)
+  // macOS delivers a cold start's link as open-url before `ready`: listen now, open once up.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.receive(url, 'open-url');
+  });
+  links.fromArgv(process.argv, 'argv');
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, appProtocolHandler(join(root, 'out', 'renderer')));
   const electronStore = new Store({ name: 'ucwa-tray' });
   const store: KeyValueStore = { get: (k) => electronStore.get(k), set: (k, v) => electronStore.set(k, v), delete: (k) => electronStore.delete(k) };
   const settings = new PersistentSettings(store, (problem) => log.warn(problem));
   const vault = new SafeStorageVault(safeStorage, store, process.platform);
-  const policy = new OwnWindowsPolicy([APP_ORIGIN]);
+  const policy = new OwnWindowsPolicy();
   const hub = new PushHub();
   const windows = new WindowManager({
-    createWindow: (options) => createSecureWindow({ BrowserWindow, shell, preloadPath: join(root, 'out', 'preload', 'index.cjs'), appOrigin: APP_ORIGIN }, options),
-    load: (window, page, query) => window.loadFile(join(root, 'out', 'renderer', `${page}.html`), { query }),
+    createWindow: (options) => createSecureWindow({ BrowserWindow, shell, preloadPath: join(root, 'out', 'preload', 'index.cjs') }, options),
+    load: (window, page, query) => window.loadURL(appPageUrl(page, query)),
     policy,
     push: hub,
   });
-  const demo = new DemoSimulator(process.execPath, join(root, 'out', 'cli', 'ucwa-tray.mjs'));
+  const demo = new DemoSimulator({ fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options), modulePath: join(root, 'out', 'cli', 'ucwa-tray.mjs'), log });
   const notificationPolicy = new NotificationPolicy();
-  const services: { session?: SessionService } = {};
+  // Built after the session (which needs the presenter): replies reach it through here.
+  const services: { os?: OsInvoker } = {};
   const presenter = new NotificationPresenter({
     createNotification: (options) => new Notification(options) as unknown as NotificationLike,
     platform: process.platform,
     openChat: (id) => windows.openChat(id),
     openQuickReply: (id) => windows.openQuickReply(id),
     reply: async (conversationId, text) => {
-      await services.session?.handlers().sendMessage({ conversationId, text }, { windowId: 0 });
+      const sent = await services.os?.('sendMessage', { conversationId, text });
+      if (sent?.ok === false) throw new Error(sent.error.message);
     },
     dismissed: (id) => notificationPolicy.dismissed(id),
   });
@@ -99,7 +110,6 @@ async function start(): Promise<void> {
       if (name === 'settingsChanged') void applyAutoStart();
     },
   });
-  services.session = session;
 
   const handlers: InvokeHandlers = {
     ...session.handlers(),
@@ -109,6 +119,8 @@ async function start(): Promise<void> {
     },
   };
   registerInvokeHandlers(ipcMain, handlers, policy, log);
+  const os = createOsInvoker(handlers, log);
+  services.os = os;
 
   function updateTray(): void {
     const snapshot = session.snapshot();
@@ -156,7 +168,7 @@ async function start(): Promise<void> {
       assetsDir: join(root, 'assets', 'tray'),
       platform: process.platform,
       actions: {
-        setPresence: (availability) => void session.handlers().setPresence({ availability }, { windowId: 0 }).catch(() => undefined),
+        setPresence: (availability) => void os('setPresence', { availability }),
         open: () => togglePopup(tray.getBounds()),
         openSettings: () => windows.openSettings(),
         signOut: () => void session.signOut(),
@@ -176,15 +188,9 @@ async function start(): Promise<void> {
 
   new PowerMonitorBridge(powerMonitor, session, undefined, () => net.isOnline()).start();
   app.on('second-instance', (_event, argv) => {
-    const link = sipFromArgv(argv);
-    if (link !== undefined) void session.handlers().openChat({ uri: link }, { windowId: 0 }).catch(() => undefined);
-    else togglePopup();
+    if (links.fromArgv(argv, 'second-instance') === 'none') togglePopup();
   });
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    const link = sipFromArgv([url]);
-    if (link !== undefined) void session.handlers().openChat({ uri: link }, { windowId: 0 }).catch(() => undefined);
-  });
+  links.deliverTo((uri) => void os('openChat', { uri }));
   // macOS: a click on the dock icon with nothing on screen brings the popup back.
   app.on('activate', () => {
     if (!BrowserWindow.getAllWindows().some((w) => w.isVisible())) showPopup();

@@ -1,5 +1,10 @@
 // The preload: builds `window.ucwa` from the contract's keys and exposes nothing else — never
 // ipcRenderer itself. Bundled to one CommonJS file, as a sandboxed preload must be.
+//
+// Every window gets the whole contract here, not only its page's methods: which page a window shows
+// is main's knowledge (it opened the window), and main refuses the rest (`forbidden`, PAGE_METHODS).
+// A filter here would only repeat that on the renderer's side of the boundary, from a page name it
+// would have to read from the page's own URL.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { UcwaBridge } from '../shared/ipc-contract';
 import { METHOD_NAMES, eventChannel, invokeChannel, isEventName } from '../shared/ipc-names';

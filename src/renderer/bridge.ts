@@ -1,5 +1,5 @@
 // The only file that touches `window.ucwa`. In the Electron app the preload puts the bridge there;
-// in an ordinary browser (the web dev host) the page's URL names a socket and a token instead.
+// in an ordinary browser (the web dev host) the page's URL names the host's socket instead.
 import type { UcwaBridge } from '../shared/ipc-contract';
 import { PAGES, WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import type { PageName } from '../shared/web-bridge-protocol';
@@ -24,10 +24,10 @@ export function pageContext(): PageContext {
 
 export function connectBridge(context: PageContext): UcwaBridge {
   if (window.ucwa !== undefined) return window.ucwa;
+  // The dev host's cookie (HttpOnly: not readable here) lets the socket in; the URL names its path.
   const socketPath = context.query.get(WEB_BRIDGE_QUERY.socket);
-  const token = context.query.get(WEB_BRIDGE_QUERY.token);
-  if (socketPath === null || token === null || !socketPath.startsWith('/')) {
+  if (socketPath === null || !socketPath.startsWith('/')) {
     throw new Error('This page runs inside UCWA Tray, or in a browser through the web dev host (npm run dev:web).');
   }
-  return connectWebSocketBridge({ socketPath, token, context });
+  return connectWebSocketBridge({ socketPath, context });
 }

@@ -8,15 +8,15 @@ import type { PageContext } from './bridge';
 
 interface Options {
   readonly socketPath: string;
-  readonly token: string;
   readonly context: PageContext;
 }
 
 type Listener = (payload: unknown) => void;
 
-export function connectWebSocketBridge({ socketPath, token, context }: Options): UcwaBridge {
+export function connectWebSocketBridge({ socketPath, context }: Options): UcwaBridge {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new WebSocket(`${scheme}//${location.host}${socketPath}?${new URLSearchParams({ [WEB_BRIDGE_QUERY.token]: token }).toString()}`);
+  // The host's session cookie goes with the upgrade: no secret in any URL.
+  const socket = new WebSocket(`${scheme}//${location.host}${socketPath}`);
   const outbox: string[] = [];
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<EventName, Set<Listener>>();
@@ -44,7 +44,7 @@ export function connectWebSocketBridge({ socketPath, token, context }: Options):
     } else if (message.t === 'event' && isEventName(message.name)) {
       for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
     } else if (message.t === 'open') {
-      const query = new URLSearchParams({ ...message.query, [WEB_BRIDGE_QUERY.socket]: socketPath, [WEB_BRIDGE_QUERY.token]: token });
+      const query = new URLSearchParams({ ...message.query, [WEB_BRIDGE_QUERY.socket]: socketPath });
       window.open(`${message.page}.html?${query.toString()}`, message.target);
     } else if (message.t === 'focus') {
       window.focus();

@@ -3,7 +3,7 @@
 // data (`Result`), never thrown errors, because Electron carries only an error's message across.
 import { z } from 'zod';
 import { SETTABLE_AVAILABILITIES } from './domain';
-import type { EventName, MethodName } from './ipc-names';
+import type { EventName, MethodName, PageName } from './ipc-names';
 import type {
   ChatMessage,
   ConnectionInfo,
@@ -21,6 +21,8 @@ import type {
 export const ERROR_CODES = [
   'invalid-input',
   'forbidden-sender',
+  /** Our own window, but its page may not call this method (see PAGE_METHODS). */
+  'forbidden',
   'not-signed-in',
   'wrong-credentials',
   'unreachable',
@@ -59,11 +61,13 @@ const event = <P>(): EventSpec<P> => ({});
 
 const none = z.object({}).strict();
 const text = (max: number) => z.string().max(max);
+// No control characters anywhere: an address also arrives from OS links (argv, open-url), where
+// they could forge log lines or hide part of the address.
 const sipAddress = z
   .string()
   .trim()
   .max(256)
-  .regex(/^(sip:)?[^@\s:]+@[^@\s]+$/i, 'a sign-in address such as ana@contoso.com');
+  .regex(/^(sip:)?[^@\s:\p{Cc}]+@[^@\s\p{Cc}]+$/iu, 'a sign-in address such as ana@contoso.com');
 const serverUrl = z
   .string()
   .trim()
@@ -149,6 +153,27 @@ export const invokeContract = {
   hideWindow: method<null>()(none),
 } as const;
 
+/**
+ * Which page may call which method: each window gets what its page really calls (read from
+ * src/renderer), no more. Main knows every window's page and answers anything else `forbidden`, so a
+ * compromised chat window cannot sign the user out or change settings. Nobody calls getContacts or
+ * getSettings (the snapshot carries both), so no page has them.
+ */
+const EVERY_PAGE = ['ready', 'getSnapshot'] as const satisfies readonly MethodName[];
+const SIGN_IN = ['signIn', 'signInDemo'] as const satisfies readonly MethodName[];
+export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
+  // The popup shows the sign-in form while signed out.
+  popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow'],
+  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead'],
+  'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
+  settings: [...EVERY_PAGE, 'updateSettings'],
+  'sign-in': [...EVERY_PAGE, ...SIGN_IN],
+};
+
+export function mayCall(page: PageName, method: MethodName): boolean {
+  return PAGE_METHODS[page].includes(method);
+}
+
 export const eventContract = {
   connectionChanged: event<ConnectionInfo>(),
   sessionChanged: event<{ readonly me?: Me }>(),
@@ -162,8 +187,8 @@ export const eventContract = {
   settingsChanged: event<Settings>(),
 } as const;
 
-export { EVENT_NAMES, METHOD_NAMES, eventChannel, invokeChannel, isEventName } from './ipc-names';
-export type { EventName, MethodName } from './ipc-names';
+export { EVENT_NAMES, METHOD_NAMES, PAGES, eventChannel, invokeChannel, isEventName, isPageName } from './ipc-names';
+export type { EventName, MethodName, PageName } from './ipc-names';
 
 export type InvokeContract = typeof invokeContract;
 export type EventContract = typeof eventContract;

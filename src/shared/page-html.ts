@@ -3,9 +3,11 @@
 
 /**
  * Our scripts and styles only (no inline code, no eval), images from ourselves and data:/blob:
- * (photos), nothing to frame, embed or post to. 'self' in connect-src covers the web dev host's
- * WebSocket (same host and port); the packaged app connects nowhere from a page. (frame-ancestors
- * is not listed: a meta policy cannot carry it, and main denies framing and new windows anyway.)
+ * (photos), nothing to frame, embed or post to. In the app 'self' is app://ucwa-tray (a standard
+ * scheme, so it has a real origin; src/main/windows/app-protocol.ts); in the web dev host it is the
+ * host, and connect-src 'self' covers its WebSocket. The packaged app connects nowhere from a page.
+ * (frame-ancestors is not listed: a meta policy cannot carry it; the app's protocol handler sends
+ * this policy again as a header with frame-ancestors 'none'.)
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -1,12 +1,11 @@
 // The contract carried over a WebSocket between a page in an ordinary browser and the web dev host
 // (src/dev). Development and browser tests only: the packaged app uses the preload's IPC bridge.
 // Kept free of zod so the renderer bundle stays small; the host parses what pages send.
-import type { EventName, MethodName } from './ipc-names';
+import type { EventName, MethodName, PageName } from './ipc-names';
 import type { Result } from './ipc-contract';
 
-/** The pages a window (or browser tab) can show. */
-export const PAGES = ['popup', 'chat', 'settings', 'sign-in', 'quick-reply'] as const;
-export type PageName = (typeof PAGES)[number];
+export { PAGES } from './ipc-names';
+export type { PageName } from './ipc-names';
 
 /** Query parameters of a page URL in the dev host. */
 export const WEB_BRIDGE_QUERY = { socket: 'ws', token: 'token' } as const;

@@ -41,8 +41,9 @@ async function launch(): Promise<{ app: ElectronApplication; popup: Page; close:
 async function signInDemo(popup: Page): Promise<string> {
   await popup.getByRole('button', { name: 'Try the demo' }).click();
   await expect(popup.getByRole('searchbox', { name: 'Search people and messages' })).toBeVisible();
-  const settings = await popup.evaluate(() => (window as unknown as { ucwa: { getSettings(input: object): Promise<{ ok: boolean; value?: { account: { server: string } } }> } }).ucwa.getSettings({}));
-  return settings.value?.account.server ?? '';
+  // getSnapshot, not getSettings: the popup may call only what its page uses (PAGE_METHODS).
+  const snapshot = await popup.evaluate(() => (window as unknown as { ucwa: { getSnapshot(input: object): Promise<{ ok: boolean; value?: { settings: { account: { server: string } } } }> } }).ucwa.getSnapshot({}));
+  return snapshot.value?.settings.account.server ?? '';
 }
 
 test.describe('Electron app', () => {

@@ -2,7 +2,7 @@
 // schema, run the handler, and answer with a Result — never a thrown error (Electron would carry
 // only its message across).
 import type { z } from 'zod';
-import { METHOD_NAMES, fail, invokeChannel, invokeContract, ok } from '../../shared/ipc-contract';
+import { METHOD_NAMES, fail, invokeChannel, invokeContract, mayCall, ok } from '../../shared/ipc-contract';
 import type { InvokeHandlers, MethodName, Result } from '../../shared/ipc-contract';
 import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeEventLike, SenderPolicy } from './sender-policy';
@@ -18,11 +18,20 @@ export interface HandlerLog {
 }
 
 export async function invokeOne(name: MethodName, handlers: InvokeHandlers, policy: SenderPolicy, log: HandlerLog, event: InvokeEventLike, args: readonly unknown[]): Promise<Result<unknown>> {
-  const windowId = policy.windowIdOf(event);
-  if (windowId === undefined) {
+  const sender = policy.senderOf(event);
+  if (sender === undefined) {
     log.warn('refused IPC from a sender that is not our window', { method: name, url: event.senderFrame?.url });
     return fail('forbidden-sender', 'This window may not call the app.');
   }
+  if (!mayCall(sender.page, name)) {
+    log.warn('refused IPC the page may not make', { method: name, page: sender.page });
+    return fail('forbidden', `The ${sender.page} window may not call ${name}.`);
+  }
+  return runParsed(name, handlers, log, args, sender.windowId);
+}
+
+/** Parses the input with the contract's schema and runs the handler; the sender is already checked. */
+export async function runParsed(name: MethodName, handlers: InvokeHandlers, log: HandlerLog, args: readonly unknown[], windowId: number): Promise<Result<unknown>> {
   const schema: z.ZodType = invokeContract[name].input;
   const parsed = args.length === 1 ? schema.safeParse(args[0]) : undefined;
   if (parsed === undefined || !parsed.success) {

@@ -1,14 +1,14 @@
 // The only place that creates a BrowserWindow: every window is isolated, sandboxed, without Node,
-// may not open windows or navigate away, gets no permissions, and sends links to the OS browser.
+// may not open windows or navigate off our origin (app://ucwa-tray), gets no permissions, and sends
+// links to the OS browser.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Shell, WebContents } from 'electron';
+import { isAppUrl } from './app-origin';
 import { isAllowedExternalUrl } from './external-links';
 
 export interface WindowFactoryDeps {
   readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   readonly shell: Pick<Shell, 'openExternal'>;
   readonly preloadPath: string;
-  /** Our pages' origin ('file://' when packaged, the dev server's origin in development). */
-  readonly appOrigin: string;
 }
 
 export type WindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
@@ -24,17 +24,9 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
+    experimentalFeatures: false,
     spellcheck: true,
   };
-}
-
-function sameOrigin(url: string, appOrigin: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return appOrigin === 'file://' ? parsed.protocol === 'file:' : parsed.origin === appOrigin;
-  } catch {
-    return false;
-  }
 }
 
 export function createSecureWindow(deps: WindowFactoryDeps, options: WindowOptions): BrowserWindow {
@@ -43,18 +35,20 @@ export function createSecureWindow(deps: WindowFactoryDeps, options: WindowOptio
   return window;
 }
 
-export function hardenWebContents(contents: WebContents, deps: Pick<WindowFactoryDeps, 'shell' | 'appOrigin'>): void {
+export function hardenWebContents(contents: WebContents, deps: Pick<WindowFactoryDeps, 'shell'>): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: http, https and mailto only, external-links.ts)
     return { action: 'deny' };
   });
   const stayHome = (event: { preventDefault(): void }, url: string): void => {
-    if (sameOrigin(url, deps.appOrigin)) return;
+    if (isAppUrl(url)) return;
     event.preventDefault();
-    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: as above)
   };
   contents.on('will-navigate', stayHome);
   contents.on('will-redirect', stayHome);
+  // webviewTag is off; should it ever be turned on, no <webview> attaches anyway.
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
 }

@@ -2,16 +2,17 @@
 // and a quick-reply window. Every window comes from the secure factory and is registered with the
 // IPC sender policy and the push hub for its lifetime.
 import type { BrowserWindow } from 'electron';
+import type { PageName } from '../../shared/ipc-contract';
 import type { PushHub } from '../ipc/push-hub';
 import type { OwnWindowsPolicy } from '../ipc/sender-policy';
 import type { WindowPort } from '../session/ports';
 import type { WindowOptions } from './window-factory';
 
-export type Page = 'popup' | 'chat' | 'settings' | 'sign-in' | 'quick-reply';
+export type Page = PageName;
 
 export interface WindowManagerDeps {
   readonly createWindow: (options: WindowOptions) => BrowserWindow;
-  /** Loads a page (a file when packaged, the dev server in development) with its query. */
+  /** Loads a page (app://ucwa-tray/<page>.html, see app-origin.ts) with its query. */
   readonly load: (window: BrowserWindow, page: Page, query: Record<string, string>) => Promise<void>;
   readonly policy: OwnWindowsPolicy;
   readonly push: PushHub;
@@ -89,7 +90,8 @@ export class WindowManager implements WindowPort {
     const window = this.deps.createWindow({ ...SIZES[page], minWidth: 300, minHeight: 140, ...options });
     const contentsId = window.webContents.id;
     const windowId = window.id;
-    this.deps.policy.add(contentsId, windowId);
+    // The policy pins the window to this page: it answers only this page, and only its methods.
+    this.deps.policy.add(contentsId, windowId, page);
     this.deps.push.add(windowId, window.webContents);
     window.on('closed', () => {
       this.deps.policy.remove(contentsId);

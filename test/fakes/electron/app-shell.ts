@@ -11,6 +11,7 @@ class FakeApp extends Emitter {
   badgeCount = 0;
   hasLock = true;
   quitCalls = 0;
+  private ready = false;
   private readyResolve: (() => void) | undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
 
@@ -22,8 +23,13 @@ class FakeApp extends Emitter {
     return this.readyPromise;
   }
 
+  isReady(): boolean {
+    return this.ready;
+  }
+
   /** The test decides when Electron is ready. */
   makeReady(): void {
+    this.ready = true;
     this.readyResolve?.();
     this.emit('ready');
   }

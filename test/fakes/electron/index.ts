@@ -5,6 +5,7 @@
 
 import { Emitter } from './emitter';
 import type { Listener } from './emitter';
+import { protocol } from './protocol';
 
 export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 
@@ -62,6 +63,8 @@ export class BrowserWindow extends Emitter {
   focused = false;
   destroyed = false;
   loaded: string | undefined;
+  /** The status our protocol handler answered the last load with (custom schemes only). */
+  loadStatus: number | undefined;
   flashing = false;
   bounds = { x: 0, y: 0, width: 0, height: 0 };
 
@@ -78,9 +81,11 @@ export class BrowserWindow extends Emitter {
     return BrowserWindow.all.filter((w) => !w.destroyed);
   }
 
+  /** Like Electron: a custom scheme is served by its `protocol.handle` handler, or the load fails. */
   async loadURL(url: string): Promise<void> {
     this.loaded = url;
     this.webContents.url = url;
+    if (!/^(https?|file|data|about):/i.test(url)) this.loadStatus = (await protocol.request(url)).status;
   }
 
   async loadFile(path: string, options: { query?: Record<string, string> } = {}): Promise<void> {
@@ -258,6 +263,10 @@ export const contextBridge = {
 
 export { Menu, Tray, app, net, powerMonitor, resetAppShellFake, safeStorage, screen } from './app-shell';
 import { Menu, Tray, app, net, powerMonitor, resetAppShellFake, safeStorage, screen } from './app-shell';
+export { protocol } from './protocol';
+import { resetProtocolFake } from './protocol';
+export { FakeUtilityProcess, utilityProcess } from './utility-process';
+import { resetUtilityProcessFake, utilityProcess } from './utility-process';
 
 export function resetElectronFake(): void {
   resetAppShellFake();
@@ -268,6 +277,8 @@ export function resetElectronFake(): void {
   ipcMain.handlers.clear();
   ipcRenderer.invocations.length = 0;
   contextBridge.exposed.clear();
+  resetProtocolFake();
+  resetUtilityProcessFake();
 }
 
-export default { BrowserWindow, Notification, shell, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net };
+export default { BrowserWindow, Notification, shell, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess };

@@ -1,6 +1,7 @@
 // The real composition root (src/main/index.ts) on the faithful Electron fake and the real
 // simulator: what the app does end to end, short of drawing pixels. Windows are the fake's; IPC
 // reaches main as a window's page would send it.
+import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,14 @@ async function call(window: Window, method: string, input: unknown): Promise<{ o
   return (await electron.ipcMain.invoke(`ucwa:invoke:${method}`, { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url, parent: null } }, input)) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
 
+/** The demo server's utility process runs the bundled CLI: bundle it from the current source. */
+async function bundleCli(): Promise<void> {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+  await build({ entryPoints: { 'cli/ucwa-tray': 'src/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20.19', format: 'esm', external: Object.keys(pkg.dependencies), define: { __UCWA_TRAY_VERSION__: JSON.stringify(pkg.version) }, logLevel: 'warning' });
+}
+
 beforeAll(async () => {
+  await bundleCli();
   process.env.UCWA_TRAY_PROFILE = profile;
   process.env.XDG_CONFIG_HOME = join(profile, 'config');
   // One simulator and one other user for the whole file: the app's session lives across the tests.
@@ -72,11 +80,16 @@ afterAll(async () => {
 describe('the app, wired by its composition root', () => {
   it('starts by hand: single-instance lock, protocols, a tray in the signed-out state and the popup shown', () => {
     expect(electron.app.protocols).toEqual(['sip', 'im']);
+    // Our pages come from app://ucwa-tray, privileged before ready and served by our handler.
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } }]);
+    expect(electron.protocol.isProtocolHandled('app')).toBe(true);
     expect(electron.app.getPath('userData')).toBe(profile);
     const tray = electron.Tray.all[0];
     expect(tray?.image).toMatch(/signed-out\.png$/);
     const [popup] = windowsShowing('popup');
     expect(popup?.visible).toBe(true);
+    expect(popup?.loaded).toBe('app://ucwa-tray/popup.html');
+    expect(popup?.loadStatus).toBe(existsSync('out/renderer/popup.html') ? 200 : 404);
     expect(popup?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
   });
 
@@ -86,6 +99,11 @@ describe('the app, wired by its composition root', () => {
     expect(await call(popup, 'signIn', { user: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const foreign = (await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: 99_999 }, senderFrame: { url: 'https://evil.example/', parent: null } }, {})) as { ok: boolean; error: { code: string } };
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    // Our own window, but showing something that is not our page, gets no bridge either.
+    for (const url of ['file:///app/out/renderer/popup.html', 'app://other/popup.html', 'https://ucwa-tray/popup.html']) {
+      const refused = await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: popup.webContents.id }, senderFrame: { url, parent: null } }, {});
+      expect(refused, url).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
     expect(await call(popup, 'getSnapshot', {})).toMatchObject({ ok: true, value: { connection: { state: 'signed-out' } } });
   });
 
@@ -188,11 +206,45 @@ describe('the app, wired by its composition root', () => {
     const [popup] = windowsShowing('popup');
     if (popup === undefined) throw new Error('no popup');
     const entry = join(profile, 'config', 'autostart', 'ucwa-tray.desktop');
-    expect(await call(popup, 'updateSettings', { autoStart: true })).toMatchObject({ ok: true, value: { autoStart: true } });
+    // Settings change only from the settings window: the popup may open it, not change them.
+    expect(await call(popup, 'updateSettings', { autoStart: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(popup, 'openSettings', {})).toMatchObject({ ok: true });
+    const [settings] = windowsShowing('settings');
+    if (settings === undefined) throw new Error('no settings window');
+    expect(await call(settings, 'updateSettings', { autoStart: true })).toMatchObject({ ok: true, value: { autoStart: true } });
     await vi.waitFor(() => expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=.*--hidden/m));
-    expect(await call(popup, 'updateSettings', { autoStart: false })).toMatchObject({ ok: true });
+    expect(await call(settings, 'updateSettings', { autoStart: false })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(existsSync(entry)).toBe(false));
   });
+
+  it('the demo server runs in a utility process; killed, it is restarted and the session carries on', async () => {
+    const [popup] = windowsShowing('popup');
+    if (popup === undefined) throw new Error('no popup');
+    expect(await call(popup, 'signInDemo', {})).toMatchObject({ ok: true, value: { uri: 'sip:ana@contoso.com' } });
+    expect(electron.utilityProcess.forked).toHaveLength(1);
+    const [first] = electron.utilityProcess.forked;
+    expect(first?.args).toEqual(['sim', '--port', '0']);
+    expect(first?.serviceName).toBe('UCWA Tray demo server');
+    const states = (): string[] => popup.webContents.sent.filter((m) => m.channel === 'ucwa:event:connectionChanged').map((m) => (m.payload as { state: string }).state);
+    const before = states().length;
+    first?.crash();
+    await vi.waitFor(() => expect(electron.utilityProcess.forked[1]?.pid).toBeDefined(), { timeout: 10_000 });
+    expect(electron.utilityProcess.forked[1]?.args[2]).not.toBe('0');
+    // Lost, then back: the session rebuilt its application on the restarted server.
+    await vi.waitFor(() => expect(states().slice(before)).toContain('reconnecting'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(states().at(-1)).toBe('connected'), { timeout: 20_000 });
+    // And it works: the echo bot answers in a chat.
+    expect(await call(popup, 'openChat', { uri: 'echo@contoso.com' })).toMatchObject({ ok: true });
+    const chat = windowsShowing('chat').find((w) => w.loaded?.includes(encodeURIComponent('chat:echo@contoso.com')));
+    if (chat === undefined) throw new Error('no echo chat');
+    const conversationId = new URL(chat.loaded ?? '').searchParams.get('conversation') ?? '';
+    await call(chat, 'ready', {});
+    expect(await call(chat, 'sendMessage', { conversationId, text: 'Still there after the restart?' })).toMatchObject({ ok: true });
+    await vi.waitFor(
+      () => expect(chat.webContents.sent.some((m) => m.channel === 'ucwa:event:messageAdded' && (m.payload as { direction: string }).direction === 'in')).toBe(true),
+      { timeout: 10_000 },
+    );
+  }, 45_000);
 
   it('signs out: the tray goes back to signed-out', async () => {
     const [popup] = windowsShowing('popup');

@@ -5,6 +5,7 @@ import { IpcFailure } from '../../../src/shared/ipc-failure';
 import { PushHub } from '../../../src/main/ipc/push-hub';
 import { registerInvokeHandlers } from '../../../src/main/ipc/register-invoke-handlers';
 import { OwnWindowsPolicy } from '../../../src/main/ipc/sender-policy';
+import { PAGE_METHODS } from '../../../src/shared/ipc-contract';
 import { METHOD_NAMES, eventChannel, invokeChannel } from '../../../src/shared/ipc-contract';
 import type { InvokeHandlers, MethodName } from '../../../src/shared/ipc-contract';
 import { BrowserWindow, ipcMain, resetElectronFake } from '../../fakes/electron';
@@ -26,16 +27,25 @@ const log = { warn: () => undefined, error: () => undefined };
 let window: BrowserWindow;
 let policy: OwnWindowsPolicy;
 
-function eventFrom(w: BrowserWindow, url = 'file:///app/out/renderer/popup.html', parent: unknown = null): FakeInvokeEvent {
+function eventFrom(w: BrowserWindow, url = 'app://ucwa-tray/popup.html', parent: unknown = null): FakeInvokeEvent {
   return { sender: { id: w.webContents.id }, senderFrame: { url, parent } };
 }
 
 beforeEach(() => {
   resetElectronFake();
   window = new BrowserWindow();
-  policy = new OwnWindowsPolicy(['file://']);
-  policy.add(window.webContents.id, window.id);
+  policy = new OwnWindowsPolicy();
+  policy.add(window.webContents.id, window.id, 'popup');
 });
+
+/** A window of ours showing a page that may call `method` (for checks past the capability gate). */
+function windowAllowed(method: MethodName): { event: FakeInvokeEvent } | undefined {
+  const page = (Object.keys(PAGE_METHODS) as (keyof typeof PAGE_METHODS)[]).find((p) => PAGE_METHODS[p].includes(method));
+  if (page === undefined) return undefined;
+  const w = new BrowserWindow();
+  policy.add(w.webContents.id, w.id, page);
+  return { event: eventFrom(w, `app://ucwa-tray/${page}.html`) };
+}
 
 describe('IPC invoke wrapper', () => {
   it('registers exactly one handler per contract method, on derived channels', () => {
@@ -48,9 +58,12 @@ describe('IPC invoke wrapper', () => {
     registerInvokeHandlers(ipcMain, recordingHandlers(calls), policy, log);
     const garbage: unknown[][] = [[], [null], ['text'], [42], [[1, 2]], [{ unexpected: true }], [{ __proto__: { polluted: 1 } , extra: 1 }], [{}, {}]];
     for (const method of METHOD_NAMES) {
+      // Methods no page may call are refused before their input is looked at (page-capabilities.test.ts).
+      const allowed = windowAllowed(method);
+      if (allowed === undefined) continue;
       for (const args of garbage) {
         if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0]) && Object.keys(args[0]).length === 0) continue;
-        const result = (await ipcMain.invoke(invokeChannel(method), eventFrom(window), ...args)) as { ok: boolean; error?: { code: string } };
+        const result = (await ipcMain.invoke(invokeChannel(method), allowed.event, ...args)) as { ok: boolean; error?: { code: string } };
         expect(result, `${method} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
       }
     }
@@ -74,7 +87,7 @@ describe('IPC invoke wrapper', () => {
       ['openChat', { uri: 'sip:' }],
     ];
     for (const [method, input] of cases) {
-      const result = (await ipcMain.invoke(invokeChannel(method), eventFrom(window), input)) as { ok: boolean; error?: { code: string; message: string } };
+      const result = (await ipcMain.invoke(invokeChannel(method), windowAllowed(method)?.event ?? eventFrom(window), input)) as { ok: boolean; error?: { code: string; message: string } };
       expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     expect(calls).toEqual([]);
@@ -88,15 +101,30 @@ describe('IPC invoke wrapper', () => {
     expect(calls).toEqual([{ method: 'search', input: { query: 'ben', limit: 5 }, windowId: window.id }]);
   });
 
-  it('refuses a foreign sender: an unknown window, a subframe, another origin', async () => {
+  it('answers only our origin, exactly: not file:, another app: host, https, a subframe or another of our pages', async () => {
     const calls: { method: MethodName; input: unknown; windowId: number }[] = [];
     registerInvokeHandlers(ipcMain, recordingHandlers(calls), policy, log);
     const stranger = new BrowserWindow();
-    const events = [eventFrom(stranger), eventFrom(window, 'file:///app/out/renderer/popup.html', { url: 'file:///x' }), eventFrom(window, 'https://evil.example/'), { sender: { id: window.webContents.id }, senderFrame: null }];
-    for (const event of events) {
-      expect(await ipcMain.invoke(invokeChannel('getSnapshot'), event, {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    const refused: [string, FakeInvokeEvent][] = [
+      ['a window we did not create', eventFrom(stranger)],
+      ['a file: page', eventFrom(window, 'file:///app/out/renderer/popup.html')],
+      ['any file: URL', eventFrom(window, 'file:///home/ana/Downloads/evil.html')],
+      ['app: on another host', eventFrom(window, 'app://other/popup.html')],
+      ['app: with a port', eventFrom(window, 'app://ucwa-tray:8080/popup.html')],
+      ['app: with credentials', eventFrom(window, 'app://user@ucwa-tray/popup.html')],
+      ['the same host on https', eventFrom(window, 'https://ucwa-tray/popup.html')],
+      ['a web page', eventFrom(window, 'https://evil.example/')],
+      ['a subframe of our own page', eventFrom(window, 'app://ucwa-tray/popup.html', { url: 'app://ucwa-tray/popup.html' })],
+      ['another page of ours than the window was opened with', eventFrom(window, 'app://ucwa-tray/settings.html')],
+      ['no frame (navigated away or gone)', { sender: { id: window.webContents.id }, senderFrame: null }],
+    ];
+    for (const [what, event] of refused) {
+      expect(await ipcMain.invoke(invokeChannel('getSnapshot'), event, {}), what).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     }
     expect(calls).toEqual([]);
+    // Its own page, with a query and a fragment, is answered.
+    expect(await ipcMain.invoke(invokeChannel('getSnapshot'), eventFrom(window, 'app://ucwa-tray/popup.html?x=1#top'), {})).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(1);
   });
 
   it('turns a handler\'s IpcFailure into its code and anything else into internal, without leaking the message', async () => {

@@ -5,12 +5,11 @@ import { isAllowedExternalUrl } from '../../../src/main/windows/external-links';
 import { createSecureWindow } from '../../../src/main/windows/window-factory';
 import { BrowserWindow, resetElectronFake, shell } from '../../fakes/electron';
 
-function makeWindow(appOrigin = 'file://'): BrowserWindow {
+function makeWindow(): BrowserWindow {
   const deps = {
     BrowserWindow: BrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow,
     shell,
     preloadPath: '/app/out/preload/index.cjs',
-    appOrigin,
   };
   return createSecureWindow(deps, { width: 360, height: 520, show: false }) as unknown as BrowserWindow;
 }
@@ -30,6 +29,7 @@ describe('window factory', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
       spellcheck: true,
     });
     expect(window.options.width).toBe(360);
@@ -43,13 +43,23 @@ describe('window factory', () => {
     expect(shell.opened).toEqual(['https://contoso.com/a', 'http://example.com', 'mailto:ben@contoso.com']);
   });
 
-  it('blocks navigation and redirects away from our pages', () => {
-    const contents = makeWindow('http://127.0.0.1:5173').webContents;
-    expect(contents.navigate('http://127.0.0.1:5173/chat.html')).toBe(false);
+  it('lets a window navigate only within app://ucwa-tray; the web goes to the OS browser, the rest nowhere', () => {
+    const contents = makeWindow().webContents;
+    expect(contents.navigate('app://ucwa-tray/chat.html?conversation=c1')).toBe(false);
+    for (const url of ['file:///etc/passwd', 'file:///app/out/renderer/popup.html', 'app://other/popup.html', 'app://ucwa-tray:1/popup.html', 'app://x@ucwa-tray/popup.html', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+      expect(contents.navigate(url), url).toBe(true);
+    }
+    expect(contents.url).toBe('app://ucwa-tray/chat.html?conversation=c1');
     expect(contents.navigate('https://evil.example/phish')).toBe(true);
     expect(contents.navigate('https://evil.example/phish', 'will-redirect')).toBe(true);
-    expect(contents.navigate('file:///etc/passwd')).toBe(true);
     expect(shell.opened).toEqual(['https://evil.example/phish', 'https://evil.example/phish']);
+  });
+
+  it('refuses to attach a webview', () => {
+    const contents = makeWindow().webContents;
+    let prevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, {});
+    expect(prevented).toBe(true);
   });
 
   it('denies every permission request and check', () => {

@@ -8,14 +8,15 @@ import { BrowserWindow, resetElectronFake } from '../../fakes/electron';
 beforeEach(() => resetElectronFake());
 
 function manager() {
-  const policy = new OwnWindowsPolicy(['file://']);
+  const policy = new OwnWindowsPolicy();
   const push = new PushHub();
   const loads: string[] = [];
   const windows = new WindowManager({
     createWindow: (options) => new BrowserWindow(options as Record<string, unknown>) as unknown as ElectronBrowserWindow,
     load: async (window, page, query) => {
       loads.push(`${page}?${new URLSearchParams(query).toString()}`);
-      await (window as unknown as BrowserWindow).loadURL(`file:///app/out/renderer/${page}.html`);
+      // What index.ts's loader leaves behind, without a protocol handler to go through.
+      (window as unknown as BrowserWindow).webContents.url = `app://ucwa-tray/${page}.html`;
     },
     policy,
     push,
@@ -23,7 +24,7 @@ function manager() {
   return { windows, policy, push, loads };
 }
 
-const event = (w: BrowserWindow) => ({ sender: { id: w.webContents.id }, senderFrame: { url: 'file:///app/out/renderer/chat.html', parent: null } });
+const event = (w: BrowserWindow, page = 'chat') => ({ sender: { id: w.webContents.id }, senderFrame: { url: `app://ucwa-tray/${page}.html`, parent: null } });
 
 describe('window manager', () => {
   it('opens one chat window per conversation, reuses and focuses it, and registers it for IPC', () => {
@@ -36,9 +37,11 @@ describe('window manager', () => {
     expect(BrowserWindow.all).toHaveLength(2);
     expect(first.isFocused()).toBe(true);
     expect(loads).toEqual(['chat?conversation=chat%3Aben%40contoso.com', 'chat?conversation=chat%3Alena%40contoso.com']);
-    expect(policy.windowIdOf(event(first))).toBe(first.id);
+    expect(policy.senderOf(event(first))).toEqual({ windowId: first.id, page: 'chat' });
+    // Pinned to its page: the same window showing another page of ours is not answered.
+    expect(policy.senderOf(event(first, 'settings'))).toBeUndefined();
     first.close();
-    expect(policy.windowIdOf(event(first))).toBeUndefined();
+    expect(policy.senderOf(event(first))).toBeUndefined();
     windows.openChat('chat:ben@contoso.com');
     expect(BrowserWindow.all).toHaveLength(3);
   });

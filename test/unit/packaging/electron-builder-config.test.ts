@@ -26,5 +26,25 @@ describe('electron-builder.yml', () => {
     expect((config.protocols as { schemes: string[] }[]).flatMap((p) => p.schemes)).toEqual(['sip', 'im']);
     const files = config.files as string[];
     expect(files.every((f) => f.startsWith('out/') || f.startsWith('assets/') || f === 'package.json' || f.startsWith('!'))).toBe(true);
+    // The demo server's utility process runs the bundled CLI: it must ship.
+    expect(files).toContain('out/cli/**');
+  });
+
+  it('flips the Electron fuses that close the doors around the app', () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('names the fuses as electron-builder\'s schema does (a misspelt fuse is rejected, not ignored)', async () => {
+    const misspelt = { ...structuredClone(config), electronFuses: { ...(config.electronFuses as object), runAsNodeX: false } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 });
