@@ -3,11 +3,12 @@
 import type { SimApplication } from './application';
 import type { Directory, ScriptedPartyConfig } from './directory';
 import type { ConversationView, InvitationView, PartyRef } from './conversation-view';
-import { conversationSender } from './conversation-view';
+import { conversationSender, hrefs } from './conversation-view';
 import type { ImSession, Member } from './im-session';
 import { SessionRegistry, memberRef, memberUri, newId } from './im-session';
 import * as ev from './messaging-events';
 import { MessageDelivery } from './message-delivery';
+import { participantFailed, participantJoined, startParticipantInvitation } from './participant-invitations';
 
 export interface MessagingTimings {
   readonly invitationTimeoutMs: number;
@@ -77,11 +78,9 @@ export class MessagingService {
     if (session === undefined || conv.state !== 'Connected') return { ok: false, status: 409, subcode: 'InvalidState', message: 'Only a connected conversation can add participants.' };
     const invitee = to.toLowerCase();
     if (session.members.some((m) => memberUri(m) === invitee)) return { ok: false, status: 409, subcode: 'AlreadyExists', message: 'Already in the conversation.' };
-    const id = newId();
-    const href = `${conv.app.communicationHref}/participantInvitations/${id}`;
-    conv.app.emit('communication', { link: { rel: 'participantInvitation', href }, type: 'started', _embedded: { participantInvitation: { direction: 'Outgoing', state: 'Connecting', to, ...(operationId === undefined ? {} : { operationId }), _links: { self: { href } }, rel: 'participantInvitation' } } });
+    const inv = startParticipantInvitation(conv, to, operationId);
     queueMicrotask(() => this.invite(session, conv, to, undefined));
-    return { ok: true, location: href };
+    return { ok: true, location: hrefs.participantInvitation(conv.app, inv.id) };
   }
 
   /** Scripted parties start conversations too (control API: inject a message). */
@@ -122,7 +121,7 @@ export class MessagingService {
     if (session !== undefined && pending !== undefined) {
       session.pending.delete(invitee);
       for (const view of pending.views) this.endInvitation(view, 'Failure', 'Declined', 'The invitation was declined.', 'Declined');
-      this.failInviter(session, 'Declined', `${app.user.name} declined the conversation.`);
+      this.failInviter(session, invitee, 'Declined', `${app.user.name} declined the conversation.`);
     }
     return { ok: true };
   }
@@ -144,6 +143,7 @@ export class MessagingService {
       return { ok: false, status: 409, subcode: 'InvalidState', message: 'Messaging is not connected.' };
     }
     const n = conv.nextMessage++;
+    conv.messagesInProgress.set(n, { operationId, time: Date.now() });
     this.emitConv(conv, ev.outgoingMessageEvent(conv, n, operationId, 'started'));
     this.delivery.stopTyping(session, conv.app.user.uri);
     const html = mime === 'text/html' ? body : undefined;
@@ -210,7 +210,7 @@ export class MessagingService {
     const apps = this.ctx.directory.findUser(invitee) === undefined ? [] : this.ctx.availableApps(invitee);
     if (apps.length === 0) {
       const known = this.ctx.directory.findUser(invitee) !== undefined;
-      this.failInviter(session, known ? 'TemporarilyUnavailable' : 'DestinationNotFound', known ? 'The person is not available.' : 'The address was not found.');
+      this.failInviter(session, invitee, known ? 'TemporarilyUnavailable' : 'DestinationNotFound', known ? 'The person is not available.' : 'The address was not found.');
       return;
     }
     const from = fromScripted ?? (inviter === undefined ? undefined : { uri: inviter.app.user.uri, name: inviter.app.user.name });
@@ -222,7 +222,8 @@ export class MessagingService {
       const inv: InvitationView = { id: newId(), direction: 'Incoming', state: 'Connecting', operationId: undefined, to: app.user.uri, from, subject: conv.subject, threadId: conv.threadId, firstMessage: first };
       conv.invitation = inv;
       views.push(conv);
-      app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
+      // An incoming invitation is the real-time event that releases the P-GET at once (§5.4).
+      app.emit('communication', ev.invitationEvent(conv, inv, 'started'), { priority: 'realtime' });
       app.emit('communication', ev.conversationEvent(conv, 'added'));
       this.emitConv(conv, ev.localParticipantEvent(conv));
       this.emitConv(conv, ev.participantEvent(conv, from, 'added'));
@@ -232,7 +233,7 @@ export class MessagingService {
       if (!session.pending.has(invitee)) return;
       session.pending.delete(invitee);
       for (const view of views) this.endInvitation(view, 'Failure', 'Timeout', 'Nobody answered the invitation.');
-      this.failInviter(session, 'Timeout', 'Nobody answered the invitation.');
+      this.failInviter(session, invitee, 'Timeout', 'Nobody answered the invitation.');
     }, this.ctx.timings.invitationTimeoutMs);
     timer.unref();
     for (const view of views) if (view.invitation !== undefined) view.invitation.timer = timer;
@@ -254,6 +255,7 @@ export class MessagingService {
       this.emitConv(conv, ev.participantMessagingEvent(conv, joinerRef, 'added'));
       this.emitConv(conv, ev.messagingEvent(conv));
       if (conv.invitation?.state === 'Connecting') this.endInvitation(conv, 'Success', undefined, undefined, 'Connected', joinerRef);
+      participantJoined(conv, joinerRef);
     }
     const inviterFirst = first ?? this.firstMessageOf(session);
     session.members.push(joiner);
@@ -308,8 +310,9 @@ export class MessagingService {
     if (session.members.every((m) => m.kind === 'scripted') || session.members.length < 2) this.sessions.remove(session.id);
   }
 
-  private failInviter(session: ImSession, subcode: string, message: string): void {
+  private failInviter(session: ImSession, invitee: string, subcode: string, message: string): void {
     for (const member of session.members) {
+      if (member.kind === 'app') participantFailed(member.conv, invitee, subcode, message);
       if (member.kind !== 'app' || member.conv.invitation?.direction !== 'Outgoing' || member.conv.invitation.state !== 'Connecting') continue;
       const conv = member.conv;
       this.endInvitation(conv, 'Failure', subcode, message);
@@ -354,7 +357,7 @@ export class MessagingService {
   }
 
   private newView(app: SimApplication, session: ImSession, state: ConversationView['state'], subject: string, threadId: string): ConversationView {
-    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map() };
+    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map(), participantInvitations: new Map(), messagesInProgress: new Map() };
     app.conversations.set(conv.id, conv);
     return conv;
   }
