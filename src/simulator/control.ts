@@ -87,8 +87,8 @@ export class ControlApi {
     this.sim.requestLog.clear();
   }
 
-  stats(): { lostIncoming: number; delivered: number; applications: number; tokens: number; requestsLogged: number } {
-    return { ...this.sim.stats, applications: this.sim.applicationCount, tokens: this.sim.tokens.size, requestsLogged: this.sim.requestLog.total };
+  stats(): { lostIncoming: number; delivered: number; applications: number; tokens: number; requestsLogged: number; profile: string; seed: number } {
+    return { ...this.sim.stats, applications: this.sim.applicationCount, tokens: this.sim.tokens.size, requestsLogged: this.sim.requestLog.total, profile: this.sim.profile, seed: this.sim.seed };
   }
 }
 
