@@ -1,0 +1,18 @@
+// The test helper's choice of profile and seed, and the line a failing test prints.
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../../src/simulator/index';
+import { SIM_PROFILES, seedReport, simFromEnvironment } from '../../support/simulator';
+
+describe('simulator test support', () => {
+  it('takes the profile and seed from UCWA_SIM_PROFILE and UCWA_SIM_SEED, default otherwise', () => {
+    expect(SIM_PROFILES).toEqual(['default', 'strict']);
+    expect(simFromEnvironment({})).toEqual({ profile: 'default' });
+    expect(simFromEnvironment({ UCWA_SIM_PROFILE: 'strict', UCWA_SIM_SEED: '12' })).toEqual({ profile: 'strict', seed: 12 });
+    expect(() => simFromEnvironment({ UCWA_SIM_PROFILE: 'lenient' })).toThrow(/UCWA_SIM_PROFILE must be one of default, strict/);
+    expect(() => simFromEnvironment({ UCWA_SIM_SEED: 'x1' })).toThrow(/UCWA_SIM_SEED/);
+  });
+
+  it('names the profile and seed of a failing run with the environment that replays it', () => {
+    expect(seedReport(createSimulator({ profile: 'strict', seed: 42 }))).toBe('strict seed=42 (replay: UCWA_SIM_PROFILE=strict UCWA_SIM_SEED=42)');
+  });
+});
