@@ -11,6 +11,7 @@ import { ApplicationRegistry } from './application-registry';
 import { handleApplicationRoute } from './application-routes';
 import type { AppRouteContext } from './application-routes';
 import { TOKEN_PATH, TokenStore, handleTokenRequest, sendChallenge } from './auth';
+import { ROOT_PATH, USER_PATH, sendRoot, sendUser } from './autodiscover';
 import { ControlApi } from './control';
 import { handleControlRoute } from './control-routes';
 import { Directory } from './directory';
@@ -30,8 +31,6 @@ import { resolveOptions } from './simulator-options';
 import { StrictShaper, shapesEvents } from './strict-shaper';
 import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
 
-const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
-const USER_PATH = `${ROOT_PATH}/oauth/user`;
 /** Marks the loopback requests that carry a batch's parts (with a per-simulator secret, so no client can pass as one). */
 const BATCH_PART_HEADER = 'x-simulator-batch-part';
 
@@ -186,38 +185,13 @@ export class UcwaSimulator {
       if (await this.faults.apply(req, res, path)) return;
     }
     const lower = path.toLowerCase();
-    if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return this.root(req, res, url);
-    if (lower === USER_PATH.toLowerCase()) return this.user(req, res);
+    if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return sendRoot(res, url, this.publicUrl, this.options.redirectHops, this.options.directory.domain);
+    if (lower === USER_PATH.toLowerCase()) return sendUser(res, this.publicUrl, this.tokens.authenticate(req) !== undefined);
     if (lower === TOKEN_PATH.toLowerCase() && req.method === 'POST') {
       return handleTokenRequest(await readBody(req), req.headers['content-type'], this.directory, this.tokens, res);
     }
     if (lower.startsWith(APPLICATIONS_PATH)) return this.applications(req, res, url);
     sendError(res, 404, 'ResourceNotFound', 'No such resource.');
-  }
-
-  private root(_req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const hop = Number(url.searchParams.get('hop') ?? '0');
-    if (hop < this.options.redirectHops) {
-      return sendJson(res, 200, { _links: { self: { href: `${this.publicUrl}${ROOT_PATH}?hop=${hop}` }, redirect: { href: `${this.publicUrl}${ROOT_PATH}?hop=${hop + 1}` } } });
-    }
-    sendJson(res, 200, {
-      _links: {
-        self: { href: `${this.publicUrl}${ROOT_PATH}` },
-        user: { href: `${this.publicUrl}${USER_PATH}?originalDomain=${this.options.directory.domain}` },
-        xframe: { href: `${this.publicUrl}/Autodiscover/XFrame/XFrame.html` },
-      },
-    });
-  }
-
-  private user(req: IncomingMessage, res: ServerResponse): void {
-    if (this.tokens.authenticate(req) === undefined) return sendChallenge(res, this.publicUrl);
-    sendJson(res, 200, {
-      _links: {
-        self: { href: `${this.publicUrl}${USER_PATH}` },
-        applications: { href: `${this.publicUrl}${APPLICATIONS_PATH}` },
-        xframe: { href: `${this.publicUrl}/Autodiscover/XFrame/XFrame.html` },
-      },
-    });
   }
 
   private async applications(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
