@@ -12,6 +12,12 @@ describe('simulator test support', () => {
     expect(() => simFromEnvironment({ UCWA_SIM_SEED: 'x1' })).toThrow(/UCWA_SIM_SEED/);
   });
 
+  it('turns single latitudes on at their strict values from UCWA_SIM_LATITUDES', () => {
+    expect(simFromEnvironment({ UCWA_SIM_LATITUDES: 'transientOperations, splitBatches' })).toEqual({ profile: 'default', latitudes: { transientOperations: true, splitBatches: 0.3 } });
+    expect(() => simFromEnvironment({ UCWA_SIM_LATITUDES: 'lenient' })).toThrow(/unknown latitude "lenient"/);
+    expect(seedReport(createSimulator({ seed: 3, latitudes: { transientOperations: true } }))).toBe('default seed=3 (replay: UCWA_SIM_PROFILE=default UCWA_SIM_SEED=3 UCWA_SIM_LATITUDES=transientOperations)');
+  });
+
   it('names the profile and seed of a failing run with the environment that replays it', () => {
     expect(seedReport(createSimulator({ profile: 'strict', seed: 42 }))).toBe('strict seed=42 (replay: UCWA_SIM_PROFILE=strict UCWA_SIM_SEED=42)');
   });
