@@ -55,10 +55,15 @@ each contact's availability and note.
 
 Searches the directory by name, address or phone number (at most 100 results).
 `,
-  sim: `Usage: ucwa-tray sim [--port N] [--host ADDRESS]
+  sim: `Usage: ucwa-tray sim [--port N] [--host ADDRESS] [--profile default|strict] [--seed N]
 
 Runs the built-in UCWA simulator (a real HTTP server) with demo users and an echo bot, and prints
 its URL and the demo credentials. Stops on Ctrl+C.
+
+--profile strict  uses every latitude the protocol gives a server: link-only events, transient
+                  operations, aggregated events, batches split and merged at random, events
+                  before the 201 (see src/simulator/README.md)
+--seed N          replays the random choices of an earlier run (the seed is printed at start)
 `,
   demo: `Usage: ucwa-tray demo [--port N]
 

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { isUcwaError } from '../main/ucwa/index';
 import { createCliClient } from './client-factory';
-import { runDemo, runSimulator } from './commands/simulator';
+import { parseSimulatorFlags, runDemo, runSimulator } from './commands/simulator';
 import { createListener } from './commands/listen';
 import { listContacts, parseAvailability, searchDirectory, setMyPresence, showMyPresence } from './commands/people';
 import { sendOne } from './commands/send';
@@ -36,11 +36,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await people(command, rest, env);
       case 'sim':
       case 'demo': {
-        const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
+        const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
         if (values.help) return usage(command);
         const port = values.port === undefined ? undefined : Number(values.port);
         if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliUsageError('--port must be a number from 0 to 65535');
-        return command === 'sim' ? await runSimulator(port ?? 8443, values.host ?? '127.0.0.1') : await runDemo(port ?? 0);
+        const flags = parseSimulatorFlags(values.profile, values.seed);
+        if (typeof flags === 'string') throw new CliUsageError(flags);
+        return command === 'sim' ? await runSimulator(port ?? 8443, values.host ?? '127.0.0.1', flags) : await runDemo(port ?? 0);
       }
       default:
         throw new CliUsageError(`unknown command "${command}" (try --help)`);

@@ -9,10 +9,11 @@ import type { ConversationView } from './conversation-view';
 import { hrefs, renderConversation, renderInvitation, renderMessaging, renderParticipant } from './conversation-view';
 import { dataUri } from './messaging-events';
 import type { MessagingService, OpResult, StartOptions } from './messaging-service';
+import { renderParticipantInvitation } from './participant-invitations';
 import { handlePeopleRoute } from './people-routes';
 import type { PeopleContext } from './people-routes';
 import { generatePhoto } from './photos';
-import { decodeDataUri, getProperty, getString, normalizeSip, parseJsonObject, readBody, sendEmpty, sendError, sendJson } from './wire';
+import { decodeDataUri, getProperty, getString, normalizeSip, parseJsonObject, readBody, sendEmpty, sendError, sendJson, ucwaDate } from './wire';
 
 export interface AppRouteContext {
   readonly messaging: MessagingService;
@@ -24,6 +25,10 @@ export interface AppRouteContext {
   /** Called by makeMeAvailable and when the channel resumes, so the host can announce presence. */
   readonly resumeAfterMs: number;
   onResume(app: SimApplication): void;
+  /** A completed operation answers 404 (the strict latitude; the default keeps serving it). */
+  readonly transientOperations: boolean;
+  /** Runs before an operation's 201 is sent: may hold it until the client fetched the operation's events (§10.10). */
+  beforeReply(app: SimApplication, result: OpResult): Promise<void>;
 }
 
 export async function handleApplicationRoute(app: SimApplication, rest: string[], req: IncomingMessage, res: ServerResponse, url: URL, ctx: AppRouteContext): Promise<void> {
@@ -53,7 +58,14 @@ export async function handleApplicationRoute(app: SimApplication, rest: string[]
       const body = parseJsonObject(await readBody(req));
       const to = body === undefined ? undefined : getString(body, 'to');
       if (body === undefined || to === undefined || to.trim() === '') return sendError(res, 400, 'ParameterValidationFailure', '"to" is required.');
-      return reply(res, ctx.messaging.addParticipant(conv, normalizeSip(to), getString(body, 'operationId')), 201);
+      return reply(res, await held(app, ctx, ctx.messaging.addParticipant(conv, normalizeSip(to), getString(body, 'operationId'))), 201);
+    }
+    if (second === 'participantInvitations' && third !== undefined && fourth === undefined && method === 'GET') {
+      for (const conv of app.conversations.values()) {
+        const inv = conv.participantInvitations.get(third);
+        if (inv !== undefined && (inv.state === 'Connecting' || !ctx.transientOperations)) return sendJson(res, 200, renderParticipantInvitation(conv, inv));
+      }
+      return sendError(res, 404, 'ResourceNotFound', 'The operation does not exist.');
     }
     if (second === 'conversations' && third !== undefined) {
       const conv = app.conversations.get(third);
@@ -122,13 +134,15 @@ async function handleInvitations(app: SimApplication, id: string | undefined, ac
     if (body === undefined) return sendError(res, 400, 'DeserializationFailure', 'The body is not JSON.');
     const options = startOptions(body);
     if (options === undefined) return sendError(res, 400, 'ParameterValidationFailure', '"to" is required.');
-    return reply(res, ctx.messaging.startMessaging(app, options), 201);
+    return reply(res, await held(app, ctx, ctx.messaging.startMessaging(app, options)), 201);
   }
   if (id === undefined) return sendError(res, 405);
   const conv = [...app.conversations.values()].find((c) => c.invitation?.id === id);
   if (action === undefined && method === 'GET') {
-    if (conv?.invitation === undefined) return sendError(res, 404, 'ResourceNotFound');
-    return sendJson(res, 200, renderInvitation(conv, conv.invitation, dataUri));
+    // Operation resources are transient: once completed they may be gone (§6.1).
+    const inv = conv?.invitation;
+    if (conv === undefined || inv === undefined || (ctx.transientOperations && inv.state !== 'Connecting')) return sendError(res, 404, 'ResourceNotFound', 'The operation does not exist.');
+    return sendJson(res, 200, renderInvitation(conv, inv, dataUri));
   }
   if (method !== 'POST') return sendError(res, 405);
   await readBody(req);
@@ -161,7 +175,14 @@ async function handleConversation(conv: ConversationView, rest: (string | undefi
     if (mime !== 'text/plain' && mime !== 'text/html') return sendError(res, 415, 'UnsupportedMediaType', 'Send text/plain or text/html.');
     const text = await readBody(req);
     const html = mime === 'text/html' && conv.negotiated.includes('Html');
-    return reply(res, ctx.messaging.sendMessage(conv, text, html ? 'text/html' : 'text/plain', url.searchParams.get('operationId') ?? undefined), 201);
+    return reply(res, await held(conv.app, ctx, ctx.messaging.sendMessage(conv, text, html ? 'text/html' : 'text/plain', url.searchParams.get('operationId') ?? undefined)), 201);
+  }
+  if (method === 'GET' && sub === 'messages' && leaf !== undefined) {
+    // A message is an operation: it can be read while in progress, never after (§6.1, §6.3).
+    const n = Number(leaf);
+    const pending = Number.isInteger(n) ? conv.messagesInProgress.get(n) : undefined;
+    if (pending === undefined) return sendError(res, 404, 'ResourceNotFound', 'The operation does not exist.');
+    return sendJson(res, 200, { direction: 'Outgoing', timeStamp: ucwaDate(pending.time), ...(pending.operationId === undefined ? {} : { operationId: pending.operationId }), _links: { self: { href: hrefs.message(conv, n) }, messaging: { href: hrefs.messaging(conv) } }, rel: 'message' });
   }
   if (method === 'POST' && sub === 'typing') {
     await readBody(req);
@@ -177,12 +198,17 @@ async function handleConversation(conv: ConversationView, rest: (string | undefi
     const body = parseJsonObject((await readBody(req)) || '{}');
     if (body === undefined) return sendError(res, 400, 'DeserializationFailure');
     const first = firstMessage(body);
-    return reply(res, ctx.messaging.addMessaging(conv, getString(body, 'operationId'), first), 201);
+    return reply(res, await held(conv.app, ctx, ctx.messaging.addMessaging(conv, getString(body, 'operationId'), first)), 201);
   }
   if (method === 'GET' && sub === 'typingParticipants') {
     return sendJson(res, 200, { _links: { self: { href: `${hrefs.messaging(conv)}/typingParticipants` } }, _embedded: { participant: [...conv.typing.keys()].map((uri) => renderParticipant(conv, { uri, name: uri })) }, rel: 'typingParticipants' });
   }
   sendError(res, 404, 'ResourceNotFound');
+}
+
+async function held(app: SimApplication, ctx: AppRouteContext, result: OpResult): Promise<OpResult> {
+  await ctx.beforeReply(app, result);
+  return result;
 }
 
 function reply(res: ServerResponse, result: OpResult, successStatus: 201 | 204): void {

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { SimUser } from './directory';
 import { EventChannel } from './event-channel';
 import type { ChannelTimings, EnqueueOptions, EventSender, UcwaEventBody } from './event-channel';
+import type { EventShaper } from './event-shaper';
+import type { SeededRandom } from './random';
 import type { ConversationView } from './conversation-view';
 
 export const APPLICATIONS_PATH = '/ucwa/oauth/v1/applications';
@@ -27,9 +29,12 @@ export class SimApplication {
     readonly userAgent: string,
     readonly culture: string,
     timings: ChannelTimings,
+    /** This application's own random draws (the strict profile's choices about its requests). */
+    readonly random: SeededRandom,
+    shaper?: EventShaper,
   ) {
     this.base = `${APPLICATIONS_PATH}/${id}`;
-    this.channel = new EventChannel(`${this.base}/events`, timings);
+    this.channel = new EventChannel(`${this.base}/events`, timings, shaper);
   }
 
   get communicationHref(): string {

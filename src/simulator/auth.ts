@@ -15,12 +15,28 @@ interface TokenRecord {
 export class TokenStore {
   private readonly tokens = new Map<string, TokenRecord>();
 
-  constructor(private readonly lifetimeSeconds: number) {}
+  constructor(
+    private readonly lifetimeSeconds: number,
+    /** A user signing in again and again keeps at most this many tokens; the oldest goes first. */
+    private readonly maxPerUser = 50,
+  ) {}
+
+  get size(): number {
+    return this.tokens.size;
+  }
 
   issue(user: SimUser): { token: string; expiresIn: number } {
     const token = `cwt=${randomBytes(24).toString('base64url')}`;
+    const mine = [...this.tokens].filter(([, record]) => record.user === user);
+    // Map order is issue order, so the first of mine are the oldest.
+    for (const [old] of mine.slice(0, Math.max(0, mine.length - this.maxPerUser + 1))) this.tokens.delete(old);
     this.tokens.set(token, { user, expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
     return { token, expiresIn: this.lifetimeSeconds };
+  }
+
+  /** Forgets expired tokens (the sweeper calls it; a token is otherwise dropped only when used). */
+  prune(now = Date.now()): void {
+    for (const [token, record] of this.tokens) if (record.expiresAt <= now) this.tokens.delete(token);
   }
 
   /** The user behind `Authorization: Bearer cwt=…`, if the token is known and alive. */

@@ -1,9 +1,8 @@
 // The control API tests use to drive the simulator: programmatically (`sim.control`) or over HTTP
-// under /_sim/ (loopback only) when the simulator runs in another process.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DropRule, FailRule, RequestLogEntry } from './faults';
+// under /_sim/ (control-routes.ts) when the simulator runs in another process.
+import type { DropRule, FailRule } from './faults';
+import type { RequestLogEntry } from './request-log';
 import type { UcwaSimulator } from './simulator';
-import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
 
 export class ControlApi {
   constructor(private readonly sim: UcwaSimulator) {}
@@ -79,81 +78,21 @@ export class ControlApi {
     this.sim.faults.clear();
   }
 
+  /** The latest requests, oldest first (at most `requestLogLimit` of them). */
   requests(): readonly RequestLogEntry[] {
-    return this.sim.faults.log;
+    return this.sim.requestLog.toArray();
   }
 
   resetRequestLog(): void {
-    this.sim.faults.log.length = 0;
+    this.sim.requestLog.clear();
   }
 
-  stats(): { lostIncoming: number; delivered: number; applications: number } {
-    return { ...this.sim.stats, applications: this.sim.options.directory.users.reduce((n, u) => n + this.sim.appsOf(u.uri).length, 0) };
+  stats(): { lostIncoming: number; delivered: number; applications: number; tokens: number; requestsLogged: number; profile: string; seed: number } {
+    return { ...this.sim.stats, applications: this.sim.applicationCount, tokens: this.sim.tokens.size, requestsLogged: this.sim.requestLog.total, profile: this.sim.profile, seed: this.sim.seed };
   }
 }
 
-function sip(uri: string): string {
+export function sip(uri: string): string {
   const trimmed = uri.trim();
   return /^sip:/i.test(trimmed) ? trimmed : `sip:${trimmed}`;
-}
-
-export async function handleControlRoute(control: ControlApi, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const remote = req.socket.remoteAddress ?? '';
-  if (!(remote.startsWith('127.') || remote === '::1' || remote === '::ffff:127.0.0.1')) return sendError(res, 403, undefined, 'The control API is for loopback only.');
-  if (req.method === 'GET' && path === '/_sim/requests') return sendJson(res, 200, { requests: control.requests() });
-  if (req.method === 'GET' && path === '/_sim/stats') return sendJson(res, 200, control.stats());
-  if (req.method !== 'POST') return sendError(res, 405);
-  const body = parseJsonObject((await readBody(req)) || '{}');
-  if (body === undefined) return sendError(res, 400, 'DeserializationFailure');
-  const num = (name: string): number | undefined => (typeof body[name] === 'number' ? (body[name] as number) : undefined);
-  try {
-    switch (path) {
-      case '/_sim/inject-message': {
-        const html = getString(body, 'html');
-        const ok = control.injectMessage({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '', text: getString(body, 'text') ?? '', ...(html === undefined ? {} : { html }) });
-        return sendJson(res, 200, { delivered: ok });
-      }
-      case '/_sim/presence': {
-        const note = getString(body, 'note');
-        control.setPresence({ uri: getString(body, 'uri') ?? '', availability: getString(body, 'availability') ?? 'Online', ...(note === undefined ? {} : { note }) });
-        return sendJson(res, 200, { ok: true });
-      }
-      case '/_sim/expire-subscriptions':
-        return sendJson(res, 200, { expired: control.expireSubscriptions(getString(body, 'user') ?? '') });
-      case '/_sim/hang-up':
-        return sendJson(res, 200, { done: control.hangUp({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '' }) });
-      case '/_sim/expire-token':
-        return sendJson(res, 200, { expired: control.expireToken(getString(body, 'user') ?? '') });
-      case '/_sim/expire-application':
-        return sendJson(res, 200, { expired: control.expireApplication(getString(body, 'user') ?? '') });
-      case '/_sim/fail': {
-        const rule: FailRule = { count: num('count') ?? 1, status: num('status') ?? 503, ...optional(body, ['method', 'path', 'subcode']), ...(num('retryAfterSeconds') === undefined ? {} : { retryAfterSeconds: num('retryAfterSeconds') as number }) };
-        control.failNext(rule);
-        return sendJson(res, 200, { ok: true });
-      }
-      case '/_sim/drop':
-        control.dropNext({ count: num('count') ?? 1, ...optional(body, ['method', 'path']) });
-        return sendJson(res, 200, { ok: true });
-      case '/_sim/drop-events':
-        return sendJson(res, 200, { dropped: control.dropEventConnections(getString(body, 'user') ?? '') });
-      case '/_sim/stale-event-links':
-        return sendJson(res, 200, { stale: control.staleEventLinks(getString(body, 'user') ?? '') });
-      case '/_sim/delay':
-        control.delay(num('ms') ?? 0, num('count'));
-        return sendJson(res, 200, { ok: true });
-      case '/_sim/clear-faults':
-        control.clearFaults();
-        return sendJson(res, 200, { ok: true });
-      default:
-        return sendError(res, 404, 'ResourceNotFound', 'Unknown control route.');
-    }
-  } catch (error) {
-    return sendError(res, 400, 'ParameterValidationFailure', error instanceof Error ? error.message : String(error));
-  }
-}
-
-function optional(body: Record<string, unknown>, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) if (typeof body[name] === 'string') out[name] = body[name];
-  return out;
 }

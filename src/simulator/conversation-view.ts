@@ -23,6 +23,14 @@ export interface InvitationView {
   timer?: NodeJS.Timeout;
 }
 
+/** An addParticipant operation (§6.8), sent by the application that owns the conversation view. */
+export interface ParticipantInvitationView {
+  readonly id: string;
+  readonly to: string;
+  readonly operationId: string | undefined;
+  state: 'Connecting' | 'Connected' | 'Failed';
+}
+
 export interface ConversationView {
   readonly id: string;
   readonly app: SimApplication;
@@ -38,6 +46,9 @@ export interface ConversationView {
   /** Formats every member supports; Html only when all of them enabled it (§4, §6.1). */
   negotiated: readonly string[];
   readonly typing: Map<string, NodeJS.Timeout>;
+  readonly participantInvitations: Map<string, ParticipantInvitationView>;
+  /** Outgoing messages whose outcome is not known yet, by number: a GET answers them until then. */
+  readonly messagesInProgress: Map<number, { readonly operationId: string | undefined; readonly time: number }>;
 }
 
 export function userPart(uri: string): string {
@@ -52,6 +63,7 @@ export const hrefs = {
   participantMessaging: (c: ConversationView, uri: string) => `${hrefs.participant(c, uri)}/messaging`,
   message: (c: ConversationView, n: number) => `${hrefs.messaging(c)}/messages/${n}`,
   invitation: (app: SimApplication, id: string) => `${app.communicationHref}/messagingInvitations/${id}`,
+  participantInvitation: (app: SimApplication, id: string) => `${app.communicationHref}/participantInvitations/${id}`,
   contact: (app: SimApplication, uri: string) => `${app.base}/people/${userPart(uri)}`,
 };
 

@@ -1,10 +1,14 @@
 // One application's event channel (protocol §5): a pending GET per application, batches acked by
 // the `ack` number of the next GET, redelivery of an unacknowledged batch, resync for an ack out of
 // the window, priorities that decide how long events may wait, and the 30-second collection fuse.
+// How batches are cut, merged and shaped is the shaper's business (event-shaper.ts).
 import type { ServerResponse } from 'node:http';
+import type { EventShaper, PendingEvent } from './event-shaper';
+import { PASS_THROUGH } from './event-shaper';
 import { sendError, sendJson } from './wire';
 
-export type Priority = 'high' | 'medium' | 'low';
+/** `realtime` (an incoming invitation) releases the P-GET at once, whatever else may want to wait (§5.4). */
+export type Priority = 'realtime' | 'high' | 'medium' | 'low';
 
 export interface EventSender {
   readonly rel: string;
@@ -29,15 +33,6 @@ export interface EnqueueOptions {
   readonly onExpired?: () => void;
 }
 
-interface PendingEvent {
-  readonly sender: EventSender;
-  readonly body: UcwaEventBody;
-  readonly priority: Priority;
-  readonly releaseAt: number;
-  readonly options: EnqueueOptions;
-  deadline?: NodeJS.Timeout;
-}
-
 interface Waiter {
   readonly ack: number;
   readonly res: ServerResponse;
@@ -55,6 +50,14 @@ export interface ChannelTimings {
 
 export type BatchLinkKind = 'next' | 'resume';
 
+interface AckWatcher {
+  readonly href: string;
+  /** The batch that carried an event of `href`; the next GET acknowledges it. */
+  sealedIn?: number;
+  readonly timer: NodeJS.Timeout;
+  readonly resolve: (acknowledged: boolean) => void;
+}
+
 export class EventChannel {
   private nextAck = 1;
   private readonly delivered = new Map<number, unknown>();
@@ -62,6 +65,8 @@ export class EventChannel {
   private waiter: Waiter | undefined;
   private releaseTimer: NodeJS.Timeout | undefined;
   private releaseImmediate: NodeJS.Immediate | undefined;
+  private mergeTimer: NodeJS.Timeout | undefined;
+  private readonly ackWatchers = new Set<AckWatcher>();
   private timeoutMs: number;
   private mediumMs: number;
   private lowMs: number;
@@ -70,6 +75,7 @@ export class EventChannel {
   constructor(
     private readonly eventsPath: string,
     private readonly timings: ChannelTimings,
+    private readonly shaper: EventShaper = PASS_THROUGH,
   ) {
     this.timeoutMs = timings.defaultTimeoutMs;
     this.mediumMs = timings.mediumMs;
@@ -82,8 +88,14 @@ export class EventChannel {
 
   enqueue(sender: EventSender, body: UcwaEventBody, options: EnqueueOptions = {}): void {
     const priority = options.priority ?? 'high';
-    const delay = priority === 'high' ? 0 : priority === 'medium' ? this.mediumMs : this.lowMs;
+    const delay = priority === 'medium' ? this.mediumMs : priority === 'low' ? this.lowMs : 0;
     const entry: PendingEvent = { sender, body, priority, releaseAt: Date.now() + delay, options };
+    // Aggregation (§5.4): a later event may supersede queued ones, or be absorbed itself.
+    const { remove, keep } = this.shaper.admit(this.pending, entry);
+    // Events someone waits on (delivery accounting, the collection fuse) are never merged away.
+    const removable = remove.filter((e) => e.options.onCollected === undefined && e.options.onExpired === undefined);
+    if (removable.length > 0) this.pending = this.pending.filter((e) => !removable.includes(e));
+    if (!keep) return;
     if (options.deadlineMs !== undefined && options.onExpired !== undefined) {
       const onExpired = options.onExpired;
       entry.deadline = setTimeout(() => {
@@ -99,9 +111,30 @@ export class EventChannel {
     this.scheduleRelease();
   }
 
+  /**
+   * Resolves true once a batch carrying an event of `href` was acknowledged by the next GET (the
+   * client has it), false after `timeoutMs` or when the channel closes.
+   */
+  whenAcknowledged(href: string, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const watcher: AckWatcher = {
+        href,
+        timer: setTimeout(() => finish(false), timeoutMs),
+        resolve: (acknowledged) => finish(acknowledged),
+      };
+      const finish = (acknowledged: boolean): void => {
+        clearTimeout(watcher.timer);
+        if (this.ackWatchers.delete(watcher)) resolve(acknowledged);
+      };
+      watcher.timer.unref();
+      this.ackWatchers.add(watcher);
+    });
+  }
+
   /** Serves `GET events?ack=n`. `kind` is `resume` for the first answer after a long silence. */
   poll(ack: number, query: URLSearchParams, res: ServerResponse, kind: BatchLinkKind = 'next'): void {
     this.rememberTimers(query);
+    for (const watcher of [...this.ackWatchers]) if (watcher.sealedIn !== undefined && ack > watcher.sealedIn) watcher.resolve(true);
     if (this.waiter !== undefined) {
       const replaced = this.waiter;
       this.waiter = undefined;
@@ -166,6 +199,8 @@ export class EventChannel {
 
   close(): void {
     if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer);
+    if (this.mergeTimer !== undefined) clearTimeout(this.mergeTimer);
+    for (const watcher of [...this.ackWatchers]) watcher.resolve(false);
     for (const entry of this.pending) if (entry.deadline !== undefined) clearTimeout(entry.deadline);
     this.pending = [];
     this.failWaiter(404, 'ApplicationNotFound');
@@ -188,6 +223,16 @@ export class EventChannel {
     const wait = Math.min(...this.pending.map((e) => e.releaseAt)) - Date.now();
     // Real-time events release the GET at once, together with everything already queued (§5.4);
     // releasing on the next turn still lets events raised in the same tick share one batch.
+    const realtime = this.pending.some((e) => e.priority === 'realtime');
+    if (wait <= 0 && !realtime && this.mergeTimer !== undefined) return;
+    if (wait <= 0 && !realtime) {
+      const hold = this.shaper.mergeHoldMs();
+      if (hold > 0) {
+        this.mergeTimer = setTimeout(() => this.release(), hold);
+        this.mergeTimer.unref();
+        return;
+      }
+    }
     if (wait <= 0) {
       this.releaseImmediate ??= setImmediate(() => {
         this.releaseImmediate = undefined;
@@ -201,13 +246,17 @@ export class EventChannel {
 
   private release(): void {
     if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer);
+    if (this.mergeTimer !== undefined) clearTimeout(this.mergeTimer);
     this.releaseTimer = undefined;
+    this.mergeTimer = undefined;
     const waiter = this.waiter;
     if (waiter === undefined) return;
     this.waiter = undefined;
     clearTimeout(waiter.holdTimer);
-    const batch = this.pending;
-    this.pending = [];
+    // A batch may take only part of the queue (§5.1); the rest waits for the next GET, in order.
+    const count = this.pending.length === 0 ? 0 : Math.max(1, Math.min(this.pending.length, this.shaper.take(this.pending.length)));
+    const batch = this.pending.slice(0, count);
+    this.pending = this.pending.slice(count);
     for (const entry of batch) if (entry.deadline !== undefined) clearTimeout(entry.deadline);
     this.seal(waiter.ack, 'next', batch);
     this.respond(waiter.res, this.delivered.get(waiter.ack));
@@ -218,10 +267,12 @@ export class EventChannel {
     const sender: { rel: string; href: string; events: UcwaEventBody[] }[] = [];
     for (const entry of batch) {
       const last = sender[sender.length - 1];
+      const body = this.shaper.shape(entry.body);
       // Consecutive events of one sender share a block; a sender may repeat later to keep order (§5.3).
-      if (last !== undefined && last.rel === entry.sender.rel && last.href === entry.sender.href) last.events.push(entry.body);
-      else sender.push({ rel: entry.sender.rel, href: entry.sender.href, events: [entry.body] });
+      if (last !== undefined && last.rel === entry.sender.rel && last.href === entry.sender.href && !this.shaper.newSenderBlock()) last.events.push(body);
+      else sender.push({ rel: entry.sender.rel, href: entry.sender.href, events: [body] });
     }
+    for (const watcher of this.ackWatchers) if (watcher.sealedIn === undefined && batch.some((e) => e.body.link.href === watcher.href)) watcher.sealedIn = ack;
     this.delivered.set(ack, {
       _links: { self: { href: this.href(ack) }, [kind]: { href: this.href(ack + 1) } },
       ...(sender.length > 0 ? { sender } : {}),

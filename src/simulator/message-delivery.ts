@@ -63,6 +63,7 @@ export class MessageDelivery {
     const settle = (): void => {
       if (waiting > 0) return;
       if (outgoing !== undefined && from.kind === 'app') {
+        from.conv.messagesInProgress.delete(outgoing.n);
         const failure = failed.length > 0 ? { subcode: 'Timeout', message: 'The message was not delivered.', failed } : undefined;
         this.emitConv(from.conv, ev.outgoingMessageEvent(from.conv, outgoing.n, outgoing.operationId, 'completed', failure));
       }

@@ -3,11 +3,13 @@
 import type { SimApplication } from './application';
 import type { Directory, ScriptedPartyConfig } from './directory';
 import type { ConversationView, InvitationView, PartyRef } from './conversation-view';
-import { conversationSender } from './conversation-view';
+import { conversationSender, hrefs } from './conversation-view';
 import type { ImSession, Member } from './im-session';
 import { SessionRegistry, memberRef, memberUri, newId } from './im-session';
 import * as ev from './messaging-events';
 import { MessageDelivery } from './message-delivery';
+import { endInvitation, expirePending, failInviter, outgoingInvitation } from './invitation-outcomes';
+import { participantJoined, startParticipantInvitation } from './participant-invitations';
 
 export interface MessagingTimings {
   readonly invitationTimeoutMs: number;
@@ -45,7 +47,7 @@ export class MessagingService {
     const session = this.sessions.create();
     const conv = this.newView(app, session, 'Connecting', options.subject, options.threadId ?? newId(12));
     session.members.push({ kind: 'app', conv });
-    const inv = this.outgoingInvitation(conv, options);
+    const inv = outgoingInvitation(conv, options);
     app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
     app.emit('communication', ev.conversationEvent(conv, 'added'));
     this.emitConv(conv, ev.localParticipantEvent(conv));
@@ -64,7 +66,7 @@ export class MessagingService {
     conv.remotes = [];
     conv.messagingState = 'Connecting';
     session.members.push({ kind: 'app', conv });
-    const inv = this.outgoingInvitation(conv, { to, subject: conv.subject, operationId, threadId: conv.threadId, firstMessage });
+    const inv = outgoingInvitation(conv, { to, subject: conv.subject, operationId, threadId: conv.threadId, firstMessage });
     conv.app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
     this.emitConv(conv, ev.messagingEvent(conv));
     queueMicrotask(() => this.invite(session, conv, to, firstMessage));
@@ -77,11 +79,9 @@ export class MessagingService {
     if (session === undefined || conv.state !== 'Connected') return { ok: false, status: 409, subcode: 'InvalidState', message: 'Only a connected conversation can add participants.' };
     const invitee = to.toLowerCase();
     if (session.members.some((m) => memberUri(m) === invitee)) return { ok: false, status: 409, subcode: 'AlreadyExists', message: 'Already in the conversation.' };
-    const id = newId();
-    const href = `${conv.app.communicationHref}/participantInvitations/${id}`;
-    conv.app.emit('communication', { link: { rel: 'participantInvitation', href }, type: 'started', _embedded: { participantInvitation: { direction: 'Outgoing', state: 'Connecting', to, ...(operationId === undefined ? {} : { operationId }), _links: { self: { href } }, rel: 'participantInvitation' } } });
+    const inv = startParticipantInvitation(conv, to, operationId);
     queueMicrotask(() => this.invite(session, conv, to, undefined));
-    return { ok: true, location: href };
+    return { ok: true, location: hrefs.participantInvitation(conv.app, inv.id) };
   }
 
   /** Scripted parties start conversations too (control API: inject a message). */
@@ -107,7 +107,7 @@ export class MessagingService {
     const pending = session?.pending.get(app.user.uri.toLowerCase());
     if (session === undefined || pending === undefined) return { ok: false, status: 409, message: 'The invitation is no longer pending.' };
     session.pending.delete(app.user.uri.toLowerCase());
-    for (const other of pending.views) if (other !== conv) this.endInvitation(other, 'Failure', 'ConnectedElsewhere', 'Answered on another device.');
+    for (const other of pending.views) if (other !== conv) endInvitation(other, 'Failure', 'ConnectedElsewhere', 'Answered on another device.');
     if (inv.timer !== undefined) clearTimeout(inv.timer);
     queueMicrotask(() => this.join(session, { kind: 'app', conv }));
     return { ok: true };
@@ -121,8 +121,8 @@ export class MessagingService {
     const pending = session?.pending.get(invitee);
     if (session !== undefined && pending !== undefined) {
       session.pending.delete(invitee);
-      for (const view of pending.views) this.endInvitation(view, 'Failure', 'Declined', 'The invitation was declined.', 'Declined');
-      this.failInviter(session, 'Declined', `${app.user.name} declined the conversation.`);
+      for (const view of pending.views) endInvitation(view, 'Failure', 'Declined', 'The invitation was declined.', 'Declined');
+      failInviter(session, invitee, 'Declined', `${app.user.name} declined the conversation.`);
     }
     return { ok: true };
   }
@@ -133,8 +133,8 @@ export class MessagingService {
       return { ok: false, status: 409, message: 'Only a connecting outgoing invitation can be cancelled.' };
     }
     const session = this.sessions.get(conv.sessionId);
-    if (session !== undefined) this.expirePending(session, 'Cancelled', 'The invitation was cancelled.');
-    this.endInvitation(conv, 'Failure', 'Cancelled', 'Cancelled.', 'Cancelled');
+    if (session !== undefined) expirePending(session, 'Cancelled', 'The invitation was cancelled.');
+    endInvitation(conv, 'Failure', 'Cancelled', 'Cancelled.', 'Cancelled');
     return { ok: true };
   }
 
@@ -144,6 +144,7 @@ export class MessagingService {
       return { ok: false, status: 409, subcode: 'InvalidState', message: 'Messaging is not connected.' };
     }
     const n = conv.nextMessage++;
+    conv.messagesInProgress.set(n, { operationId, time: Date.now() });
     this.emitConv(conv, ev.outgoingMessageEvent(conv, n, operationId, 'started'));
     this.delivery.stopTyping(session, conv.app.user.uri);
     const html = mime === 'text/html' ? body : undefined;
@@ -163,7 +164,7 @@ export class MessagingService {
   leave(conv: ConversationView, deleteConversation: boolean): void {
     const session = this.sessions.get(conv.sessionId);
     const me = { uri: conv.app.user.uri, name: conv.app.user.name };
-    if (conv.invitation?.state === 'Connecting') this.endInvitation(conv, 'Failure', 'Cancelled', 'Cancelled.', 'Cancelled');
+    if (conv.invitation?.state === 'Connecting') endInvitation(conv, 'Failure', 'Cancelled', 'Cancelled.', 'Cancelled');
     conv.messagingState = 'Disconnected';
     conv.state = 'Disconnected';
     this.emitConv(conv, ev.participantMessagingEvent(conv, me, 'deleted'));
@@ -210,7 +211,7 @@ export class MessagingService {
     const apps = this.ctx.directory.findUser(invitee) === undefined ? [] : this.ctx.availableApps(invitee);
     if (apps.length === 0) {
       const known = this.ctx.directory.findUser(invitee) !== undefined;
-      this.failInviter(session, known ? 'TemporarilyUnavailable' : 'DestinationNotFound', known ? 'The person is not available.' : 'The address was not found.');
+      failInviter(session, invitee, known ? 'TemporarilyUnavailable' : 'DestinationNotFound', known ? 'The person is not available.' : 'The address was not found.');
       return;
     }
     const from = fromScripted ?? (inviter === undefined ? undefined : { uri: inviter.app.user.uri, name: inviter.app.user.name });
@@ -222,7 +223,8 @@ export class MessagingService {
       const inv: InvitationView = { id: newId(), direction: 'Incoming', state: 'Connecting', operationId: undefined, to: app.user.uri, from, subject: conv.subject, threadId: conv.threadId, firstMessage: first };
       conv.invitation = inv;
       views.push(conv);
-      app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
+      // An incoming invitation is the real-time event that releases the P-GET at once (§5.4).
+      app.emit('communication', ev.invitationEvent(conv, inv, 'started'), { priority: 'realtime' });
       app.emit('communication', ev.conversationEvent(conv, 'added'));
       this.emitConv(conv, ev.localParticipantEvent(conv));
       this.emitConv(conv, ev.participantEvent(conv, from, 'added'));
@@ -231,8 +233,8 @@ export class MessagingService {
     const timer = setTimeout(() => {
       if (!session.pending.has(invitee)) return;
       session.pending.delete(invitee);
-      for (const view of views) this.endInvitation(view, 'Failure', 'Timeout', 'Nobody answered the invitation.');
-      this.failInviter(session, 'Timeout', 'Nobody answered the invitation.');
+      for (const view of views) endInvitation(view, 'Failure', 'Timeout', 'Nobody answered the invitation.');
+      failInviter(session, invitee, 'Timeout', 'Nobody answered the invitation.');
     }, this.ctx.timings.invitationTimeoutMs);
     timer.unref();
     for (const view of views) if (view.invitation !== undefined) view.invitation.timer = timer;
@@ -253,7 +255,8 @@ export class MessagingService {
       this.emitConv(conv, ev.participantEvent(conv, joinerRef, 'added'));
       this.emitConv(conv, ev.participantMessagingEvent(conv, joinerRef, 'added'));
       this.emitConv(conv, ev.messagingEvent(conv));
-      if (conv.invitation?.state === 'Connecting') this.endInvitation(conv, 'Success', undefined, undefined, 'Connected', joinerRef);
+      if (conv.invitation?.state === 'Connecting') endInvitation(conv, 'Success', undefined, undefined, 'Connected', joinerRef);
+      participantJoined(conv, joinerRef);
     }
     const inviterFirst = first ?? this.firstMessageOf(session);
     session.members.push(joiner);
@@ -265,7 +268,7 @@ export class MessagingService {
       conv.app.emit('communication', ev.conversationEvent(conv, 'updated'));
       this.emitConv(conv, ev.messagingEvent(conv));
       this.emitConv(conv, ev.participantMessagingEvent(conv, { uri: conv.app.user.uri, name: conv.app.user.name }, 'added'));
-      if (conv.invitation !== undefined) this.endInvitation(conv, 'Success', undefined, undefined, 'Connected', { uri: conv.app.user.uri, name: conv.app.user.name });
+      if (conv.invitation !== undefined) endInvitation(conv, 'Success', undefined, undefined, 'Connected', { uri: conv.app.user.uri, name: conv.app.user.name });
       // The first message arrives again as an ordinary message event after accept (§10.12).
       const firstMessage = conv.invitation?.firstMessage;
       const inviter = session.members.find((m) => m !== joiner);
@@ -308,53 +311,8 @@ export class MessagingService {
     if (session.members.every((m) => m.kind === 'scripted') || session.members.length < 2) this.sessions.remove(session.id);
   }
 
-  private failInviter(session: ImSession, subcode: string, message: string): void {
-    for (const member of session.members) {
-      if (member.kind !== 'app' || member.conv.invitation?.direction !== 'Outgoing' || member.conv.invitation.state !== 'Connecting') continue;
-      const conv = member.conv;
-      this.endInvitation(conv, 'Failure', subcode, message);
-      conv.messagingState = 'Disconnected';
-      conv.state = 'Disconnected';
-      this.emitConv(conv, ev.messagingEvent(conv));
-      conv.app.emit('communication', ev.conversationEvent(conv, 'updated'));
-    }
-  }
-
-  private expirePending(session: ImSession, subcode: string, message: string): void {
-    for (const pending of session.pending.values()) for (const view of pending.views) this.endInvitation(view, 'Failure', subcode, message, 'Cancelled');
-    session.pending.clear();
-  }
-
-  private endInvitation(conv: ConversationView, status: 'Success' | 'Failure', subcode?: string, message?: string, state?: InvitationView['state'], acceptedBy?: PartyRef): void {
-    const inv = conv.invitation;
-    if (inv === undefined || inv.state !== 'Connecting') return;
-    inv.state = state ?? (status === 'Success' ? 'Connected' : 'Failed');
-    const reason = status === 'Failure' ? { code: 'RemoteFailure', ...(subcode === undefined ? {} : { subcode }), message: message ?? 'Failed.' } : undefined;
-    conv.app.emit('communication', ev.invitationEvent(conv, inv, 'completed', { status, ...(reason === undefined ? {} : { reason }), ...(acceptedBy === undefined ? {} : { acceptedBy }) }));
-    if (status === 'Failure' && inv.direction === 'Incoming') {
-      conv.app.conversations.delete(conv.id);
-      conv.app.emit('communication', ev.conversationEvent(conv, 'deleted'));
-    }
-  }
-
-  private outgoingInvitation(conv: ConversationView, options: StartOptions): InvitationView {
-    const inv: InvitationView = {
-      id: newId(),
-      direction: 'Outgoing',
-      state: 'Connecting',
-      operationId: options.operationId,
-      to: options.to,
-      from: { uri: conv.app.user.uri, name: conv.app.user.name },
-      subject: options.subject,
-      threadId: conv.threadId,
-      firstMessage: options.firstMessage,
-    };
-    conv.invitation = inv;
-    return inv;
-  }
-
   private newView(app: SimApplication, session: ImSession, state: ConversationView['state'], subject: string, threadId: string): ConversationView {
-    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map() };
+    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map(), participantInvitations: new Map(), messagesInProgress: new Map() };
     app.conversations.set(conv.id, conv);
     return conv;
   }

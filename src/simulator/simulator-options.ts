@@ -1,5 +1,8 @@
 import type { DirectoryConfig } from './directory';
 import { DEMO_DIRECTORY } from './directory';
+import type { Latitudes, SimulatorProfile } from './latitudes';
+import { isSimulatorProfile, resolveLatitudes } from './latitudes';
+import { isSeed, randomSeed } from './random';
 
 export interface SimulatorOptions {
   readonly host?: string;
@@ -33,11 +36,38 @@ export interface SimulatorOptions {
   readonly generatedContacts?: number;
   /** Every this many ms a scripted contact changes presence (0: never), for the demo. */
   readonly presenceScriptMs?: number;
+  /** `strict` uses every latitude the reference leaves a server (latitudes.ts); default: none. */
+  readonly profile?: SimulatorProfile;
+  /** Seed of every random choice of the strict profile; default: a random one (see `sim.seed`). */
+  readonly seed?: number;
+  /** Single latitudes on or off over the profile's choice. */
+  readonly latitudes?: Partial<Latitudes>;
+  /** The request log keeps this many of the latest requests. */
+  readonly requestLogLimit?: number;
+  /** Applications one user may hold; the oldest idle one makes room for a new one (§3.1 TooManyApplications otherwise). */
+  readonly maxApplicationsPerUser?: number;
+  /** Applications the whole server holds. */
+  readonly maxApplications?: number;
+  /** Live tokens one user may hold; the oldest is forgotten first. */
+  readonly maxTokensPerUser?: number;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls' | 'publicUrl'>> & { readonly tls: SimulatorOptions['tls'] | undefined; readonly publicUrl: string | undefined };
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls' | 'publicUrl' | 'latitudes'>> & {
+  readonly tls: SimulatorOptions['tls'] | undefined;
+  readonly publicUrl: string | undefined;
+  readonly latitudes: Latitudes;
+};
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
 
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  const profile = options.profile ?? 'default';
+  if (!isSimulatorProfile(profile)) throw new RangeError(`unknown simulator profile "${String(profile)}"`);
+  if (options.seed !== undefined && !isSeed(options.seed)) throw new RangeError(`seed must be an integer from 0 to 2^32-1, got ${options.seed}`);
   return {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
@@ -59,5 +89,12 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     subscriptionMinuteMs: options.subscriptionMinuteMs ?? 60_000,
     generatedContacts: options.generatedContacts ?? 0,
     presenceScriptMs: options.presenceScriptMs ?? 0,
+    profile,
+    seed: options.seed ?? randomSeed(),
+    latitudes: resolveLatitudes(profile, options.latitudes),
+    requestLogLimit: positive('requestLogLimit', options.requestLogLimit, 5_000),
+    maxApplicationsPerUser: positive('maxApplicationsPerUser', options.maxApplicationsPerUser, 10),
+    maxApplications: positive('maxApplications', options.maxApplications, 500),
+    maxTokensPerUser: positive('maxTokensPerUser', options.maxTokensPerUser, 50),
   };
 }

@@ -7,25 +7,30 @@ import type { PartRequest, PartResponse } from './batch-route';
 import type { PresenceChange } from './presence-subscriptions';
 import type { AddressInfo, Socket } from 'node:net';
 import { APPLICATIONS_PATH, SimApplication } from './application';
+import { ApplicationRegistry } from './application-registry';
 import { handleApplicationRoute } from './application-routes';
 import type { AppRouteContext } from './application-routes';
 import { TOKEN_PATH, TokenStore, handleTokenRequest, sendChallenge } from './auth';
-import { ControlApi, handleControlRoute } from './control';
+import { ROOT_PATH, USER_PATH, sendRoot, sendUser } from './autodiscover';
+import { ControlApi } from './control';
+import { handleControlRoute } from './control-routes';
 import { Directory } from './directory';
 import type { SimUser } from './directory';
 import { FaultInjector } from './faults';
 import { newId } from './im-session';
 import { MessagingService } from './messaging-service';
+import { holdReply } from './operation-replies';
 import { PeopleDirectory } from './people-directory';
 import type { PresenceState } from './people-directory';
 import type { PeopleContext } from './people-routes';
 import { PresenceSubscriptions } from './presence-subscriptions';
+import { SeededRandom } from './random';
+import { RequestLog } from './request-log';
 import type { ResolvedOptions, SimulatorOptions } from './simulator-options';
 import { resolveOptions } from './simulator-options';
+import { StrictShaper, shapesEvents } from './strict-shaper';
 import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
 
-const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
-const USER_PATH = `${ROOT_PATH}/oauth/user`;
 /** Marks the loopback requests that carry a batch's parts (with a per-simulator secret, so no client can pass as one). */
 const BATCH_PART_HEADER = 'x-simulator-batch-part';
 
@@ -40,8 +45,12 @@ export class UcwaSimulator {
   readonly people: PeopleDirectory;
   readonly subscriptions: PresenceSubscriptions;
   readonly failingPhotos = new Set<string>();
+  readonly requestLog: RequestLog;
+  /** Every random choice of the strict profile comes from here; replay a run with its `seed`. */
+  readonly random: SeededRandom;
   private presenceScript: NodeJS.Timeout | undefined;
-  private readonly apps = new Map<string, SimApplication>();
+  private readonly apps: ApplicationRegistry;
+  private appsCreated = 0;
   private readonly batchPartSecret = randomBytes(16).toString('hex');
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -52,7 +61,10 @@ export class UcwaSimulator {
     this.options = resolveOptions(options);
     this.boundPort = this.options.port;
     this.directory = new Directory(this.options.directory);
-    this.tokens = new TokenStore(this.options.tokenLifetimeSeconds);
+    this.tokens = new TokenStore(this.options.tokenLifetimeSeconds, this.options.maxTokensPerUser);
+    this.random = new SeededRandom(this.options.seed);
+    this.requestLog = new RequestLog(this.options.requestLogLimit);
+    this.apps = new ApplicationRegistry({ perUser: this.options.maxApplicationsPerUser, total: this.options.maxApplications });
     this.messaging = new MessagingService({
       directory: this.directory,
       availableApps: (uri) => this.appsOf(uri).filter((a) => a.available),
@@ -62,6 +74,18 @@ export class UcwaSimulator {
     this.people = new PeopleDirectory(this.options.directory, this.options.generatedContacts);
     this.subscriptions = new PresenceSubscriptions(this.options.subscriptionMinuteMs);
     this.control = new ControlApi(this);
+  }
+
+  get seed(): number {
+    return this.options.seed;
+  }
+
+  get profile(): ResolvedOptions['profile'] {
+    return this.options.profile;
+  }
+
+  get applicationCount(): number {
+    return this.apps.size;
   }
 
   /** A user's presence comes from their available applications; others' from the directory. */
@@ -129,7 +153,7 @@ export class UcwaSimulator {
   async stop(): Promise<void> {
     if (this.sweeper !== undefined) clearInterval(this.sweeper);
     if (this.presenceScript !== undefined) clearInterval(this.presenceScript);
-    for (const app of this.apps.values()) this.removeApplication(app, false);
+    for (const app of this.apps.all()) this.removeApplication(app, false);
     const server = this.server;
     this.server = undefined;
     for (const socket of this.sockets) socket.destroy();
@@ -137,8 +161,7 @@ export class UcwaSimulator {
   }
 
   appsOf(uri: string): SimApplication[] {
-    const key = uri.toLowerCase().startsWith('sip:') ? uri.toLowerCase() : `sip:${uri.toLowerCase()}`;
-    return [...this.apps.values()].filter((a) => a.user.uri.toLowerCase() === key);
+    return this.apps.ofUser(uri);
   }
 
   removeApplication(app: SimApplication, notify: boolean): void {
@@ -154,46 +177,21 @@ export class UcwaSimulator {
     const path = url.pathname;
     const entry = { method: req.method ?? 'GET', path: `${path}${url.search}`, status: 0, at: Date.now() };
     res.on('finish', () => (entry.status = res.statusCode));
-    if (path.startsWith('/_sim/')) return handleControlRoute(this.control, req, res, path);
+    if (path.startsWith('/_sim/')) return handleControlRoute(this.control, req, res, path, this.options.tls === undefined ? 'http' : 'https');
     // A batch's parts run inside the server: the client made one request, and faults hit that one.
     const batchPart = req.headers[BATCH_PART_HEADER] === this.batchPartSecret;
     if (!batchPart) {
-      this.faults.log.push(entry);
+      this.requestLog.push(entry);
       if (await this.faults.apply(req, res, path)) return;
     }
     const lower = path.toLowerCase();
-    if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return this.root(req, res, url);
-    if (lower === USER_PATH.toLowerCase()) return this.user(req, res);
+    if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return sendRoot(res, url, this.publicUrl, this.options.redirectHops, this.options.directory.domain);
+    if (lower === USER_PATH.toLowerCase()) return sendUser(res, this.publicUrl, this.tokens.authenticate(req) !== undefined);
     if (lower === TOKEN_PATH.toLowerCase() && req.method === 'POST') {
       return handleTokenRequest(await readBody(req), req.headers['content-type'], this.directory, this.tokens, res);
     }
     if (lower.startsWith(APPLICATIONS_PATH)) return this.applications(req, res, url);
     sendError(res, 404, 'ResourceNotFound', 'No such resource.');
-  }
-
-  private root(_req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const hop = Number(url.searchParams.get('hop') ?? '0');
-    if (hop < this.options.redirectHops) {
-      return sendJson(res, 200, { _links: { self: { href: `${this.publicUrl}${ROOT_PATH}?hop=${hop}` }, redirect: { href: `${this.publicUrl}${ROOT_PATH}?hop=${hop + 1}` } } });
-    }
-    sendJson(res, 200, {
-      _links: {
-        self: { href: `${this.publicUrl}${ROOT_PATH}` },
-        user: { href: `${this.publicUrl}${USER_PATH}?originalDomain=${this.options.directory.domain}` },
-        xframe: { href: `${this.publicUrl}/Autodiscover/XFrame/XFrame.html` },
-      },
-    });
-  }
-
-  private user(req: IncomingMessage, res: ServerResponse): void {
-    if (this.tokens.authenticate(req) === undefined) return sendChallenge(res, this.publicUrl);
-    sendJson(res, 200, {
-      _links: {
-        self: { href: `${this.publicUrl}${USER_PATH}` },
-        applications: { href: `${this.publicUrl}${APPLICATIONS_PATH}` },
-        xframe: { href: `${this.publicUrl}/Autodiscover/XFrame/XFrame.html` },
-      },
-    });
   }
 
   private async applications(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -221,6 +219,8 @@ export class UcwaSimulator {
       presenceChanged: (changed, what) => this.presenceChanged(changed.user.uri, what),
       resumeAfterMs: this.options.resumeAfterMs,
       onResume: (resumed) => this.resume(resumed),
+      transientOperations: this.options.latitudes.transientOperations,
+      beforeReply: (target, result) => holdReply(target, result, this.options.latitudes.eventsBeforeResponse),
     };
     await handleApplicationRoute(app, sub, req, res, url, ctx);
   }
@@ -256,14 +256,17 @@ export class UcwaSimulator {
       return sendError(res, 400, 'ParameterValidationFailure', 'UserAgent, EndpointId and Culture are required (at most 100 characters).');
     }
     // The same endpoint creating again replaces its old application.
-    for (const old of this.appsOf(user.uri)) if (old.endpointId === endpointId) this.removeApplication(old, false);
-    const app = new SimApplication(newId(6), user, endpointId, userAgent, culture, {
-      defaultTimeoutMs: this.options.eventTimeoutMs,
-      maxHoldMs: this.options.maxHoldMs,
-      mediumMs: this.options.mediumPriorityMs,
-      lowMs: this.options.lowPriorityMs,
-    });
-    this.apps.set(app.id, app);
+    const replaced = this.appsOf(user.uri).filter((old) => old.endpointId === endpointId);
+    const room = this.apps.roomFor(user, replaced);
+    if (!room.ok) return sendError(res, room.status, room.subcode, room.message);
+    for (const old of [...replaced, ...room.evict]) this.removeApplication(old, false);
+    // Each application draws from its own fork, so one user's traffic does not change another's choices.
+    const random = this.random.fork(`application:${++this.appsCreated}`);
+    const latitudes = this.options.latitudes;
+    const timings = { defaultTimeoutMs: this.options.eventTimeoutMs, maxHoldMs: this.options.maxHoldMs, mediumMs: this.options.mediumPriorityMs, lowMs: this.options.lowPriorityMs };
+    const shaper = shapesEvents(latitudes) ? new StrictShaper(latitudes, random.fork('channel')) : undefined;
+    const app = new SimApplication(newId(6), user, endpointId, userAgent, culture, timings, random.fork('replies'), shaper);
+    this.apps.add(app);
     sendJson(res, 201, app.render(), { Location: app.base });
   }
 
@@ -277,7 +280,8 @@ export class UcwaSimulator {
 
   private reclaimIdleApplications(): void {
     const now = Date.now();
-    for (const app of [...this.apps.values()]) {
+    this.tokens.prune();
+    for (const app of this.apps.all()) {
       if (!app.channel.hasWaiter && now - app.lastRequestAt > this.options.applicationIdleMs) this.removeApplication(app, false);
     }
   }

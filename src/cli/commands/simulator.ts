@@ -1,6 +1,20 @@
 // `ucwa-tray sim` and `ucwa-tray demo`: the built-in simulator, alone or with a short chat.
 import { UcwaClient } from '../../main/ucwa/index';
-import { DEMO_PASSWORD, DEMO_SCRIPTED, DEMO_USERS, createSimulator } from '../../simulator/index';
+import { DEMO_PASSWORD, DEMO_SCRIPTED, DEMO_USERS, SIMULATOR_PROFILES, createSimulator } from '../../simulator/index';
+import type { SimulatorProfile } from '../../simulator/index';
+
+export interface SimulatorFlags {
+  readonly profile: SimulatorProfile;
+  readonly seed: number | undefined;
+}
+
+/** `--profile` and `--seed`, or the one line that says what is wrong with them. */
+export function parseSimulatorFlags(profile: string | undefined, seed: string | undefined): SimulatorFlags | string {
+  const chosen = profile ?? 'default';
+  if (!(SIMULATOR_PROFILES as readonly string[]).includes(chosen)) return `--profile must be one of ${SIMULATOR_PROFILES.join(', ')}`;
+  if (seed !== undefined && (!/^\d{1,10}$/.test(seed) || Number(seed) >= 2 ** 32)) return '--seed must be an integer from 0 to 4294967295';
+  return { profile: chosen as SimulatorProfile, seed: seed === undefined ? undefined : Number(seed) };
+}
 
 function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
@@ -9,8 +23,8 @@ function waitForSignal(): Promise<void> {
   });
 }
 
-function printCredentials(url: string): void {
-  process.stdout.write(`UCWA simulator listening on ${url}\n\nDemo users (password "${DEMO_PASSWORD}"):\n`);
+function printCredentials(url: string, profile?: string): void {
+  process.stdout.write(`UCWA simulator listening on ${url}\n${profile === undefined ? '' : `${profile}\n`}\nDemo users (password "${DEMO_PASSWORD}"):\n`);
   for (const user of DEMO_USERS) process.stdout.write(`  ${user.uri.replace(/^sip:/, '').padEnd(22)} ${user.name}\n`);
   process.stdout.write('Scripted contacts:\n');
   for (const party of DEMO_SCRIPTED) process.stdout.write(`  ${party.uri.replace(/^sip:/, '').padEnd(22)} ${party.name}${party.behavior === 'echo' ? ' (echoes every message)' : ''}\n`);
@@ -18,14 +32,16 @@ function printCredentials(url: string): void {
     `\nTry, in two other terminals:\n` +
       `  UCWA_SERVER=${url} UCWA_USER=ben@contoso.com UCWA_PASSWORD=${DEMO_PASSWORD} npx ucwa-tray listen\n` +
       `  UCWA_SERVER=${url} UCWA_USER=ana@contoso.com UCWA_PASSWORD=${DEMO_PASSWORD} npx ucwa-tray send --to ben@contoso.com "Hello Ben"\n` +
-      `Control API for tests: POST ${url}/_sim/inject-message {"from":"lena@contoso.com","to":"ben@contoso.com","text":"Hi"}\n\n`,
+      `Control API for tests (loopback, JSON only):\n` +
+      `  curl -H 'content-type: application/json' -d '{"from":"lena@contoso.com","to":"ben@contoso.com","text":"Hi"}' ${url}/_sim/inject-message\n\n`,
   );
 }
 
-export async function runSimulator(port: number, host: string): Promise<number> {
-  const sim = createSimulator({ port, host, presenceScriptMs: 20_000 });
+export async function runSimulator(port: number, host: string, flags: SimulatorFlags = { profile: 'default', seed: undefined }): Promise<number> {
+  const sim = createSimulator({ port, host, presenceScriptMs: 20_000, profile: flags.profile, ...(flags.seed === undefined ? {} : { seed: flags.seed }) });
   const { url } = await sim.start();
-  printCredentials(url);
+  // Right after the "listening on" line, which the app's demo launcher reads.
+  printCredentials(url, `Profile ${sim.profile}, seed ${sim.seed} (replay: ucwa-tray sim --profile ${sim.profile} --seed ${sim.seed})`);
   await waitForSignal();
   await sim.stop();
   return 0;

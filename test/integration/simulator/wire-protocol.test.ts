@@ -1,25 +1,18 @@
 // The simulator checked over raw HTTP against the reference, without the client.
 import { describe, expect, it } from 'vitest';
 import { UcwaError } from '../../../src/main/ucwa/index';
-import { clientFor, startSim } from '../../support/simulator';
-import type { UcwaSimulator } from '../../../src/simulator/index';
-
-interface Json {
-  [key: string]: unknown;
-}
-
-async function token(sim: UcwaSimulator, user = 'ana@contoso.com'): Promise<string> {
-  const res = await fetch(`${sim.url}/WebTicket/oauthtoken`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: user, password: 'demo' }).toString() });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+import { clientFor, startSim as startAnySim } from '../../support/simulator';
+import type { SimulatorOptions, UcwaSimulator } from '../../../src/simulator/index';
+import { createApp as createRawApp, token } from './raw-ucwa';
+import type { Json } from './raw-ucwa';
 
 async function createApp(sim: UcwaSimulator, user = 'ana@contoso.com'): Promise<{ auth: Record<string, string>; app: Json; base: string }> {
-  const auth = { authorization: `Bearer ${await token(sim, user)}`, accept: 'application/json' };
-  const res = await fetch(`${sim.url}/ucwa/oauth/v1/applications`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ userAgent: 't', endpointId: `e-${user}`, culture: 'en-US' }) });
-  expect(res.status).toBe(201);
-  const app = (await res.json()) as Json;
-  return { auth, app, base: res.headers.get('location') ?? '' };
+  const raw = await createRawApp(sim, user);
+  return { auth: raw.auth, app: raw.body, base: raw.base };
 }
+
+// These tests describe the default profile; the strict one has its own (latitude-*.test.ts).
+const startSim = (options: SimulatorOptions = {}): Promise<UcwaSimulator> => startAnySim({ profile: 'default', ...options });
 
 describe('simulator wire protocol', () => {
   it('challenges with two WWW-Authenticate headers and an HTML body; issues cwt tokens; refuses bad grants', async () => {
