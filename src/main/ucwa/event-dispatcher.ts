@@ -2,6 +2,7 @@
 // me → own presence and note, people → contact presence and subscriptions, the rest → messaging.
 // Link-only presence updates are coalesced per contact and fetched after the batch, together (§10.18, §8.1).
 import type { AuthenticatedHttp } from './authenticated-http';
+import { isUcwaError } from './errors';
 import { getMany } from './batch';
 import type { RawEvent } from './event-batch';
 import type { UcwaEvent } from './events';
@@ -52,7 +53,9 @@ export class EventDispatcher {
     try {
       return await this.http.getResource(event.url, event.rel);
     } catch (error) {
-      this.logger.warn('could not fetch an event target', { rel: event.rel, reason: error instanceof Error ? error.message : String(error) });
+      // A finished operation answers 404 on a strict server: expected, and never needed for correctness.
+      const log = isUcwaError(error, 'not-found') ? this.logger.info : this.logger.warn;
+      log.call(this.logger, 'could not fetch an event target', { rel: event.rel, reason: error instanceof Error ? error.message : String(error) });
       return undefined;
     }
   }

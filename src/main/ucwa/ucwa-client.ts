@@ -174,6 +174,11 @@ export class UcwaClient {
     return this.subscriber.subscribedUris();
   }
 
+  /** The application's URL while signed in (diagnostics, tests that aim a fault at one user). */
+  get applicationUrl(): URL | undefined {
+    return this.application?.link('self')?.url;
+  }
+
   get signedIn(): boolean {
     return this.application !== undefined;
   }

@@ -101,8 +101,9 @@ describe('typing, HTML and hang-up', () => {
     const sim = await startSim();
     const { ana, ben } = await twoUsers(sim);
     autoAccept(ben);
+    const benCompleted = ben.waitFor('invitationCompleted');
     const conversation = await ana.startConversation({ to: 'ben@contoso.com' });
-    const benConversation = (await ben.waitFor('invitationCompleted')).conversationId;
+    const benConversation = (await benCompleted).conversationId;
     const removed = ana.waitFor('participantRemoved', (e) => e.conversationId === conversation);
     const disconnected = ana.waitFor('messagingStateChanged', (e) => e.conversationId === conversation && e.state === 'Disconnected');
     await ben.leaveConversation(benConversation);

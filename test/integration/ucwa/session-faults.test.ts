@@ -1,7 +1,13 @@
 // Mid-session trouble the client handles itself: token expiry, a cut event connection, 503 with
 // Retry-After on the event channel, a stale ack (resync), and the application going away.
 import { describe, expect, it } from 'vitest';
+import type { UcwaClient } from '../../../src/main/ucwa/index';
 import { autoAccept, startSim, twoUsers } from '../../support/simulator';
+
+/** The event channel of one user's application: a fault aimed at it does not hit the other user. */
+function eventsOf(client: UcwaClient): string {
+  return `${client.applicationUrl?.pathname ?? '/no-application'}/events`;
+}
 
 describe('mid-session faults', () => {
   it('a 401 mid-session renews the token once and retries: nothing is lost', async () => {
@@ -47,7 +53,7 @@ describe('mid-session faults', () => {
     autoAccept(ben);
     const conversation = await ana.startConversation({ to: 'ben@contoso.com' });
     await ben.settled();
-    sim.control.failNext({ count: 1, status: 503, path: '/events', retryAfterSeconds: 1 });
+    sim.control.failNext({ count: 1, status: 503, path: eventsOf(ben), retryAfterSeconds: 1 });
     sim.control.dropEventConnections('ben@contoso.com');
     const started = Date.now();
     const received = ben.waitFor('messageReceived', (e) => e.text === 'after 503');
@@ -92,7 +98,7 @@ describe('mid-session faults', () => {
     const ended = ana.waitFor('conversationEnded', (e) => e.conversationId === conversation, 5_000);
     const resumed = ana.waitFor('channelResumed', () => true, 5_000);
     // The laptop sleeps: the event channel is cut and the server stays silent for a while.
-    sim.control.failNext({ count: 1, status: 503, path: '/events', retryAfterSeconds: 1 });
+    sim.control.failNext({ count: 1, status: 503, path: eventsOf(ana), retryAfterSeconds: 1 });
     sim.control.dropEventConnections('ana@contoso.com');
     await resumed;
     await ended;
