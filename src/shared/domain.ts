@@ -79,6 +79,8 @@ export interface ConversationSummary {
   readonly unread: number;
   readonly typing: readonly string[];
   readonly lastMessage?: { readonly text: string; readonly time: number; readonly fromName: string };
+  /** Messages the disk refused (kept in memory, retried), and why in plain words; absent once saved. */
+  readonly unsavedHistory?: { readonly count: number; readonly reason: string };
 }
 
 export type DeliveryState = 'sending' | 'delivered' | 'failed';

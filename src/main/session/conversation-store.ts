@@ -12,6 +12,8 @@ export interface Thread {
   unread: number;
   typing: string[];
   readonly messages: ChatMessage[];
+  /** Set while the history could not save some of its messages. */
+  unsaved: { readonly count: number; readonly reason: string } | undefined;
 }
 
 export function threadIdFor(uri: string): string {
@@ -29,7 +31,7 @@ export class ConversationStore {
     const id = threadIdFor(remote.uri);
     let thread = this.threads.get(id);
     if (thread === undefined) {
-      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [] };
+      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [], unsaved: undefined };
       this.threads.set(id, thread);
     }
     return thread;
@@ -83,6 +85,7 @@ export class ConversationStore {
       unread: thread.unread,
       typing: thread.typing,
       ...(last === undefined ? {} : { lastMessage: { text: last.text, time: last.time, fromName: last.from.name } }),
+      ...(thread.unsaved === undefined ? {} : { unsavedHistory: thread.unsaved }),
     };
   }
 }

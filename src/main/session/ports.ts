@@ -42,7 +42,12 @@ export interface DemoPort {
 
 /** Persistent history of one account (src/main/history implements it). */
 export interface HistoryPort {
+  /** Resolves once on disk; never rejects: a refused write is retried and reported through `onUnsaved`. */
   save(message: ChatMessage): Promise<void>;
+  onUnsaved(listener: (conversationId: string, unsaved: { readonly count: number; readonly reason: string } | undefined) => void): () => void;
+  /** Tries every unsaved write now; resolves with how many messages are still unsaved. */
+  flush(): Promise<number>;
+  close(): void;
   page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage>;
   conversationIds(): Promise<string[]>;
   search(text: string, limit?: number): Promise<readonly { readonly conversationId: string; readonly message: ChatMessage }[]>;

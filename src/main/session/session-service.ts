@@ -47,6 +47,7 @@ export class SessionService {
   private readonly now: () => number;
   private credentials: Credentials | undefined;
   private history: HistoryPort | undefined;
+  private stopHistoryReports: (() => void) | undefined;
   private recovering = false;
   private recoveryTimer: NodeJS.Timeout | undefined;
 
@@ -218,7 +219,7 @@ export class SessionService {
     this.deps.push('settingsChanged', this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
-    this.history = this.deps.openHistory?.(input.user);
+    this.openHistory(input.user);
     await this.threads.restore();
     await this.people.load(client);
     return this.me;
@@ -228,7 +229,7 @@ export class SessionService {
     const client = this.client;
     this.client = undefined;
     this.credentials = undefined;
-    this.history = undefined;
+    this.closeHistory();
     this.recovering = false;
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
 
@@ -238,6 +239,24 @@ export class SessionService {
     if (client !== undefined) await client.signOut();
     this.deps.push('sessionChanged', {});
     this.setConnection({ state: 'signed-out' });
+  }
+
+  private openHistory(account: string): void {
+    this.closeHistory();
+    const history = this.deps.openHistory?.(account);
+    this.history = history;
+    this.stopHistoryReports = history?.onUnsaved((conversationId, unsaved) => {
+      if (this.history === history) this.threads.historyUnsaved(conversationId, unsaved);
+    });
+  }
+
+  /** Signed out: the chats go, but what the disk refused keeps being retried in the background. */
+  private closeHistory(): void {
+    this.stopHistoryReports?.();
+    this.stopHistoryReports = undefined;
+    const history = this.history;
+    this.history = undefined;
+    void history?.flush();
   }
 
   private attach(credentials: Credentials): UcwaClient {

@@ -204,10 +204,21 @@ export class ThreadsController {
     if (!focused) this.host.notify.incomingMessage(message, thread.remote.name);
   }
 
-  /** Keeps a message in the model and, where there is one, in the persistent history. */
+  /** The history could not save some of a conversation's messages (or now has): the chat says so. */
+  historyUnsaved(conversationId: string, unsaved: Thread['unsaved']): void {
+    const thread = this.store.thread(conversationId);
+    if (thread === undefined) return;
+    thread.unsaved = unsaved;
+    this.pushThread(thread);
+  }
+
+  /**
+   * Keeps a message in the model and, where there is one, in the persistent history. The save is
+   * not awaited and cannot fail: a refused write comes back through `historyUnsaved`.
+   */
   private remember(thread: Thread, message: ChatMessage): boolean {
     const isNew = this.store.upsert(thread, message);
-    void this.host.history()?.save(message).catch(() => undefined);
+    void this.host.history()?.save(message);
     return isNew;
   }
 

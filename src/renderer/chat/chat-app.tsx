@@ -35,6 +35,17 @@ function ChatHeader({ model }: { readonly model: ChatModel }) {
   );
 }
 
+/** The disk refused some messages: they are kept and retried, and the user knows it until they are saved. */
+function UnsavedHistoryLine({ model }: { readonly model: ChatModel }) {
+  const unsaved = model.summary.value?.unsavedHistory;
+  if (unsaved === undefined) return null;
+  return (
+    <div class="banner banner-error" role="status" data-testid="unsaved-history">
+      History could not be saved: {unsaved.reason} — will retry. {unsaved.count === 1 ? 'One message is' : `${unsaved.count} messages are`} kept until then; do not quit yet.
+    </div>
+  );
+}
+
 export function ChatApp({ model }: { readonly model: ChatModel }) {
   const messages = model.messages.value;
   const firstUnreadId = model.firstUnreadId.value;
@@ -69,12 +80,13 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
           {model.error.value}
         </div>
       )}
+      <UnsavedHistoryLine model={model} />
       {model.damaged.value > 0 ? (
         <div class="banner" role="status">
           {model.damaged.value === 1 ? 'One line' : `${model.damaged.value} lines`} of this conversation's saved history {model.damaged.value === 1 ? 'was' : 'were'} damaged and could not be shown.
         </div>
       ) : null}
-            {rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
       ) : (
         <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />
