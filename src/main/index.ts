@@ -19,7 +19,7 @@ import { DemoSimulator } from './platform/demo-simulator';
 import { PowerMonitorBridge } from './platform/power-monitor-bridge';
 import { SessionService } from './session/session-service';
 import { SafeStorageVault } from './settings/password-vault';
-import { PersistentSettings } from './settings/settings-store';
+import { openAppSettings } from './settings/settings-file-recovery';
 import type { KeyValueStore } from './settings/settings-store';
 import { popupPosition } from './tray/popup-position';
 import { TrayController } from './tray/tray-controller';
@@ -51,9 +51,15 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const electronStore = new Store({ name: 'ucwa-tray' });
-  const store: KeyValueStore = { get: (k) => electronStore.get(k), set: (k, v) => electronStore.set(k, v), delete: (k) => electronStore.delete(k) };
-  const settings = new PersistentSettings(store, (problem) => log.warn(problem));
+  // A damaged settings file is moved aside and the defaults used: the app always starts.
+  const { settings, store, recovery } = openAppSettings({
+    file: join(app.getPath('userData'), 'ucwa-tray.json'),
+    open: (): KeyValueStore => {
+      const electronStore = new Store({ name: 'ucwa-tray' });
+      return { get: (k) => electronStore.get(k), set: (k, v) => electronStore.set(k, v), delete: (k) => electronStore.delete(k) };
+    },
+    log: (problem) => log.warn(problem),
+  });
   const vault = new SafeStorageVault(safeStorage, store, process.platform);
   const policy = new OwnWindowsPolicy([APP_ORIGIN]);
   const hub = new PushHub();
@@ -173,6 +179,13 @@ async function start(): Promise<void> {
     windows.popup(true).on('closed', () => app.quit());
   }
   updateTray();
+  // Told once, at start; the settings window keeps saying it for this run.
+  const settingsNotice = recovery.notice();
+  if (settingsNotice !== undefined && Notification.isSupported()) {
+    const note = new Notification({ title: 'Settings were reset', body: settingsNotice });
+    note.on('click', () => windows.openSettings());
+    note.show();
+  }
 
   new PowerMonitorBridge(powerMonitor, session, undefined, () => net.isOnline()).start();
   app.on('second-instance', (_event, argv) => {

@@ -132,4 +132,6 @@ export interface Snapshot {
   readonly settings: Settings;
   /** False when the OS offers no encryption: the password will not be remembered, and the UI says so. */
   readonly canRememberPassword: boolean;
+  /** The settings file was unusable at start (moved aside, defaults used) or cannot be saved: why, in plain words. */
+  readonly settingsNotice?: string;
 }

@@ -6,6 +6,8 @@ import type { ChatMessage, HistoryPage, Settings } from '../../shared/domain';
 export interface SettingsPort {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
+  /** Something the user must hear about the settings file (reset to defaults, cannot be saved). */
+  notice?(): string | undefined;
 }
 
 type Loose<T> = { readonly [K in keyof T]?: T[K] | undefined };

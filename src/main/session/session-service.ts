@@ -181,6 +181,7 @@ export class SessionService {
   }
 
   snapshot(): Snapshot {
+    const settingsNotice = this.deps.settings.notice?.();
     return {
       connection: this.connection,
       ...(this.me === undefined ? {} : { me: this.me }),
@@ -189,6 +190,7 @@ export class SessionService {
       unreadTotal: this.threads.store.unreadTotal(),
       settings: this.deps.settings.get(),
       canRememberPassword: this.deps.vault.canRemember(),
+      ...(settingsNotice === undefined ? {} : { settingsNotice }),
     };
   }
 

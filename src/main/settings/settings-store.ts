@@ -47,9 +47,15 @@ export class PersistentSettings implements SettingsPort {
 
   constructor(
     private readonly store: KeyValueStore,
+    /** Called before the defaults replace what was read, so the file can still be kept aside. */
     report: (problem: string) => void,
+    private readonly noticeOf: () => string | undefined = () => undefined,
   ) {
     this.value = this.load(report);
+  }
+
+  notice(): string | undefined {
+    return this.noticeOf();
   }
 
   get(): Settings {
