@@ -107,8 +107,17 @@ async function start(): Promise<void> {
   });
   services.session = session;
 
+  const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
-    ...session.handlers(),
+    ...sessionHandlers,
+    sendMessage: async (input, context) => {
+      windows.requireOwnConversation(context.windowId, input.conversationId);
+      return sessionHandlers.sendMessage(input, context);
+    },
+    retryMessage: async (input, context) => {
+      windows.requireOwnConversation(context.windowId, input.conversationId);
+      return sessionHandlers.retryMessage(input, context);
+    },
     ready: async (_input, context) => {
       hub.ready(context.windowId);
       return null;
