@@ -30,6 +30,8 @@ import { WindowManager } from './windows/window-manager';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const APP_ORIGIN = 'file://';
+/** How long quitting may wait for the server to end the session. */
+const QUIT_BOUND_MS = 2_000;
 const log = createLogger('main', (level, scope, message, fields) => process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`), new SecretRedactor());
 
 function sipFromArgv(argv: readonly string[]): string | undefined {
@@ -213,9 +215,25 @@ async function start(): Promise<void> {
   });
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => {
-    demo.stop();
-    void session.signOut();
+  // Quitting waits (at most QUIT_BOUND_MS) for the sign-out DELETE and the history, then quits
+  // for real; the demo server goes last, as the DELETE is addressed to it.
+  let quit: 'running' | 'signing-out' | 'done' = 'running';
+  app.on('before-quit', (event) => {
+    if (quit === 'done') return;
+    event.preventDefault();
+    if (quit === 'signing-out') return;
+    quit = 'signing-out';
+    void session
+      .shutdown(QUIT_BOUND_MS)
+      .then((outcome) => {
+        if (!outcome.signedOut) log.warn('quitting without a confirmed sign-out', { boundMs: QUIT_BOUND_MS });
+        if (outcome.unsavedMessages !== undefined && outcome.unsavedMessages > 0) log.warn('quitting with unsaved history', { messages: outcome.unsavedMessages });
+      })
+      .finally(() => {
+        quit = 'done';
+        demo.stop();
+        app.quit();
+      });
   });
 
   const account = settings.get().account;

@@ -243,6 +243,22 @@ export class SessionService {
     this.setConnection({ state: 'signed-out' });
   }
 
+  /**
+   * Quitting: end the application on the server (its DELETE, so the session does not linger
+   * there) and write what the history still holds — both at once, and never longer than `boundMs`
+   * (a hung server must not keep the app from exiting).
+   */
+  async shutdown(boundMs: number): Promise<{ readonly signedOut: boolean; readonly unsavedMessages: number | undefined }> {
+    const history = this.history;
+    const work = Promise.all([this.signOut().then(() => true, () => false), history?.flush() ?? Promise.resolve(0)]);
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), boundMs)));
+    const outcome = await Promise.race([work, bound]);
+    clearTimeout(timer);
+    if (outcome === 'late') return { signedOut: false, unsavedMessages: undefined };
+    return { signedOut: outcome[0], unsavedMessages: outcome[1] };
+  }
+
   private openHistory(account: string): void {
     this.closeHistory();
     const history = this.deps.openHistory?.(account);
