@@ -48,6 +48,8 @@ export class SessionService {
   private credentials: Credentials | undefined;
   private history: HistoryPort | undefined;
   private stopHistoryReports: (() => void) | undefined;
+  /** My presence and note as events told them while signing in, before there was a `me` to apply them to. */
+  private earlyMe: Partial<Presence> = {};
   private recovering = false;
   private recoveryTimer: NodeJS.Timeout | undefined;
 
@@ -198,6 +200,7 @@ export class SessionService {
     if (this.client !== undefined) await this.signOut();
     const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password };
     this.setConnection({ state: 'signing-in' });
+    this.earlyMe = {};
     const client = this.attach(credentials);
     try {
       const me = await client.signIn();
@@ -210,7 +213,10 @@ export class SessionService {
         client.getMyPhoto().catch(() => undefined),
       ]);
       const photo = photoDataUrl(picture);
-      this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) }, ...(photo === undefined ? {} : { photo }) };
+      // An event during the fetches is newer than what they returned.
+      const presenceNow = { ...toPresence(presence), ...(note === '' ? {} : { note }), ...this.earlyMe };
+      this.earlyMe = {};
+      this.me = { uri: me.uri, name: me.name, presence: presenceNow, ...(photo === undefined ? {} : { photo }) };
       this.deps.push('sessionChanged', { me: this.me });
       this.setConnection({ state: 'connected' });
     } catch (error) {
@@ -346,11 +352,20 @@ export class SessionService {
         this.people.noteChanged(event.uri, event.note);
         return;
       case 'myPresenceChanged':
-        this.updateMyPresence(toPresence(event.presence));
+        this.myPresenceEvent(toPresence(event.presence));
+        return;
+      case 'myNoteChanged':
+        this.myPresenceEvent({ note: event.note });
         return;
       default:
         return;
     }
+  }
+
+  /** Applied at once, or — while signing in, before `me` exists — as soon as it does. */
+  private myPresenceEvent(change: Partial<Presence>): void {
+    if (this.me === undefined) this.earlyMe = { ...this.earlyMe, ...change };
+    else this.updateMyPresence(change);
   }
 
   private updateMyPresence(change: Partial<Presence>): Presence {
