@@ -79,6 +79,11 @@ export interface ConversationSummary {
   readonly unread: number;
   readonly typing: readonly string[];
   readonly lastMessage?: { readonly text: string; readonly time: number; readonly fromName: string };
+  /**
+   * The other side left (`by`: their name) or the server ended the conversation; absent again once
+   * a new conversation starts. Writing again starts one.
+   */
+  readonly ended?: { readonly at: number; readonly by?: string };
   /** Messages the disk refused (kept in memory, retried), and why in plain words; absent once saved. */
   readonly unsavedHistory?: { readonly count: number; readonly reason: string };
 }

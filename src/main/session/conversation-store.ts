@@ -2,6 +2,7 @@
 // counts. UCWA conversation ids come and go (§10.21, §10.33); threads stay. In memory for now —
 // the persistent history belongs to the "never lose a message" work.
 import type { ChatMessage, ConversationState, ConversationSummary, HistoryPage, Person } from '../../shared/domain';
+import { previewText } from '../../shared/message-preview';
 
 export interface Thread {
   readonly id: string;
@@ -14,6 +15,9 @@ export interface Thread {
   readonly messages: ChatMessage[];
   /** Set while the history could not save some of its messages. */
   unsaved: { readonly count: number; readonly reason: string } | undefined;
+  /** Who left, once the other side has left (kept until the conversation ends or restarts). */
+  leftBy: string | undefined;
+  ended: { readonly at: number; readonly by?: string } | undefined;
 }
 
 export function threadIdFor(uri: string): string {
@@ -31,7 +35,7 @@ export class ConversationStore {
     const id = threadIdFor(remote.uri);
     let thread = this.threads.get(id);
     if (thread === undefined) {
-      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [], unsaved: undefined };
+      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [], unsaved: undefined, leftBy: undefined, ended: undefined };
       this.threads.set(id, thread);
     }
     return thread;
@@ -84,7 +88,8 @@ export class ConversationStore {
       state: thread.state,
       unread: thread.unread,
       typing: thread.typing,
-      ...(last === undefined ? {} : { lastMessage: { text: last.text, time: last.time, fromName: last.from.name } }),
+      ...(last === undefined ? {} : { lastMessage: { text: previewText(last.text), time: last.time, fromName: last.from.name } }),
+      ...(thread.ended === undefined ? {} : { ended: thread.ended }),
       ...(thread.unsaved === undefined ? {} : { unsavedHistory: thread.unsaved }),
     };
   }

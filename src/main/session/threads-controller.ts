@@ -147,6 +147,7 @@ export class ThreadsController {
         thread.ucwaId = event.conversationId;
         thread.subject = event.subject;
         thread.state = 'incoming';
+        this.restarted(thread);
         this.pushThread(thread);
         // A tray messenger takes every IM; the user sees it in the chat and the notification.
         void client.acceptInvitation(event.invitationId).catch(() => undefined);
@@ -171,18 +172,41 @@ export class ThreadsController {
         this.host.push('typingChanged', { conversationId: thread.id, typing: thread.typing });
         return true;
       }
+      case 'participantRemoved': {
+        // In a one-to-one chat the other side leaving is the end; the server says so next.
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && event.participant.uri.toLowerCase() === thread.remote.uri.toLowerCase()) thread.leftBy = event.participant.name || thread.remote.name;
+        return true;
+      }
+      case 'conversationStateChanged': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && event.state === 'Disconnected') this.ended(thread);
+        return true;
+      }
       case 'conversationEnded': {
         const thread = this.store.byUcwaId(event.conversationId);
-        if (thread === undefined) return true;
-        thread.ucwaId = undefined;
-        thread.state = 'idle';
-        thread.typing = [];
-        this.pushThread(thread);
+        if (thread !== undefined) this.ended(thread);
         return true;
       }
       default:
         return false;
     }
+  }
+
+  /** The conversation is over: the chat says so, and the next message starts a new one. */
+  private ended(thread: Thread): void {
+    thread.ucwaId = undefined;
+    thread.state = 'ended';
+    thread.typing = [];
+    thread.ended = { at: this.host.now(), ...(thread.leftBy === undefined ? {} : { by: thread.leftBy }) };
+    thread.leftBy = undefined;
+    this.pushThread(thread);
+  }
+
+  /** A new conversation in this thread: whatever ended before is history. */
+  private restarted(thread: Thread): void {
+    thread.ended = undefined;
+    thread.leftBy = undefined;
   }
 
   pushThread(thread: Thread): void {
@@ -236,6 +260,7 @@ export class ThreadsController {
     try {
       if (thread.ucwaId === undefined) {
         thread.state = 'connecting';
+        this.restarted(thread);
         this.pushThread(thread);
         thread.ucwaId = await client.startConversation({ to: thread.remote.uri, message: body });
         thread.state = 'connected';

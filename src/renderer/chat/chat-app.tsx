@@ -49,7 +49,8 @@ function UnsavedHistoryLine({ model }: { readonly model: ChatModel }) {
 export function ChatApp({ model }: { readonly model: ChatModel }) {
   const messages = model.messages.value;
   const firstUnreadId = model.firstUnreadId.value;
-  const rows = useMemo(() => messageRows(messages, firstUnreadId), [messages, firstUnreadId]);
+  const notes = model.notes.value;
+  const rows = useMemo(() => messageRows(messages, firstUnreadId, notes), [messages, firstUnreadId, notes]);
   const unread = model.summary.value?.unread ?? 0;
   const title = model.summary.value?.title ?? model.participants.value[0]?.name;
   // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
