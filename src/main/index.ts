@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
+import { previewText } from '../shared/message-preview';
 import { HistoryStore } from './history/history-store';
 import { PushHub } from './ipc/push-hub';
 import { registerInvokeHandlers } from './ipc/register-invoke-handlers';
@@ -82,6 +83,13 @@ async function start(): Promise<void> {
     reply: async (conversationId, text) => {
       await services.session?.handlers().sendMessage({ conversationId, text }, { windowId: 0 });
     },
+    accept: async (conversationId) => {
+      await services.session?.handlers().acceptInvitation({ conversationId }, { windowId: 0 });
+      windows.openChat(conversationId);
+    },
+    decline: async (conversationId) => {
+      await services.session?.handlers().declineInvitation({ conversationId }, { windowId: 0 });
+    },
     dismissed: (id) => notificationPolicy.dismissed(id),
   });
   const trayRef: { controller?: TrayController } = {};
@@ -98,6 +106,11 @@ async function start(): Promise<void> {
         if (!Notification.isSupported()) return;
         presenter.present(notificationPolicy.decide(message, title, { settings: settings.get().notifications, myAvailability: session.snapshot().me?.presence.availability ?? 'Online', isChatFocused: (id) => windows.isChatFocused(id) }));
       },
+      // An invitation waits for an answer: it is shown even in Do not disturb (it times out otherwise).
+      incomingInvitation: (conversationId, fromName, firstMessage) => {
+        if (Notification.isSupported()) presenter.presentInvitation(conversationId, `${fromName} wants to chat`, firstMessage === undefined ? 'Accept or decline.' : previewText(firstMessage));
+      },
+      invitationEnded: (conversationId) => presenter.clear(conversationId),
     },
     demo,
     openHistory: (account) => new HistoryStore(join(app.getPath('userData'), 'history'), account),

@@ -84,6 +84,8 @@ export interface ConversationSummary {
    * a new conversation starts. Writing again starts one.
    */
   readonly ended?: { readonly at: number; readonly by?: string };
+  /** An invitation waiting for the user's Accept or Decline (when chats are not accepted automatically). */
+  readonly invitation?: { readonly firstMessage?: string };
   /** Messages the disk refused (kept in memory, retried), and why in plain words; absent once saved. */
   readonly unsavedHistory?: { readonly count: number; readonly reason: string };
 }
@@ -125,6 +127,8 @@ export interface Settings {
   readonly notifications: NotificationSettings;
   readonly autoStart: boolean;
   readonly startHidden: boolean;
+  /** Off: an incoming chat waits for Accept or Decline (in the popup, the chat and the notification). */
+  readonly acceptChatsAutomatically: boolean;
 }
 
 export interface Snapshot {

@@ -75,6 +75,7 @@ export const settingsPatchSchema = z
     rememberMe: z.boolean(),
     autoStart: z.boolean(),
     startHidden: z.boolean(),
+    acceptChatsAutomatically: z.boolean(),
     notifications: z
       .object({
         enabled: z.boolean(),
@@ -126,6 +127,9 @@ export const invokeContract = {
       })
       .strict(),
   ),
+  /** Answers an invitation that waits for the user (see the `acceptChatsAutomatically` setting). */
+  acceptInvitation: method<null>()(z.object({ conversationId }).strict()),
+  declineInvitation: method<null>()(z.object({ conversationId }).strict()),
   retryMessage: method<ChatMessage>()(z.object({ conversationId, messageId: z.string().min(1).max(200) }).strict()),
   setTyping: method<null>()(z.object({ conversationId }).strict()),
   markRead: method<null>()(z.object({ conversationId }).strict()),

@@ -18,6 +18,8 @@ export interface Thread {
   /** Who left, once the other side has left (kept until the conversation ends or restarts). */
   leftBy: string | undefined;
   ended: { readonly at: number; readonly by?: string } | undefined;
+  /** An invitation waiting for the user's answer (chats not accepted automatically). */
+  invitation: { readonly id: string; readonly from: { readonly uri: string; readonly name: string }; readonly firstMessage?: { readonly text: string; readonly html?: string } } | undefined;
 }
 
 export function threadIdFor(uri: string): string {
@@ -35,7 +37,7 @@ export class ConversationStore {
     const id = threadIdFor(remote.uri);
     let thread = this.threads.get(id);
     if (thread === undefined) {
-      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [], unsaved: undefined, leftBy: undefined, ended: undefined };
+      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, unread: 0, typing: [], messages: [], unsaved: undefined, leftBy: undefined, ended: undefined, invitation: undefined };
       this.threads.set(id, thread);
     }
     return thread;
@@ -90,6 +92,7 @@ export class ConversationStore {
       typing: thread.typing,
       ...(last === undefined ? {} : { lastMessage: { text: previewText(last.text), time: last.time, fromName: last.from.name } }),
       ...(thread.ended === undefined ? {} : { ended: thread.ended }),
+      ...(thread.invitation === undefined ? {} : { invitation: thread.invitation.firstMessage === undefined ? {} : { firstMessage: previewText(thread.invitation.firstMessage.text) } }),
       ...(thread.unsaved === undefined ? {} : { unsavedHistory: thread.unsaved }),
     };
   }

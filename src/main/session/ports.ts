@@ -35,6 +35,10 @@ export interface WindowPort {
 
 export interface NotifyPort {
   incomingMessage(message: ChatMessage, conversationTitle: string): void;
+  /** Someone wants to chat and the user answers (Accept / Decline); absent where nobody can. */
+  incomingInvitation?(conversationId: string, fromName: string, firstMessage: string | undefined): void;
+  /** That invitation was answered, declined or timed out: its notification has done its job. */
+  invitationEnded?(conversationId: string): void;
 }
 
 export interface DemoPort {

@@ -67,6 +67,7 @@ export class SessionService {
         history: () => this.history,
         isUp: () => this.client !== undefined && !this.recovering && this.connection.state === 'connected',
         now: this.now,
+        autoAccept: () => deps.settings.get().acceptChatsAutomatically,
       },
       { outboxTimeoutMs: deps.outboxTimeoutMs ?? 10 * 60_000, retryBaseMs: deps.reconnectBaseMs ?? 1_000 },
     );
@@ -114,6 +115,14 @@ export class SessionService {
         return { summary: this.threads.store.summary(thread), participants: [thread.remote] };
       }),
       sendMessage: guard(async (input: ParsedInput<'sendMessage'>) => this.threads.send(this.threads.requireThread(input.conversationId), input.text, input.html)),
+      acceptInvitation: guard(async (input: ParsedInput<'acceptInvitation'>) => {
+        await this.threads.acceptInvitation(input.conversationId);
+        return null;
+      }),
+      declineInvitation: guard(async (input: ParsedInput<'declineInvitation'>) => {
+        await this.threads.declineInvitation(input.conversationId);
+        return null;
+      }),
       retryMessage: guard(async (input: ParsedInput<'retryMessage'>) => this.threads.retry(input.conversationId, input.messageId)),
       setTyping: guard(async (input: ParsedInput<'setTyping'>) => {
         await this.threads.setTyping(input.conversationId);

@@ -9,6 +9,7 @@ import type { UcwaClient, UcwaEvent } from '../ucwa/index';
 import { ConversationStore, threadIdFor } from './conversation-store';
 import type { Thread } from './conversation-store';
 import { DeliveryQueue } from './delivery-queue';
+import { InvitationDesk } from './invitation-desk';
 import type { HistoryPort, NotifyPort, Push, WindowPort } from './ports';
 
 export interface ThreadsHost {
@@ -21,6 +22,8 @@ export interface ThreadsHost {
   history(): HistoryPort | undefined;
   isUp(): boolean;
   now(): number;
+  /** The "Accept incoming chats automatically" setting. */
+  autoAccept(): boolean;
 }
 
 const TYPING_THROTTLE_MS = 3_000;
@@ -28,6 +31,7 @@ const TYPING_THROTTLE_MS = 3_000;
 export class ThreadsController {
   readonly store = new ConversationStore();
   readonly deliveries: DeliveryQueue;
+  private readonly invitations: InvitationDesk;
   private readonly lastTypingSent = new Map<string, number>();
 
   constructor(
@@ -45,6 +49,26 @@ export class ThreadsController {
       },
       { timeoutMs: options.outboxTimeoutMs, retryBaseMs: options.retryBaseMs, maxAttempts: 4 },
     );
+    this.invitations = new InvitationDesk({
+      notify: host.notify,
+      autoAccept: () => host.autoAccept(),
+      client: () => host.client(),
+      pushThread: (thread) => this.pushThread(thread),
+      keep: (thread, message, unread) => {
+        if (!this.remember(thread, message)) return;
+        if (unread) thread.unread++;
+        this.host.push('messageAdded', message);
+      },
+      now: () => host.now(),
+    });
+  }
+
+  acceptInvitation(conversationId: string): Promise<void> {
+    return this.invitations.accept(this.requireThread(conversationId));
+  }
+
+  declineInvitation(conversationId: string): Promise<void> {
+    return this.invitations.decline(this.requireThread(conversationId));
   }
 
   threadForUri(uri: string, name?: string): Thread {
@@ -149,8 +173,12 @@ export class ThreadsController {
         thread.state = 'incoming';
         this.restarted(thread);
         this.pushThread(thread);
-        // A tray messenger takes every IM; the user sees it in the chat and the notification.
-        void client.acceptInvitation(event.invitationId).catch(() => undefined);
+        this.invitations.incoming(thread, event, client);
+        return true;
+      }
+      case 'invitationFailed': {
+        const thread = event.direction === 'Incoming' ? this.store.byUcwaId(event.conversationId) : undefined;
+        if (thread !== undefined) this.invitations.failed(thread);
         return true;
       }
       case 'invitationCompleted': {

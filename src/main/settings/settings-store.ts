@@ -19,6 +19,7 @@ const settingsSchema = z.object({
   notifications: z.object({ enabled: z.boolean(), sound: z.boolean(), showMessageText: z.boolean(), suppressWhenBusy: z.boolean() }),
   autoStart: z.boolean(),
   startHidden: z.boolean(),
+  acceptChatsAutomatically: z.boolean(),
 });
 
 export interface Migration {

@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { Avatar } from '../components/avatar';
 import { ConnectionBanner } from '../components/connection-banner';
+import { InvitationBar } from '../components/invitation-bar';
 import { VirtualList } from '../components/virtual-list';
 import { connection, contacts } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
@@ -81,6 +82,7 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
           {model.error.value}
         </div>
       )}
+      {model.summary.value?.invitation === undefined ? null : <InvitationBar bridge={model.bridge} summary={model.summary.value} openOnAccept={false} />}
       <UnsavedHistoryLine model={model} />
       {model.damaged.value > 0 ? (
         <div class="banner" role="status">

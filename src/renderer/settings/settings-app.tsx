@@ -60,6 +60,10 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <Toggle label="Quiet while I am Busy" hint="(always quiet in Do not disturb)" checked={n.suppressWhenBusy} disabled={!n.enabled} onChange={(v) => notify({ suppressWhenBusy: v })} />
       </fieldset>
       <fieldset>
+        <legend>Chats</legend>
+        <Toggle label="Accept incoming chats automatically" hint="(off: Accept or Decline each one)" checked={current.acceptChatsAutomatically} onChange={(v) => void update({ acceptChatsAutomatically: v })} />
+      </fieldset>
+      <fieldset>
         <legend>Start-up</legend>
         <Toggle label="Start when I sign in to the computer" checked={current.autoStart} onChange={(v) => void update({ autoStart: v })} />
         <Toggle label="Start hidden in the tray" checked={current.startHidden} onChange={(v) => void update({ startHidden: v })} />

@@ -29,7 +29,7 @@ export class ChatModel {
   private lastTypingAt = 0;
 
   constructor(
-    private readonly bridge: UcwaBridge,
+    readonly bridge: UcwaBridge,
     readonly conversationId: string,
   ) {}
 
