@@ -11,6 +11,7 @@ import { photoDataUrl, toPresence } from './contact-details';
 import { toIpcFailure } from './error-mapping';
 import { backoffDelay } from './reconnect-backoff';
 import { ThreadsController } from './threads-controller';
+import { AccountHistory } from './account-history';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
@@ -46,8 +47,7 @@ export class SessionService {
   private readonly threads: ThreadsController;
   private readonly now: () => number;
   private credentials: Credentials | undefined;
-  private history: HistoryPort | undefined;
-  private stopHistoryReports: (() => void) | undefined;
+  private readonly history: AccountHistory;
   /** My presence and note as events told them while signing in, before there was a `me` to apply them to. */
   private earlyMe: Partial<Presence> = {};
   private recovering = false;
@@ -56,6 +56,7 @@ export class SessionService {
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
     this.people = new ContactBook(deps.push, () => this.client);
+    this.history = new AccountHistory(deps.openHistory, (conversationId, unsaved) => this.threads.historyUnsaved(conversationId, unsaved));
     this.threads = new ThreadsController(
       {
         push: deps.push,
@@ -64,7 +65,7 @@ export class SessionService {
         client: () => this.requireClient(),
         me: () => this.me,
         contact: (uri) => this.people.get(uri),
-        history: () => this.history,
+        history: () => this.history.get(),
         isUp: () => this.client !== undefined && !this.recovering && this.connection.state === 'connected',
         now: this.now,
         autoAccept: () => deps.settings.get().acceptChatsAutomatically,
@@ -236,7 +237,7 @@ export class SessionService {
     this.deps.push('settingsChanged', this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
-    this.openHistory(input.user);
+    this.history.openFor(input.user);
     await this.threads.restore();
     await this.people.load(client);
     return this.me;
@@ -246,7 +247,7 @@ export class SessionService {
     const client = this.client;
     this.client = undefined;
     this.credentials = undefined;
-    this.closeHistory();
+    this.history.close();
     this.recovering = false;
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
 
@@ -264,7 +265,7 @@ export class SessionService {
    * (a hung server must not keep the app from exiting).
    */
   async shutdown(boundMs: number): Promise<{ readonly signedOut: boolean; readonly unsavedMessages: number | undefined }> {
-    const history = this.history;
+    const history = this.history.get();
     const work = Promise.all([this.signOut().then(() => true, () => false), history?.flush() ?? Promise.resolve(0)]);
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), boundMs)));
@@ -272,24 +273,6 @@ export class SessionService {
     clearTimeout(timer);
     if (outcome === 'late') return { signedOut: false, unsavedMessages: undefined };
     return { signedOut: outcome[0], unsavedMessages: outcome[1] };
-  }
-
-  private openHistory(account: string): void {
-    this.closeHistory();
-    const history = this.deps.openHistory?.(account);
-    this.history = history;
-    this.stopHistoryReports = history?.onUnsaved((conversationId, unsaved) => {
-      if (this.history === history) this.threads.historyUnsaved(conversationId, unsaved);
-    });
-  }
-
-  /** Signed out: the chats go, but what the disk refused keeps being retried in the background. */
-  private closeHistory(): void {
-    this.stopHistoryReports?.();
-    this.stopHistoryReports = undefined;
-    const history = this.history;
-    this.history = undefined;
-    void history?.flush();
   }
 
   private attach(credentials: Credentials): UcwaClient {
