@@ -86,10 +86,6 @@ export class HistoryStore {
     return this.writer.flush();
   }
 
-  close(): void {
-    this.writer.close();
-  }
-
   /** Newest last; `before` is an index cursor returned as `olderCursor`. */
   async page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage> {
     const messages = await this.load(conversationId);

@@ -96,11 +96,6 @@ export class HistoryWriter {
     return lanes.reduce((sum, lane) => sum + lane.queue.length, 0);
   }
 
-  /** Stops retrying (the account is closed); what is unsaved stays reported. */
-  close(): void {
-    for (const lane of this.lanes.values()) if (lane.timer !== undefined) clearTimeout(lane.timer);
-  }
-
   private lane(conversationId: string, file: string): Lane {
     let lane = this.lanes.get(conversationId);
     if (lane === undefined) {

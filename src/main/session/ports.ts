@@ -53,7 +53,6 @@ export interface HistoryPort {
   onUnsaved(listener: (conversationId: string, unsaved: { readonly count: number; readonly reason: string } | undefined) => void): () => void;
   /** Tries every unsaved write now; resolves with how many messages are still unsaved. */
   flush(): Promise<number>;
-  close(): void;
   page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage>;
   conversationIds(): Promise<string[]>;
   search(text: string, limit?: number): Promise<readonly { readonly conversationId: string; readonly message: ChatMessage }[]>;
