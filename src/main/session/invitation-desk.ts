@@ -52,16 +52,16 @@ export class InvitationDesk {
 
   async decline(thread: Thread): Promise<void> {
     const invitation = this.waiting(thread);
-    try {
-      await this.host.client().declineInvitation(invitation.id);
-    } finally {
-      this.over(thread, false);
-    }
+    // Answered: the buttons go at once, and the server's news of the ending finds nothing to end.
+    this.over(thread, false);
+    await this.host.client().declineInvitation(invitation.id);
   }
 
-  /** The server ended a waiting invitation (nobody answered in time, the caller gave up). */
-  failed(thread: Thread): void {
-    if (thread.invitation !== undefined) this.over(thread, true);
+  /** The server ended a waiting invitation (nobody answered in time, the caller gave up); true when one was waiting. */
+  failed(thread: Thread): boolean {
+    if (thread.invitation === undefined) return false;
+    this.over(thread, true);
+    return true;
   }
 
   private waiting(thread: Thread): NonNullable<Thread['invitation']> {

@@ -223,6 +223,8 @@ export class ThreadsController {
 
   /** The conversation is over: the chat says so, and the next message starts a new one. */
   private ended(thread: Thread): void {
+    // An invitation nobody answered ends as a missed one, not as a conversation.
+    if (this.invitations.failed(thread)) return;
     thread.ucwaId = undefined;
     thread.state = 'ended';
     thread.typing = [];
