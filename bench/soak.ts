@@ -164,6 +164,8 @@ const recoveries = [hub, ...peers].flatMap((s) => s.recoveries);
 console.log(`messages: ${sentHub.length + sentPeers.length} in ${seconds.toFixed(1)} s = ${((sentHub.length + sentPeers.length) / seconds).toFixed(0)} messages/s (sending paced over ${SEND_SECONDS} s; SOAK_SECONDS=0 for flat out)`);
 console.log(`faults injected: ${faultCount}; recoveries: ${recoveries.length}, median ${ms(median(recoveries))}, p95 ${ms(percentile(recoveries, 95))}`);
 console.log(`lost: ${lost}, duplicated: ${duplicated}, shown as failed (with retry): ${failed}`);
+const reasons = [hub, ...peers].flatMap((s) => [...s.failed.values()]);
+if (reasons.length > 0) console.log(`why they failed: ${[...new Set(reasons)].slice(0, 5).join(' | ')}`);
 console.log(`RSS growth: ${((process.memoryUsage().rss - rssBefore) / 1024 / 1024).toFixed(1)} MiB`);
 for (const s of [hub, ...peers]) await s.service.signOut().catch(() => undefined);
 await sim.stop();

@@ -182,11 +182,9 @@ export class ThreadsController {
         return true;
       }
       case 'invitationCompleted': {
+        // Accepted, or IM re-added to an ended conversation (addMessaging): connected (again).
         const thread = this.store.byUcwaId(event.conversationId);
-        if (thread !== undefined && thread.state !== 'connected') {
-          thread.state = 'connected';
-          this.pushThread(thread);
-        }
+        if (thread !== undefined && thread.state !== 'connected') this.connected(thread);
         return true;
       }
       case 'messageReceived':
@@ -208,12 +206,16 @@ export class ThreadsController {
       }
       case 'conversationStateChanged': {
         const thread = this.store.byUcwaId(event.conversationId);
-        if (thread !== undefined && event.state === 'Disconnected') this.ended(thread);
+        if (thread === undefined) return true;
+        // Disconnected but not deleted: the conversation stays, and sending again re-adds IM to it
+        // (addMessaging, protocol §6.7); Connected again is that restart.
+        if (event.state === 'Disconnected') this.ended(thread, false);
+        else if (event.state === 'Connected' && thread.state === 'ended') this.connected(thread);
         return true;
       }
       case 'conversationEnded': {
         const thread = this.store.byUcwaId(event.conversationId);
-        if (thread !== undefined) this.ended(thread);
+        if (thread !== undefined) this.ended(thread, true);
         return true;
       }
       default:
@@ -221,15 +223,25 @@ export class ThreadsController {
     }
   }
 
-  /** The conversation is over: the chat says so, and the next message starts a new one. */
-  private ended(thread: Thread): void {
+  /**
+   * The conversation is over: the chat says so. Writing again restarts it — in the same
+   * conversation while the server keeps it, in a new one once it is `deleted`.
+   */
+  private ended(thread: Thread, deleted: boolean): void {
     // An invitation nobody answered ends as a missed one, not as a conversation.
     if (this.invitations.failed(thread)) return;
-    thread.ucwaId = undefined;
+    if (deleted) thread.ucwaId = undefined;
+    if (thread.state === 'ended') return;
     thread.state = 'ended';
     thread.typing = [];
     thread.ended = { at: this.host.now(), ...(thread.leftBy === undefined ? {} : { by: thread.leftBy }) };
     thread.leftBy = undefined;
+    this.pushThread(thread);
+  }
+
+  private connected(thread: Thread): void {
+    thread.state = 'connected';
+    this.restarted(thread);
     this.pushThread(thread);
   }
 
