@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // electron-store imports `electron` itself: inlined, it sees a test's vi.mock('electron') fake
+    // (the Electron runtime is not installed here), so tests can run the real store on real files.
+    server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

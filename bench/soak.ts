@@ -2,8 +2,19 @@
 // faults hit the event channels; then checks nothing was lost or duplicated. Not part of the
 // default tests (it takes minutes). Prints messages/s, recovery times and RSS growth; exits 1 on
 // a lost or duplicated message.
+//
+// `--disk-full` (npm run soak -- --disk-full): every side also keeps a history on disk, and for the
+// middle third of the sending the disk refuses every write (ENOSPC, injected in the history's file
+// layer). After a restart (a fresh history on the same folders) every message sent or received
+// must be on disk: lost-on-disk must be 0.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChatMessage } from '../src/shared/domain';
+import { nodeHistoryFiles } from '../src/main/history/history-files';
+import type { HistoryFiles } from '../src/main/history/history-files';
+import { HistoryStore } from '../src/main/history/history-store';
 import { headlessSession } from '../src/main/session/headless-session';
 import type { SessionService } from '../src/main/session/session-service';
 import { UcwaClient } from '../src/main/ucwa/index';
@@ -15,6 +26,23 @@ const MESSAGES_EACH_WAY = Number(process.env.SOAK_MESSAGES ?? 5_000);
 const perConversation = Math.ceil(MESSAGES_EACH_WAY / CONVERSATIONS);
 /** Sending is spread over this long so that faults land while traffic flows. */
 const SEND_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+const DISK_FULL = process.argv.includes('--disk-full');
+
+/** The real disk, except that while `full` every append fails as a full disk does. */
+const disk = { full: false, refused: 0 };
+const fullableFiles: HistoryFiles = {
+  append: async (dir, file, text) => {
+    if (disk.full) {
+      disk.refused++;
+      throw Object.assign(new Error('ENOSPC: no space left on device (injected)'), { code: 'ENOSPC' });
+    }
+    await nodeHistoryFiles.append(dir, file, text);
+  },
+  read: (file) => nodeHistoryFiles.read(file),
+  list: (dir) => nodeHistoryFiles.list(dir),
+};
+const historyRoot = DISK_FULL ? mkdtempSync(join(tmpdir(), 'ucwa-soak-history-')) : '';
+const openHistory = (account: string): HistoryStore => new HistoryStore(historyRoot, account, { files: fullableFiles, retryBaseMs: 200, retryMaxMs: 2_000 });
 
 interface Side {
   readonly uri: string;
@@ -22,6 +50,10 @@ interface Side {
   readonly received: Map<string, string[]>;
   readonly delivered: Set<string>;
   readonly failed: Map<string, string>;
+  /** Every message this side showed (sent or received), by id: what its history must hold. */
+  readonly shown: Map<string, string>;
+  /** Conversations whose chat was told "History could not be saved". */
+  readonly toldUnsaved: Set<string>;
   reconnectStartedAt: number | undefined;
   readonly recoveries: number[];
 }
@@ -31,11 +63,13 @@ const sim = createSimulator({ directory: { domain: 'contoso.com', users, scripte
 const { url } = await sim.start();
 
 function side(uri: string): Side {
-  const s: Side = { uri, service: undefined as unknown as SessionService, received: new Map(), delivered: new Set(), failed: new Map(), reconnectStartedAt: undefined, recoveries: [] };
+  const s: Side = { uri, service: undefined as unknown as SessionService, received: new Map(), delivered: new Set(), failed: new Map(), shown: new Map(), toldUnsaved: new Set(), reconnectStartedAt: undefined, recoveries: [] };
   const service = headlessSession({
     createClient: (o) => new UcwaClient({ ...o, endpointId: `soak-${uri}`, backoffBaseMs: 200, backoffMaxMs: 2_000, invitationTimeoutMs: 45_000, deliveryTimeoutMs: 45_000 }),
     demo: { start: async () => ({ server: url, user: uri.replace(/^sip:/, ''), password: 'demo' }) },
     push: (name, payload) => {
+      if (name === 'messageAdded' || name === 'messageUpdated') s.shown.set((payload as ChatMessage).id, (payload as ChatMessage).conversationId);
+      if (name === 'conversationChanged' && (payload as { unsavedHistory?: unknown }).unsavedHistory !== undefined) s.toldUnsaved.add((payload as { id: string }).id);
       if (name === 'messageAdded') {
         const m = payload as ChatMessage;
         if (m.direction === 'in') s.received.set(m.conversationId, [...(s.received.get(m.conversationId) ?? []), m.text]);
@@ -54,6 +88,7 @@ function side(uri: string): Side {
     },
     reconnectBaseMs: 300,
     reconnectMaxMs: 3_000,
+    ...(DISK_FULL ? { openHistory } : {}),
   });
   Object.assign(s, { service });
   return s;
@@ -90,6 +125,8 @@ const peerChats = await Promise.all(peers.map((p) => p.service.handlers().openCh
 const sentHub: ChatMessage[] = [];
 const sentPeers: ChatMessage[] = [];
 for (let i = 0; i < perConversation; i++) {
+  // The middle third of the sending happens on a full disk.
+  if (DISK_FULL) disk.full = i >= perConversation / 3 && i < (2 * perConversation) / 3;
   await Promise.all(
     peers.map(async (peer, c) => {
       sentHub.push(await hub.service.handlers().sendMessage({ conversationId: hubChats[c] ?? '', text: `h${c}-${i}` }, { windowId: 1 }));
@@ -99,6 +136,7 @@ for (let i = 0; i < perConversation; i++) {
   await new Promise((resolve) => setTimeout(resolve, (SEND_SECONDS * 1000) / perConversation));
 }
 clearInterval(faultTimer);
+disk.full = false;
 
 const deadline = performance.now() + 5 * 60_000;
 const settled = (): boolean => sentHub.every((m) => hub.delivered.has(m.id) || hub.failed.has(m.id)) && sentPeers.every((m) => peers.some((p) => p.delivered.has(m.id) || p.failed.has(m.id)));
@@ -141,4 +179,18 @@ if (failures.length > 0) console.log(`failure reasons: ${[...new Set(failures)].
 console.log(`RSS growth: ${((process.memoryUsage().rss - rssBefore) / 1024 / 1024).toFixed(1)} MiB`);
 for (const s of [hub, ...peers]) await s.service.signOut().catch(() => undefined);
 await sim.stop();
-process.exit(lost === 0 && duplicated === 0 ? 0 : 1);
+
+let lostOnDisk = 0;
+if (DISK_FULL) {
+  // Sign-out flushed what was waiting; a restart reads every history afresh.
+  for (const s of [hub, ...peers]) {
+    const reopened = openHistory(s.uri.replace(/^sip:/, ''));
+    const onDisk = new Set<string>();
+    for (const conversationId of new Set(s.shown.values())) for (const m of (await reopened.page(conversationId, undefined, 1_000_000)).messages) onDisk.add(m.id);
+    for (const id of s.shown.keys()) if (!onDisk.has(id)) lostOnDisk++;
+  }
+  const told = [hub, ...peers].reduce((n, s) => n + s.toldUnsaved.size, 0);
+  console.log(`disk full for the middle third: ${disk.refused} writes refused; ${told} chats were told their history could not be saved; after a restart lost on disk: ${lostOnDisk}`);
+  rmSync(historyRoot, { recursive: true, force: true });
+}
+process.exit(lost === 0 && duplicated === 0 && lostOnDisk === 0 ? 0 : 1);

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
+import { previewText } from '../shared/message-preview';
 import { HistoryStore } from './history/history-store';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
@@ -22,7 +23,7 @@ import { ChatLinks } from './platform/os-links';
 import { PowerMonitorBridge } from './platform/power-monitor-bridge';
 import { SessionService } from './session/session-service';
 import { SafeStorageVault } from './settings/password-vault';
-import { PersistentSettings } from './settings/settings-store';
+import { openAppSettings } from './settings/settings-file-recovery';
 import type { KeyValueStore } from './settings/settings-store';
 import { popupPosition } from './tray/popup-position';
 import { TrayController } from './tray/tray-controller';
@@ -34,6 +35,8 @@ import { WindowManager } from './windows/window-manager';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
+/** How long quitting may wait for the server to end the session. */
+const QUIT_BOUND_MS = 2_000;
 const log = createLogger('main', (level, scope, message, fields) => process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`), new SecretRedactor());
 
 // Our pages' scheme must be privileged before `ready` (Electron allows it only then).
@@ -60,9 +63,15 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, appProtocolHandler(join(root, 'out', 'renderer')));
-  const electronStore = new Store({ name: 'ucwa-tray' });
-  const store: KeyValueStore = { get: (k) => electronStore.get(k), set: (k, v) => electronStore.set(k, v), delete: (k) => electronStore.delete(k) };
-  const settings = new PersistentSettings(store, (problem) => log.warn(problem));
+  // A damaged settings file is moved aside and the defaults used: the app always starts.
+  const { settings, store, recovery } = openAppSettings({
+    file: join(app.getPath('userData'), 'ucwa-tray.json'),
+    open: (): KeyValueStore => {
+      const electronStore = new Store({ name: 'ucwa-tray' });
+      return { get: (k) => electronStore.get(k), set: (k, v) => electronStore.set(k, v), delete: (k) => electronStore.delete(k) };
+    },
+    log: (problem) => log.warn(problem),
+  });
   const vault = new SafeStorageVault(safeStorage, store, process.platform);
   const policy = new OwnWindowsPolicy();
   const hub = new PushHub();
@@ -85,6 +94,15 @@ async function start(): Promise<void> {
       const sent = await services.os?.('sendMessage', { conversationId, text });
       if (sent?.ok === false) throw new Error(sent.error.message);
     },
+    accept: async (conversationId) => {
+      const accepted = await services.os?.('acceptInvitation', { conversationId });
+      if (accepted?.ok === false) throw new Error(accepted.error.message);
+      windows.openChat(conversationId);
+    },
+    decline: async (conversationId) => {
+      const declined = await services.os?.('declineInvitation', { conversationId });
+      if (declined?.ok === false) throw new Error(declined.error.message);
+    },
     dismissed: (id) => notificationPolicy.dismissed(id),
   });
   const trayRef: { controller?: TrayController } = {};
@@ -101,6 +119,11 @@ async function start(): Promise<void> {
         if (!Notification.isSupported()) return;
         presenter.present(notificationPolicy.decide(message, title, { settings: settings.get().notifications, myAvailability: session.snapshot().me?.presence.availability ?? 'Online', isChatFocused: (id) => windows.isChatFocused(id) }));
       },
+      // An invitation waits for an answer: it is shown even in Do not disturb (it times out otherwise).
+      incomingInvitation: (conversationId, fromName, firstMessage) => {
+        if (Notification.isSupported()) presenter.presentInvitation(conversationId, `${fromName} wants to chat`, firstMessage === undefined ? 'Accept or decline.' : previewText(firstMessage));
+      },
+      invitationEnded: (conversationId) => presenter.clear(conversationId),
     },
     demo,
     openHistory: (account) => new HistoryStore(join(app.getPath('userData'), 'history'), account),
@@ -111,8 +134,17 @@ async function start(): Promise<void> {
     },
   });
 
+  const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
-    ...session.handlers(),
+    ...sessionHandlers,
+    sendMessage: async (input, context) => {
+      windows.requireOwnConversation(context.windowId, input.conversationId);
+      return sessionHandlers.sendMessage(input, context);
+    },
+    retryMessage: async (input, context) => {
+      windows.requireOwnConversation(context.windowId, input.conversationId);
+      return sessionHandlers.retryMessage(input, context);
+    },
     ready: async (_input, context) => {
       hub.ready(context.windowId);
       return null;
@@ -185,6 +217,13 @@ async function start(): Promise<void> {
     windows.popup(true).on('closed', () => app.quit());
   }
   updateTray();
+  // Told once, at start; the settings window keeps saying it for this run.
+  const settingsNotice = recovery.notice();
+  if (settingsNotice !== undefined && Notification.isSupported()) {
+    const note = new Notification({ title: 'Settings were reset', body: settingsNotice });
+    note.on('click', () => windows.openSettings());
+    note.show();
+  }
 
   new PowerMonitorBridge(powerMonitor, session, undefined, () => net.isOnline()).start();
   app.on('second-instance', (_event, argv) => {
@@ -197,9 +236,25 @@ async function start(): Promise<void> {
   });
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => {
-    demo.stop();
-    void session.signOut();
+  // Quitting waits (at most QUIT_BOUND_MS) for the sign-out DELETE and the history, then quits
+  // for real; the demo server goes last, as the DELETE is addressed to it.
+  let quit: 'running' | 'signing-out' | 'done' = 'running';
+  app.on('before-quit', (event) => {
+    if (quit === 'done') return;
+    event.preventDefault();
+    if (quit === 'signing-out') return;
+    quit = 'signing-out';
+    void session
+      .shutdown(QUIT_BOUND_MS)
+      .then((outcome) => {
+        if (!outcome.signedOut) log.warn('quitting without a confirmed sign-out', { boundMs: QUIT_BOUND_MS });
+        if (outcome.unsavedMessages !== undefined && outcome.unsavedMessages > 0) log.warn('quitting with unsaved history', { messages: outcome.unsavedMessages });
+      })
+      .finally(() => {
+        quit = 'done';
+        demo.stop();
+        app.quit();
+      });
   });
 
   const account = settings.get().account;

@@ -79,6 +79,15 @@ export interface ConversationSummary {
   readonly unread: number;
   readonly typing: readonly string[];
   readonly lastMessage?: { readonly text: string; readonly time: number; readonly fromName: string };
+  /**
+   * The other side left (`by`: their name) or the server ended the conversation; absent again once
+   * a new conversation starts. Writing again starts one.
+   */
+  readonly ended?: { readonly at: number; readonly by?: string };
+  /** An invitation waiting for the user's Accept or Decline (when chats are not accepted automatically). */
+  readonly invitation?: { readonly firstMessage?: string };
+  /** Messages the disk refused (kept in memory, retried), and why in plain words; absent once saved. */
+  readonly unsavedHistory?: { readonly count: number; readonly reason: string };
 }
 
 export type DeliveryState = 'sending' | 'delivered' | 'failed';
@@ -120,6 +129,8 @@ export interface Settings {
   readonly notifications: NotificationSettings;
   readonly autoStart: boolean;
   readonly startHidden: boolean;
+  /** Off: an incoming chat waits for Accept or Decline (in the popup, the chat and the notification). */
+  readonly acceptChatsAutomatically: boolean;
 }
 
 export interface Snapshot {
@@ -132,4 +143,6 @@ export interface Snapshot {
   readonly settings: Settings;
   /** False when the OS offers no encryption: the password will not be remembered, and the UI says so. */
   readonly canRememberPassword: boolean;
+  /** The settings file was unusable at start (moved aside, defaults used) or cannot be saved: why, in plain words. */
+  readonly settingsNotice?: string;
 }

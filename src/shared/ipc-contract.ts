@@ -80,6 +80,7 @@ export const settingsPatchSchema = z
     rememberMe: z.boolean(),
     autoStart: z.boolean(),
     startHidden: z.boolean(),
+    acceptChatsAutomatically: z.boolean(),
     notifications: z
       .object({
         enabled: z.boolean(),
@@ -131,6 +132,9 @@ export const invokeContract = {
       })
       .strict(),
   ),
+  /** Answers an invitation that waits for the user (see the `acceptChatsAutomatically` setting). */
+  acceptInvitation: method<null>()(z.object({ conversationId }).strict()),
+  declineInvitation: method<null>()(z.object({ conversationId }).strict()),
   retryMessage: method<ChatMessage>()(z.object({ conversationId, messageId: z.string().min(1).max(200) }).strict()),
   setTyping: method<null>()(z.object({ conversationId }).strict()),
   markRead: method<null>()(z.object({ conversationId }).strict()),
@@ -163,8 +167,8 @@ const EVERY_PAGE = ['ready', 'getSnapshot'] as const satisfies readonly MethodNa
 const SIGN_IN = ['signIn', 'signInDemo'] as const satisfies readonly MethodName[];
 export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
   // The popup shows the sign-in form while signed out.
-  popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow'],
-  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead'],
+  popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation'],
+  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation'],
   'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
   settings: [...EVERY_PAGE, 'updateSettings'],
   'sign-in': [...EVERY_PAGE, ...SIGN_IN],

@@ -15,6 +15,8 @@ export const METHOD_NAMES = [
   'openConversation',
   'getConversation',
   'sendMessage',
+  'acceptInvitation',
+  'declineInvitation',
   'retryMessage',
   'setTyping',
   'markRead',

@@ -1,12 +1,18 @@
 // Local message history: one append-only JSON-lines file per account and conversation. Every line
 // carries a checksum; a line cut short by a crash, or damaged, is skipped and reported — never a
 // crash, and nothing after it is lost. A delivery-state change is appended as a newer copy of the
-// message (last one wins), so nothing is ever rewritten in place.
+// message (last one wins), so nothing is ever rewritten in place. Writes are per conversation and
+// retried (history-writer.ts): what the disk refuses stays in memory, reported as unsaved.
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, open, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage, HistoryPage } from '../../shared/domain';
+import { errorCode, nodeHistoryFiles } from './history-files';
+import type { HistoryFiles } from './history-files';
 import { parseHistoryLine } from './history-record';
+import { HistoryWriter } from './history-writer';
+import type { UnsavedHistory, UnsavedListener, WriterOptions } from './history-writer';
+
+export type { UnsavedHistory } from './history-writer';
 
 export interface HistoryProblem {
   readonly file: string;
@@ -32,43 +38,52 @@ function fileNameFor(conversationId: string): string {
   return `${createHash('sha256').update(conversationId).digest('hex').slice(0, 32)}.jsonl`;
 }
 
+export interface HistoryStoreOptions extends WriterOptions {
+  /** The disk; tests inject faults here where they cannot make a real disk fail. */
+  readonly files?: HistoryFiles;
+}
+
 export class HistoryStore {
   private readonly loaded = new Map<string, Promise<ChatMessage[]>>();
-  /** Files whose last line was cut off (a crash): the next append starts on a fresh line. */
-  private readonly unterminated = new Set<string>();
-  private writes: Promise<void> = Promise.resolve();
+  private readonly files: HistoryFiles;
+  private readonly writer: HistoryWriter;
+  private readonly dir: string;
   readonly problems: HistoryProblem[] = [];
 
   /** `root` is the app's data folder; each account gets its own sub-folder. */
-  constructor(
-    private readonly root: string,
-    account: string,
-  ) {
+  constructor(root: string, account: string, options: HistoryStoreOptions = {}) {
     this.dir = join(root, createHash('sha256').update(account.toLowerCase()).digest('hex').slice(0, 24));
+    this.files = options.files ?? nodeHistoryFiles;
+    this.writer = new HistoryWriter(this.files, this.dir, encodeHistoryLine, options);
   }
 
-  private readonly dir: string;
-
-  /** Appends (or supersedes, by id) a message; resolves once it is on disk. */
-  async save(message: ChatMessage): Promise<void> {
-    const messages = await this.load(message.conversationId);
-    const index = messages.findIndex((m) => m.id === message.id);
-    if (index >= 0) messages[index] = message;
-    else messages.push(message);
-    const file = join(this.dir, fileNameFor(message.conversationId));
-    const line = `${this.unterminated.delete(file) ? '\n' : ''}${encodeHistoryLine(message)}`;
-    // Writes are serialised so lines never interleave; each is one append of one whole line.
-    this.writes = this.writes.then(async () => {
-      await mkdir(this.dir, { recursive: true });
-      await appendFile(file, line, { encoding: 'utf8', mode: 0o600 });
-      const handle = await open(file, 'r');
-      try {
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
+  /**
+   * Keeps (or supersedes, by id) a message at once, in memory, and writes it in the background;
+   * resolves once it is on disk. It never rejects: a refused write is retried, and meanwhile the
+   * conversation is reported unsaved (`onUnsaved`), so nobody needs to catch anything.
+   */
+  save(message: ChatMessage): Promise<void> {
+    const written = this.writer.write(message.conversationId, join(this.dir, fileNameFor(message.conversationId)), message);
+    void this.load(message.conversationId).then((messages) => {
+      const index = messages.findIndex((m) => m.id === message.id);
+      if (index >= 0) messages[index] = message;
+      else messages.push(message);
     });
-    await this.writes;
+    return written;
+  }
+
+  /** Called when a conversation's messages could not be saved (with why), and again when they were. */
+  onUnsaved(listener: UnsavedListener): () => void {
+    return this.writer.onUnsaved(listener);
+  }
+
+  unsaved(conversationId: string): UnsavedHistory | undefined {
+    return this.writer.unsaved(conversationId);
+  }
+
+  /** Tries every unsaved write now (before quitting); resolves with how many messages are still unsaved. */
+  flush(): Promise<number> {
+    return this.writer.flush();
   }
 
   /** Newest last; `before` is an index cursor returned as `olderCursor`. */
@@ -83,7 +98,7 @@ export class HistoryStore {
   /** How many lines of this conversation's file were skipped as damaged (each counted once). */
   damagedLines(conversationId: string): number {
     const file = join(this.dir, fileNameFor(conversationId));
-    return this.problems.filter((p) => p.file === file).length;
+    return this.problems.filter((p) => p.file === file && p.line > 0).length;
   }
 
   async has(conversationId: string, messageId: string): Promise<boolean> {
@@ -104,7 +119,7 @@ export class HistoryStore {
   async conversationIds(): Promise<string[]> {
     let files: string[];
     try {
-      files = (await readdir(this.dir)).filter((f) => f.endsWith('.jsonl'));
+      files = (await this.files.list(this.dir)).filter((f) => f.endsWith('.jsonl'));
     } catch {
       return [...this.loaded.keys()];
     }
@@ -137,12 +152,16 @@ export class HistoryStore {
   private async readFile(file: string): Promise<ChatMessage[]> {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
-    } catch {
+      // Not while our own append is under way: its half-written line would read as damage.
+      await this.writer.idle(file);
+      text = await this.files.read(file);
+    } catch (error) {
+      // No file yet is normal; anything else (a folder in its place, no permission) is reported.
+      const code = errorCode(error);
+      if (code !== 'ENOENT' && !this.problems.some((p) => p.file === file && p.line === 0)) this.problems.push({ file, line: 0, reason: `unreadable (${code ?? 'error'})` });
       return [];
     }
     const out: ChatMessage[] = [];
-    if (text !== '' && !text.endsWith('\n')) this.unterminated.add(file);
     const lines = text.split('\n');
     lines.forEach((line, i) => {
       if (line === '') return;

@@ -5,7 +5,7 @@ import type { InvokeHandlers, MethodResult, Result } from '../../shared/ipc-cont
 import { runParsed } from './register-invoke-handlers';
 import type { HandlerLog } from './register-invoke-handlers';
 
-export type OsMethod = 'openChat' | 'sendMessage' | 'setPresence';
+export type OsMethod = 'openChat' | 'sendMessage' | 'setPresence' | 'acceptInvitation' | 'declineInvitation';
 
 /** The context handlers see for OS calls: no window asked (0 is never a window id). */
 export const OS_WINDOW_ID = 0;

@@ -1,6 +1,7 @@
 // When a message becomes a notification, and what it says. Electron-free and unit-tested; the
 // presenter only carries out the decisions.
 import type { Availability, ChatMessage, NotificationSettings } from '../../shared/domain';
+import { previewText } from '../../shared/message-preview';
 
 export interface NotificationContext {
   readonly settings: NotificationSettings;
@@ -35,7 +36,7 @@ export class NotificationPolicy {
       kind: 'show',
       conversationId: message.conversationId,
       title: conversationTitle || message.from.name || message.from.uri,
-      body: ctx.settings.showMessageText ? clip(message.text) : 'New message',
+      body: ctx.settings.showMessageText ? clip(previewText(message.text)) : 'New message',
       silent: !ctx.settings.sound,
       replacesPrevious,
     };

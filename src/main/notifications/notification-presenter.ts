@@ -18,6 +18,9 @@ export interface PresenterDeps {
   /** The quick-reply window, where the OS cannot take a reply in the notification itself. */
   openQuickReply(conversationId: string): void;
   reply(conversationId: string, text: string): Promise<void>;
+  /** The Accept / Decline buttons of an invitation's notification. */
+  accept(conversationId: string): Promise<void>;
+  decline(conversationId: string): Promise<void>;
   dismissed(conversationId: string): void;
 }
 
@@ -54,11 +57,26 @@ export class NotificationPresenter {
     if (inline) {
       notification.on('reply', (_event, text) => {
         this.forget(conversationId, notification);
-        void this.deps.reply(conversationId, text).catch((error: unknown) => this.showFailure(conversationId, error));
+        void this.deps.reply(conversationId, text).catch((error: unknown) => this.showFailure(conversationId, error, 'Reply not sent'));
       });
     } else {
       (notification as unknown as { on(event: 'action', listener: () => void): unknown }).on('action', () => this.deps.openQuickReply(conversationId));
     }
+    this.current.set(conversationId, notification);
+    notification.show();
+  }
+
+  /** Someone wants to chat and waits for an answer: Accept / Decline right in the notification. */
+  presentInvitation(conversationId: string, title: string, body: string): void {
+    this.current.get(conversationId)?.close();
+    const notification = this.deps.createNotification({ title, body, actions: [{ type: 'button', text: 'Accept' }, { type: 'button', text: 'Decline' }] });
+    notification.on('click', () => this.deps.openChat(conversationId));
+    notification.on('close', () => this.forget(conversationId, notification));
+    (notification as unknown as { on(event: 'action', listener: (event: unknown, index: number) => void): unknown }).on('action', (_event, index) => {
+      this.forget(conversationId, notification);
+      const answer = index === 1 ? this.deps.decline(conversationId) : this.deps.accept(conversationId);
+      void answer.catch((error: unknown) => this.showFailure(conversationId, error, 'Not answered'));
+    });
     this.current.set(conversationId, notification);
     notification.show();
   }
@@ -76,8 +94,8 @@ export class NotificationPresenter {
     this.deps.dismissed(conversationId);
   }
 
-  private showFailure(conversationId: string, error: unknown): void {
-    const failure = this.deps.createNotification({ title: 'Reply not sent', body: error instanceof Error ? error.message : 'The reply could not be sent.' });
+  private showFailure(conversationId: string, error: unknown, title = 'Reply not sent'): void {
+    const failure = this.deps.createNotification({ title, body: error instanceof Error ? error.message : 'That did not work.' });
     failure.on('click', () => this.deps.openChat(conversationId));
     failure.show();
   }

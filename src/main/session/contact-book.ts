@@ -10,6 +10,8 @@ const PHOTOS_PER_PUSH = 50;
 
 export class ContactBook {
   private readonly contacts = new Map<string, Contact>();
+  /** Presence told by events about people not (yet) in the list: applied when they are added. */
+  private readonly early = new Map<string, Partial<Presence>>();
   private groupList: ContactGroup[] = [];
 
   constructor(
@@ -28,6 +30,7 @@ export class ContactBook {
 
   clear(): void {
     this.contacts.clear();
+    this.early.clear();
     this.groupList = [];
   }
 
@@ -48,13 +51,23 @@ export class ContactBook {
   /** A subscription's presence event. */
   presenceChanged(uri: string, info: PresenceInfo): void {
     // Someone not (or no longer) in the list still has open chats that show their presence.
-    if (this.get(uri) === undefined) this.push('presenceChanged', { uri, presence: toPresence(info), isMe: false });
-    else this.patchPresence(uri, toPresence(info));
+    if (this.get(uri) === undefined) {
+      this.remember(uri, toPresence(info));
+      this.push('presenceChanged', { uri, presence: { ...this.early.get(uri.toLowerCase()), ...toPresence(info) }, isMe: false });
+    } else this.patchPresence(uri, toPresence(info));
   }
 
   /** A subscription's note event (contactNote updated, §5.4). */
   noteChanged(uri: string, note: string): void {
-    this.patchPresence(uri, { note });
+    if (this.get(uri) === undefined) this.remember(uri, { note });
+    else this.patchPresence(uri, { note });
+  }
+
+  private remember(uri: string, change: Partial<Presence>): void {
+    const key = uri.toLowerCase();
+    // Bounded: people outside the list come and go with chats and searches.
+    if (!this.early.has(key) && this.early.size >= 1_000) this.early.delete(this.early.keys().next().value as string);
+    this.early.set(key, { ...this.early.get(key), ...change });
   }
 
   /** A person found in the directory, with what we already know of them. */
@@ -68,7 +81,7 @@ export class ContactBook {
       ...(info.company === undefined ? {} : { company: info.company }),
       emails: info.emails,
       phones: info.phones,
-      presence: existing?.presence ?? { availability: 'Unknown' },
+      presence: existing?.presence ?? { availability: 'Unknown', ...this.early.get(info.uri.toLowerCase()) },
       ...(existing?.photo === undefined ? {} : { photo: existing.photo }),
     };
   }

@@ -2,6 +2,7 @@
 // counts. UCWA conversation ids come and go (§10.21, §10.33); threads stay. In memory for now —
 // the persistent history belongs to the "never lose a message" work.
 import type { ChatMessage, ConversationState, ConversationSummary, HistoryPage, Person } from '../../shared/domain';
+import { previewText } from '../../shared/message-preview';
 
 export interface Thread {
   readonly id: string;
@@ -16,6 +17,13 @@ export interface Thread {
   unread: number;
   typing: string[];
   readonly messages: ChatMessage[];
+  /** Set while the history could not save some of its messages. */
+  unsaved: { readonly count: number; readonly reason: string } | undefined;
+  /** Who left, once the other side has left (kept until the conversation ends or restarts). */
+  leftBy: string | undefined;
+  ended: { readonly at: number; readonly by?: string } | undefined;
+  /** An invitation waiting for the user's answer (chats not accepted automatically). */
+  invitation: { readonly id: string; readonly from: { readonly uri: string; readonly name: string }; readonly firstMessage?: { readonly text: string; readonly html?: string } } | undefined;
 }
 
 export function threadIdFor(uri: string): string {
@@ -33,7 +41,7 @@ export class ConversationStore {
     const id = threadIdFor(remote.uri);
     let thread = this.threads.get(id);
     if (thread === undefined) {
-      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, ucwaThreadId: undefined, pendingStarts: new Map(), unread: 0, typing: [], messages: [] };
+      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, ucwaThreadId: undefined, pendingStarts: new Map(), unread: 0, typing: [], messages: [], unsaved: undefined, leftBy: undefined, ended: undefined, invitation: undefined };
       this.threads.set(id, thread);
     }
     return thread;
@@ -91,7 +99,10 @@ export class ConversationStore {
       state: thread.state,
       unread: thread.unread,
       typing: thread.typing,
-      ...(last === undefined ? {} : { lastMessage: { text: last.text, time: last.time, fromName: last.from.name } }),
+      ...(last === undefined ? {} : { lastMessage: { text: previewText(last.text), time: last.time, fromName: last.from.name } }),
+      ...(thread.ended === undefined ? {} : { ended: thread.ended }),
+      ...(thread.invitation === undefined ? {} : { invitation: thread.invitation.firstMessage === undefined ? {} : { firstMessage: previewText(thread.invitation.firstMessage.text) } }),
+      ...(thread.unsaved === undefined ? {} : { unsavedHistory: thread.unsaved }),
     };
   }
 }

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false },
   autoStart: false,
   startHidden: true,
+  acceptChatsAutomatically: true,
 };
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
@@ -18,7 +19,7 @@ function defined<T extends object>(patch: T | undefined): Defined<T> {
 }
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
-  const top = defined({ rememberMe: patch.rememberMe, autoStart: patch.autoStart, startHidden: patch.startHidden });
+  const top = defined({ rememberMe: patch.rememberMe, autoStart: patch.autoStart, startHidden: patch.startHidden, acceptChatsAutomatically: patch.acceptChatsAutomatically });
   return {
     ...current,
     ...top,

@@ -6,6 +6,8 @@ import type { ChatMessage, HistoryPage, Settings } from '../../shared/domain';
 export interface SettingsPort {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
+  /** Something the user must hear about the settings file (reset to defaults, cannot be saved). */
+  notice?(): string | undefined;
 }
 
 type Loose<T> = { readonly [K in keyof T]?: T[K] | undefined };
@@ -33,6 +35,10 @@ export interface WindowPort {
 
 export interface NotifyPort {
   incomingMessage(message: ChatMessage, conversationTitle: string): void;
+  /** Someone wants to chat and the user answers (Accept / Decline); absent where nobody can. */
+  incomingInvitation?(conversationId: string, fromName: string, firstMessage: string | undefined): void;
+  /** That invitation was answered, declined or timed out: its notification has done its job. */
+  invitationEnded?(conversationId: string): void;
 }
 
 export interface DemoPort {
@@ -42,7 +48,11 @@ export interface DemoPort {
 
 /** Persistent history of one account (src/main/history implements it). */
 export interface HistoryPort {
+  /** Resolves once on disk; never rejects: a refused write is retried and reported through `onUnsaved`. */
   save(message: ChatMessage): Promise<void>;
+  onUnsaved(listener: (conversationId: string, unsaved: { readonly count: number; readonly reason: string } | undefined) => void): () => void;
+  /** Tries every unsaved write now; resolves with how many messages are still unsaved. */
+  flush(): Promise<number>;
   page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage>;
   conversationIds(): Promise<string[]>;
   search(text: string, limit?: number): Promise<readonly { readonly conversationId: string; readonly message: ChatMessage }[]>;

@@ -11,6 +11,7 @@ import { photoDataUrl, toPresence } from './contact-details';
 import { toIpcFailure } from './error-mapping';
 import { backoffDelay } from './reconnect-backoff';
 import { ThreadsController } from './threads-controller';
+import { AccountHistory } from './account-history';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
@@ -46,13 +47,16 @@ export class SessionService {
   private readonly threads: ThreadsController;
   private readonly now: () => number;
   private credentials: Credentials | undefined;
-  private history: HistoryPort | undefined;
+  private readonly history: AccountHistory;
+  /** My presence and note as events told them while signing in, before there was a `me` to apply them to. */
+  private earlyMe: Partial<Presence> = {};
   private recovering = false;
   private recoveryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
     this.people = new ContactBook(deps.push, () => this.client);
+    this.history = new AccountHistory(deps.openHistory, (conversationId, unsaved) => this.threads.historyUnsaved(conversationId, unsaved));
     this.threads = new ThreadsController(
       {
         push: deps.push,
@@ -61,9 +65,10 @@ export class SessionService {
         client: () => this.requireClient(),
         me: () => this.me,
         contact: (uri) => this.people.get(uri),
-        history: () => this.history,
+        history: () => this.history.get(),
         isUp: () => this.client !== undefined && !this.recovering && this.connection.state === 'connected',
         now: this.now,
+        autoAccept: () => deps.settings.get().acceptChatsAutomatically,
       },
       { outboxTimeoutMs: deps.outboxTimeoutMs ?? 10 * 60_000, retryBaseMs: deps.reconnectBaseMs ?? 1_000 },
     );
@@ -111,6 +116,14 @@ export class SessionService {
         return { summary: this.threads.store.summary(thread), participants: [thread.remote] };
       }),
       sendMessage: guard(async (input: ParsedInput<'sendMessage'>) => this.threads.send(this.threads.requireThread(input.conversationId), input.text, input.html)),
+      acceptInvitation: guard(async (input: ParsedInput<'acceptInvitation'>) => {
+        await this.threads.acceptInvitation(input.conversationId);
+        return null;
+      }),
+      declineInvitation: guard(async (input: ParsedInput<'declineInvitation'>) => {
+        await this.threads.declineInvitation(input.conversationId);
+        return null;
+      }),
       retryMessage: guard(async (input: ParsedInput<'retryMessage'>) => this.threads.retry(input.conversationId, input.messageId)),
       setTyping: guard(async (input: ParsedInput<'setTyping'>) => {
         await this.threads.setTyping(input.conversationId);
@@ -180,6 +193,7 @@ export class SessionService {
   }
 
   snapshot(): Snapshot {
+    const settingsNotice = this.deps.settings.notice?.();
     return {
       connection: this.connection,
       ...(this.me === undefined ? {} : { me: this.me }),
@@ -188,6 +202,7 @@ export class SessionService {
       unreadTotal: this.threads.store.unreadTotal(),
       settings: this.deps.settings.get(),
       canRememberPassword: this.deps.vault.canRemember(),
+      ...(settingsNotice === undefined ? {} : { settingsNotice }),
     };
   }
 
@@ -195,6 +210,7 @@ export class SessionService {
     if (this.client !== undefined) await this.signOut();
     const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password };
     this.setConnection({ state: 'signing-in' });
+    this.earlyMe = {};
     const client = this.attach(credentials);
     try {
       const me = await client.signIn();
@@ -207,7 +223,10 @@ export class SessionService {
         client.getMyPhoto().catch(() => undefined),
       ]);
       const photo = photoDataUrl(picture);
-      this.me = { uri: me.uri, name: me.name, presence: { ...toPresence(presence), ...(note === '' ? {} : { note }) }, ...(photo === undefined ? {} : { photo }) };
+      // An event during the fetches is newer than what they returned.
+      const presenceNow = { ...toPresence(presence), ...(note === '' ? {} : { note }), ...this.earlyMe };
+      this.earlyMe = {};
+      this.me = { uri: me.uri, name: me.name, presence: presenceNow, ...(photo === undefined ? {} : { photo }) };
       this.deps.push('sessionChanged', { me: this.me });
       this.setConnection({ state: 'connected' });
     } catch (error) {
@@ -218,7 +237,7 @@ export class SessionService {
     this.deps.push('settingsChanged', this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
-    this.history = this.deps.openHistory?.(input.user);
+    this.history.openFor(input.user);
     await this.threads.restore();
     await this.people.load(client);
     return this.me;
@@ -228,7 +247,7 @@ export class SessionService {
     const client = this.client;
     this.client = undefined;
     this.credentials = undefined;
-    this.history = undefined;
+    this.history.close();
     this.recovering = false;
     if (this.recoveryTimer !== undefined) clearTimeout(this.recoveryTimer);
 
@@ -238,6 +257,22 @@ export class SessionService {
     if (client !== undefined) await client.signOut();
     this.deps.push('sessionChanged', {});
     this.setConnection({ state: 'signed-out' });
+  }
+
+  /**
+   * Quitting: end the application on the server (its DELETE, so the session does not linger
+   * there) and write what the history still holds — both at once, and never longer than `boundMs`
+   * (a hung server must not keep the app from exiting).
+   */
+  async shutdown(boundMs: number): Promise<{ readonly signedOut: boolean; readonly unsavedMessages: number | undefined }> {
+    const history = this.history.get();
+    const work = Promise.all([this.signOut().then(() => true, () => false), history?.flush() ?? Promise.resolve(0)]);
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), boundMs)));
+    const outcome = await Promise.race([work, bound]);
+    clearTimeout(timer);
+    if (outcome === 'late') return { signedOut: false, unsavedMessages: undefined };
+    return { signedOut: outcome[0], unsavedMessages: outcome[1] };
   }
 
   private attach(credentials: Credentials): UcwaClient {
@@ -309,11 +344,20 @@ export class SessionService {
         this.people.noteChanged(event.uri, event.note);
         return;
       case 'myPresenceChanged':
-        this.updateMyPresence(toPresence(event.presence));
+        this.myPresenceEvent(toPresence(event.presence));
+        return;
+      case 'myNoteChanged':
+        this.myPresenceEvent({ note: event.note });
         return;
       default:
         return;
     }
+  }
+
+  /** Applied at once, or — while signing in, before `me` exists — as soon as it does. */
+  private myPresenceEvent(change: Partial<Presence>): void {
+    if (this.me === undefined) this.earlyMe = { ...this.earlyMe, ...change };
+    else this.updateMyPresence(change);
   }
 
   private updateMyPresence(change: Partial<Presence>): Presence {

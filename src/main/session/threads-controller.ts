@@ -9,6 +9,7 @@ import type { UcwaClient, UcwaEvent } from '../ucwa/index';
 import { ConversationStore, threadIdFor } from './conversation-store';
 import type { Thread } from './conversation-store';
 import { DeliveryQueue } from './delivery-queue';
+import { InvitationDesk } from './invitation-desk';
 import type { HistoryPort, NotifyPort, Push, WindowPort } from './ports';
 
 export interface ThreadsHost {
@@ -21,6 +22,8 @@ export interface ThreadsHost {
   history(): HistoryPort | undefined;
   isUp(): boolean;
   now(): number;
+  /** The "Accept incoming chats automatically" setting. */
+  autoAccept(): boolean;
 }
 
 const TYPING_THROTTLE_MS = 3_000;
@@ -28,6 +31,7 @@ const TYPING_THROTTLE_MS = 3_000;
 export class ThreadsController {
   readonly store = new ConversationStore();
   readonly deliveries: DeliveryQueue;
+  private readonly invitations: InvitationDesk;
   private readonly lastTypingSent = new Map<string, number>();
 
   constructor(
@@ -45,6 +49,26 @@ export class ThreadsController {
       },
       { timeoutMs: options.outboxTimeoutMs, retryBaseMs: options.retryBaseMs, maxAttempts: 4 },
     );
+    this.invitations = new InvitationDesk({
+      notify: host.notify,
+      autoAccept: () => host.autoAccept(),
+      client: () => host.client(),
+      pushThread: (thread) => this.pushThread(thread),
+      keep: (thread, message, unread) => {
+        if (!this.remember(thread, message)) return;
+        if (unread) thread.unread++;
+        this.host.push('messageAdded', message);
+      },
+      now: () => host.now(),
+    });
+  }
+
+  acceptInvitation(conversationId: string): Promise<void> {
+    return this.invitations.accept(this.requireThread(conversationId));
+  }
+
+  declineInvitation(conversationId: string): Promise<void> {
+    return this.invitations.decline(this.requireThread(conversationId));
   }
 
   threadForUri(uri: string, name?: string): Thread {
@@ -148,18 +172,21 @@ export class ThreadsController {
         if (event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
         thread.subject = event.subject;
         thread.state = 'incoming';
+        this.restarted(thread);
         this.pushThread(thread);
-        // A tray messenger takes every IM; the user sees it in the chat and the notification.
-        void client.acceptInvitation(event.invitationId).catch(() => undefined);
+        this.invitations.incoming(thread, event, client);
+        return true;
+      }
+      case 'invitationFailed': {
+        const thread = event.direction === 'Incoming' ? this.store.byUcwaId(event.conversationId) : undefined;
+        if (thread !== undefined) this.invitations.failed(thread);
         return true;
       }
       case 'invitationCompleted': {
         if (event.operationId !== undefined && this.onLateStart(event.operationId, event.conversationId)) return true;
+        // Accepted, or IM re-added to an ended conversation (addMessaging): connected (again).
         const thread = this.store.byUcwaId(event.conversationId);
-        if (thread !== undefined && thread.state !== 'connected') {
-          thread.state = 'connected';
-          this.pushThread(thread);
-        }
+        if (thread !== undefined && thread.state !== 'connected') this.connected(thread);
         return true;
       }
       case 'messageReceived':
@@ -173,19 +200,58 @@ export class ThreadsController {
         this.host.push('typingChanged', { conversationId: thread.id, typing: thread.typing });
         return true;
       }
-      case 'conversationEnded': {
+      case 'participantRemoved': {
+        // In a one-to-one chat the other side leaving is the end; the server says so next.
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && event.participant.uri.toLowerCase() === thread.remote.uri.toLowerCase()) thread.leftBy = event.participant.name || thread.remote.name;
+        return true;
+      }
+      case 'conversationStateChanged': {
         const thread = this.store.byUcwaId(event.conversationId);
         if (thread === undefined) return true;
-        thread.ucwaId = undefined;
-        if (event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
-        thread.state = 'idle';
-        thread.typing = [];
-        this.pushThread(thread);
+        // Disconnected but not deleted: the conversation stays, and sending again re-adds IM to it
+        // (addMessaging, protocol §6.7); Connected again is that restart.
+        if (event.state === 'Disconnected') this.ended(thread, false);
+        else if (event.state === 'Connected' && thread.state === 'ended') this.connected(thread);
+        return true;
+      }
+      case 'conversationEnded': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
+        if (thread !== undefined) this.ended(thread, true);
         return true;
       }
       default:
         return false;
     }
+  }
+
+  /**
+   * The conversation is over: the chat says so. Writing again restarts it — in the same
+   * conversation while the server keeps it, in a new one once it is `deleted`.
+   */
+  private ended(thread: Thread, deleted: boolean): void {
+    // An invitation nobody answered ends as a missed one, not as a conversation.
+    if (this.invitations.failed(thread)) return;
+    if (deleted) thread.ucwaId = undefined;
+    if (thread.state === 'ended') return;
+    thread.state = 'ended';
+    thread.typing = [];
+    thread.ended = { at: this.host.now(), ...(thread.leftBy === undefined ? {} : { by: thread.leftBy }) };
+    thread.leftBy = undefined;
+    this.pushThread(thread);
+  }
+
+  private connected(thread: Thread): void {
+    thread.state = 'connected';
+    this.restarted(thread);
+    this.pushThread(thread);
+  }
+
+  /** A new conversation in this thread: whatever ended before is history. */
+  private restarted(thread: Thread): void {
+    thread.ended = undefined;
+    thread.leftBy = undefined;
   }
 
   pushThread(thread: Thread): void {
@@ -207,10 +273,21 @@ export class ThreadsController {
     if (!focused) this.host.notify.incomingMessage(message, thread.remote.name);
   }
 
-  /** Keeps a message in the model and, where there is one, in the persistent history. */
+  /** The history could not save some of a conversation's messages (or now has): the chat says so. */
+  historyUnsaved(conversationId: string, unsaved: Thread['unsaved']): void {
+    const thread = this.store.thread(conversationId);
+    if (thread === undefined) return;
+    thread.unsaved = unsaved;
+    this.pushThread(thread);
+  }
+
+  /**
+   * Keeps a message in the model and, where there is one, in the persistent history. The save is
+   * not awaited and cannot fail: a refused write comes back through `historyUnsaved`.
+   */
   private remember(thread: Thread, message: ChatMessage): boolean {
     const isNew = this.store.upsert(thread, message);
-    void this.host.history()?.save(message).catch(() => undefined);
+    void this.host.history()?.save(message);
     return isNew;
   }
 
@@ -250,6 +327,7 @@ export class ThreadsController {
     try {
       if (thread.ucwaId === undefined) {
         thread.state = 'connecting';
+        this.restarted(thread);
         this.pushThread(thread);
         thread.ucwaId = await this.start(client, thread, message.id, body);
         thread.state = 'connected';

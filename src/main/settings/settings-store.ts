@@ -19,6 +19,7 @@ const settingsSchema = z.object({
   notifications: z.object({ enabled: z.boolean(), sound: z.boolean(), showMessageText: z.boolean(), suppressWhenBusy: z.boolean() }),
   autoStart: z.boolean(),
   startHidden: z.boolean(),
+  acceptChatsAutomatically: z.boolean(),
 });
 
 export interface Migration {
@@ -47,9 +48,15 @@ export class PersistentSettings implements SettingsPort {
 
   constructor(
     private readonly store: KeyValueStore,
+    /** Called before the defaults replace what was read, so the file can still be kept aside. */
     report: (problem: string) => void,
+    private readonly noticeOf: () => string | undefined = () => undefined,
   ) {
     this.value = this.load(report);
+  }
+
+  notice(): string | undefined {
+    return this.noticeOf();
   }
 
   get(): Settings {

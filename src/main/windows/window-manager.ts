@@ -1,8 +1,9 @@
 // The app's windows: one popup, one chat window per conversation (reused and focused), settings,
-// and a quick-reply window. Every window comes from the secure factory and is registered with the
-// IPC sender policy and the push hub for its lifetime.
+// and one quick-reply window per conversation. Every window comes from the secure factory and is
+// registered with the IPC sender policy and the push hub for its lifetime.
 import type { BrowserWindow } from 'electron';
 import type { PageName } from '../../shared/ipc-contract';
+import { IpcFailure } from '../../shared/ipc-failure';
 import type { PushHub } from '../ipc/push-hub';
 import type { OwnWindowsPolicy } from '../ipc/sender-policy';
 import type { WindowPort } from '../session/ports';
@@ -28,6 +29,13 @@ const SIZES: Readonly<Record<Page, { width: number; height: number }>> = {
 
 export class WindowManager implements WindowPort {
   private readonly chats = new Map<string, BrowserWindow>();
+  /**
+   * One per conversation, never re-targeted: a window answering Ben stays Ben's, so a reply typed
+   * in it cannot reach Carl whatever order notifications and clicks come in.
+   */
+  private readonly quickReplies = new Map<string, BrowserWindow>();
+  /** Window id -> the conversation a chat or quick-reply window was opened for. */
+  private readonly bound = new Map<number, string>();
   private readonly singles = new Map<Page, BrowserWindow>();
 
   constructor(private readonly deps: WindowManagerDeps) {}
@@ -40,12 +48,29 @@ export class WindowManager implements WindowPort {
       return;
     }
     const window = this.open('chat', { conversation: conversationId }, { title: 'Chat', show: true });
-    this.chats.set(conversationId, window);
-    window.on('closed', () => this.chats.delete(conversationId));
+    this.bind(this.chats, conversationId, window);
   }
 
   openQuickReply(conversationId: string): void {
-    this.single('quick-reply', { conversation: conversationId }).show();
+    const existing = this.quickReplies.get(conversationId);
+    if (existing !== undefined && !existing.isDestroyed()) {
+      existing.show();
+      existing.focus();
+      return;
+    }
+    const window = this.open('quick-reply', { conversation: conversationId }, { title: 'Reply', show: true });
+    this.bind(this.quickReplies, conversationId, window);
+  }
+
+  /** The conversation a chat or quick-reply window belongs to; `undefined` for other windows. */
+  conversationOf(windowId: number): string | undefined {
+    return this.bound.get(windowId);
+  }
+
+  /** A chat or quick-reply window speaks only for its own conversation (main checks, not the page). */
+  requireOwnConversation(windowId: number, conversationId: string): void {
+    const own = this.bound.get(windowId);
+    if (own !== undefined && own !== conversationId) throw new IpcFailure('forbidden-sender', 'This window belongs to another conversation.');
   }
 
   openSettings(): void {
@@ -63,7 +88,7 @@ export class WindowManager implements WindowPort {
   }
 
   hide(windowId: number): void {
-    for (const window of [...this.singles.values(), ...this.chats.values()]) if (window.id === windowId && !window.isDestroyed()) window.hide();
+    for (const window of [...this.singles.values(), ...this.chats.values(), ...this.quickReplies.values()]) if (window.id === windowId && !window.isDestroyed()) window.hide();
   }
 
   isChatFocused(conversationId: string): boolean {
@@ -75,6 +100,16 @@ export class WindowManager implements WindowPort {
   attention(conversationId: string): void {
     const window = this.chats.get(conversationId);
     if (window !== undefined && !window.isDestroyed() && !window.isFocused()) window.flashFrame(true);
+  }
+
+  private bind(windows: Map<string, BrowserWindow>, conversationId: string, window: BrowserWindow): void {
+    const windowId = window.id;
+    windows.set(conversationId, window);
+    this.bound.set(windowId, conversationId);
+    window.on('closed', () => {
+      if (windows.get(conversationId) === window) windows.delete(conversationId);
+      this.bound.delete(windowId);
+    });
   }
 
   private single(page: Page, query: Record<string, string>, extra: WindowOptions = {}): BrowserWindow {

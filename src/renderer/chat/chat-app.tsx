@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { Avatar } from '../components/avatar';
 import { ConnectionBanner } from '../components/connection-banner';
+import { InvitationBar } from '../components/invitation-bar';
 import { VirtualList } from '../components/virtual-list';
 import { connection, contacts } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
@@ -35,10 +36,22 @@ function ChatHeader({ model }: { readonly model: ChatModel }) {
   );
 }
 
+/** The disk refused some messages: they are kept and retried, and the user knows it until they are saved. */
+function UnsavedHistoryLine({ model }: { readonly model: ChatModel }) {
+  const unsaved = model.summary.value?.unsavedHistory;
+  if (unsaved === undefined) return null;
+  return (
+    <div class="banner banner-error" role="status" data-testid="unsaved-history">
+      History could not be saved: {unsaved.reason} — will retry. {unsaved.count === 1 ? 'One message is' : `${unsaved.count} messages are`} kept until then; do not quit yet.
+    </div>
+  );
+}
+
 export function ChatApp({ model }: { readonly model: ChatModel }) {
   const messages = model.messages.value;
   const firstUnreadId = model.firstUnreadId.value;
-  const rows = useMemo(() => messageRows(messages, firstUnreadId), [messages, firstUnreadId]);
+  const notes = model.notes.value;
+  const rows = useMemo(() => messageRows(messages, firstUnreadId, notes), [messages, firstUnreadId, notes]);
   const unread = model.summary.value?.unread ?? 0;
   const title = model.summary.value?.title ?? model.participants.value[0]?.name;
   // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
@@ -69,12 +82,14 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
           {model.error.value}
         </div>
       )}
+      {model.summary.value?.invitation === undefined ? null : <InvitationBar bridge={model.bridge} summary={model.summary.value} openOnAccept={false} />}
+      <UnsavedHistoryLine model={model} />
       {model.damaged.value > 0 ? (
         <div class="banner" role="status">
           {model.damaged.value === 1 ? 'One line' : `${model.damaged.value} lines`} of this conversation's saved history {model.damaged.value === 1 ? 'was' : 'were'} damaged and could not be shown.
         </div>
       ) : null}
-            {rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
       ) : (
         <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />

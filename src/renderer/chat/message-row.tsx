@@ -38,6 +38,13 @@ export function MessageRowView({ row, onRetry }: { readonly row: MessageRow; rea
       </div>
     );
   }
+  if (row.kind === 'status') {
+    return (
+      <div class="status-line">
+        <span>{row.text}</span>
+      </div>
+    );
+  }
   if (row.kind === 'day') {
     return (
       <div class="day-separator" role="separator">

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatMessage, Contact } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { ConnectionBanner } from '../components/connection-banner';
+import { PendingInvitations } from '../components/invitation-bar';
 import { contacts, conversations, groups, recentConversations, unreadTotal } from '../state/app-state';
 import { filterContacts, indexContacts } from '../state/contact-filter';
 import { MeHeader } from './me-header';
@@ -106,6 +107,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
     <div class="popup">
       <MeHeader bridge={bridge} onError={setNotice} />
       <ConnectionBanner bridge={bridge} />
+      <PendingInvitations bridge={bridge} />
       {notice === undefined ? null : (
         <div class="banner banner-error" role="alert">
           {notice}

@@ -1,4 +1,6 @@
-// The small reply window a notification opens where the platform has no inline reply.
+// The small reply window a notification opens where the platform has no inline reply. Each window
+// belongs to one conversation for its whole life (main opens one per conversation): its title,
+// header and send target all come from that one id, so they can never disagree.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from '../state/app-state';
@@ -8,7 +10,11 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
   const [state, setState] = useState<{ readonly kind: 'idle' | 'sending' | 'sent' } | { readonly kind: 'failed'; readonly reason: string }>({ kind: 'idle' });
   const box = useRef<HTMLInputElement>(null);
   const summary = conversations.value.get(conversationId);
+  const title = summary?.title ?? 'the conversation';
   useEffect(() => box.current?.focus(), []);
+  useEffect(() => {
+    document.title = `Reply to ${title}`;
+  }, [title]);
 
   const send = async (): Promise<void> => {
     if (text.trim() === '') return;
@@ -35,7 +41,7 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
       }}
     >
       <div class="quick-reply-title">
-        Reply to {summary?.title ?? 'the conversation'}
+        Reply to {title}
         {summary?.lastMessage === undefined ? null : (
           <div class="hint quick-reply-last">
             {summary.lastMessage.fromName}: “{summary.lastMessage.text}”

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { NotificationSettings, Settings } from '../../shared/domain';
 import type { MethodInput, UcwaBridge } from '../../shared/ipc-contract';
-import { canRememberPassword, me, settings } from '../state/app-state';
+import { canRememberPassword, me, settings, settingsNotice } from '../state/app-state';
 
 type Patch = MethodInput<'updateSettings'>;
 
@@ -34,6 +34,11 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
   return (
     <main class="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      {settingsNotice.value === undefined ? null : (
+        <p class="banner" role="status" data-testid="settings-notice">
+          {settingsNotice.value}
+        </p>
+      )}
       {error === undefined ? null : (
         <p class="form-error" role="alert">
           {error}
@@ -53,6 +58,10 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <Toggle label="Play a sound" checked={n.sound} disabled={!n.enabled} onChange={(v) => notify({ sound: v })} />
         <Toggle label="Show the message text" checked={n.showMessageText} disabled={!n.enabled} onChange={(v) => notify({ showMessageText: v })} />
         <Toggle label="Quiet while I am Busy" hint="(always quiet in Do not disturb)" checked={n.suppressWhenBusy} disabled={!n.enabled} onChange={(v) => notify({ suppressWhenBusy: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>Chats</legend>
+        <Toggle label="Accept incoming chats automatically" hint="(off: Accept or Decline each one)" checked={current.acceptChatsAutomatically} onChange={(v) => void update({ acceptChatsAutomatically: v })} />
       </fieldset>
       <fieldset>
         <legend>Start-up</legend>

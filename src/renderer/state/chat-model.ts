@@ -1,9 +1,10 @@
 // One conversation as its chat window sees it: the messages loaded so far (oldest first), paging
 // back through history, sending, retrying, typing and read state.
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { ChatMessage, Person } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from './app-state';
+import type { StatusNote } from './message-rows';
 
 const PAGE_SIZE = 100;
 /** The server shows "typing" for a few seconds per notice; one notice per this interval is enough. */
@@ -18,6 +19,8 @@ export class ChatModel {
   /** Lines of the saved history that were damaged and could not be shown. */
   readonly damaged = signal(0);
   readonly summary = computed(() => conversations.value.get(this.conversationId));
+  /** Lines such as "Lena left the conversation", each where it happened; they stay when it restarts. */
+  readonly notes = signal<readonly StatusNote[]>([]);
   /** The first message that was unread when the window opened: a "New messages" line goes above it. */
   readonly firstUnreadId = signal<string | undefined>(undefined);
   private unreadAtOpen: number | undefined;
@@ -26,11 +29,18 @@ export class ChatModel {
   private lastTypingAt = 0;
 
   constructor(
-    private readonly bridge: UcwaBridge,
+    readonly bridge: UcwaBridge,
     readonly conversationId: string,
   ) {}
 
   async start(): Promise<void> {
+    effect(() => {
+      const ended = this.summary.value?.ended;
+      if (ended === undefined) return;
+      const key = `ended-${ended.at}`;
+      if (this.notes.peek().some((n) => n.key === key)) return;
+      this.notes.value = [...this.notes.peek(), { key, time: ended.at, text: ended.by === undefined ? 'The conversation ended' : `${ended.by} left the conversation` }];
+    });
     this.bridge.on('messageAdded', (message) => {
       if (message.conversationId === this.conversationId) this.upsert(message);
     });

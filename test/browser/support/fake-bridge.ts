@@ -31,7 +31,7 @@ export function installFakeBridge(model: FakeModel): void {
   });
   const me = { uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Online' } };
   const summary = { id: 'c1', title: 'Ben Osei', participants: [{ uri: 'sip:ben@contoso.com', name: 'Ben Osei' }], state: 'connected', unread: 0, typing: [] };
-  const settings = { account: { server: '', user: 'ana@contoso.com' }, rememberMe: false, notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false }, autoStart: false, startHidden: false };
+  const settings = { account: { server: '', user: 'ana@contoso.com' }, rememberMe: false, notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false }, autoStart: false, startHidden: false, acceptChatsAutomatically: true };
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
   const calls: string[] = [];
   const api: Record<string, unknown> = {

@@ -12,6 +12,8 @@ class FakeApp extends Emitter {
   hasLock = true;
   quitCalls = 0;
   private ready = false;
+  /** Set when the app would have ended (quit not prevented, or exit()), with when. */
+  exited: { readonly code: number; readonly at: number } | undefined;
   private readyResolve: (() => void) | undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
 
@@ -34,9 +36,22 @@ class FakeApp extends Emitter {
     this.emit('ready');
   }
 
+  /** As Electron: `before-quit` may be prevented; otherwise `will-quit`, `quit`, and the app ends. */
   quit(): void {
     this.quitCalls++;
-    this.emit('before-quit');
+    if (this.exited !== undefined) return;
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.emit('will-quit', { preventDefault: () => undefined });
+    this.exit(0);
+  }
+
+  /** Ends at once, without `before-quit` (as Electron's app.exit). */
+  exit(code = 0): void {
+    if (this.exited !== undefined) return;
+    this.exited = { code, at: Date.now() };
+    this.emit('quit', {}, code);
   }
 
   getVersion(): string {
@@ -187,4 +202,5 @@ export function resetAppShellFake(): void {
   powerMonitor.idleSeconds = 0;
   app.loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
   app.badgeCount = 0;
+  app.exited = undefined;
 }

@@ -216,6 +216,11 @@ type InvokeHandler = (event: FakeInvokeEvent, ...args: unknown[]) => Promise<unk
 
 export const ipcMain = {
   handlers: new Map<string, InvokeHandler>(),
+  /** ipcMain.on listeners (electron-store registers one for its renderer helper). */
+  listeners: new Map<string, Listener[]>(),
+  on(channel: string, listener: Listener): void {
+    ipcMain.listeners.set(channel, [...(ipcMain.listeners.get(channel) ?? []), listener]);
+  },
   handle(channel: string, handler: InvokeHandler): void {
     if (ipcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     ipcMain.handlers.set(channel, handler);
@@ -275,6 +280,7 @@ export function resetElectronFake(): void {
   Notification.supported = true;
   shell.opened.length = 0;
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcRenderer.invocations.length = 0;
   contextBridge.exposed.clear();
   resetProtocolFake();

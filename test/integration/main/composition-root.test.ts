@@ -162,6 +162,43 @@ describe('the app, wired by its composition root', () => {
     expect(await received).toBe('Coming down now');
   });
 
+  it('a quick reply stays with its conversation: typed for Carl it reaches Carl, never Ben, whatever the order', async () => {
+    for (const w of electron.BrowserWindow.getAllWindows()) w.blur();
+    const carl = new UcwaClient({ server: sim.url, user: 'carl@contoso.com', password: 'demo', endpointId: 'root-carl' });
+    await carl.signIn();
+    await carl.makeMeAvailable();
+    const heard: Record<'ben' | 'carl', string[]> = { ben: [], carl: [] };
+    ben.on((e) => void (e.type === 'messageReceived' && heard.ben.push(e.text)));
+    carl.on((e) => void (e.type === 'messageReceived' && heard.carl.push(e.text)));
+    const notificationFrom = (name: RegExp) => electron.Notification.shown.filter((n) => name.test(String(n.options.title))).at(-1);
+    const replyWindowFor = (conversationId: string) => windowsShowing('quick-reply').filter((w) => new URL(w.loaded ?? '').searchParams.get('conversation') === conversationId);
+    const conversationOf = (w: Window) => new URL(w.loaded ?? '').searchParams.get('conversation') ?? '';
+
+    // Ben writes first, then Carl; the user answers Carl's notification first, then Ben's.
+    const shownBefore = electron.Notification.shown.length;
+    await ben.startConversation({ to: 'ana@contoso.com', subject: 'Ben again', message: { text: 'Ben: are you free?' } });
+    await vi.waitFor(() => expect(electron.Notification.shown.length).toBe(shownBefore + 1), { timeout: 5_000 });
+    await carl.startConversation({ to: 'ana@contoso.com', message: { text: 'Carl: quick one' } });
+    await vi.waitFor(() => expect(notificationFrom(/Carl Berg/)).toBeDefined(), { timeout: 5_000 });
+    notificationFrom(/Carl Berg/)?.action(0);
+    notificationFrom(/Ben Osei/)?.action(0);
+    const carlId = 'chat:carl@contoso.com';
+    const benId = 'chat:ben@contoso.com';
+    const [carlWindow] = replyWindowFor(carlId);
+    const [benWindow] = replyWindowFor(benId);
+    if (carlWindow === undefined || benWindow === undefined) throw new Error('a quick-reply window is missing');
+    expect(carlWindow).not.toBe(benWindow);
+    // Ben's notification answered last did not take over Carl's window.
+    expect(conversationOf(carlWindow)).toBe(carlId);
+
+    expect(await call(carlWindow, 'sendMessage', { conversationId: carlId, text: 'For Carl only' })).toMatchObject({ ok: true });
+    // Even a page that names the wrong conversation cannot send there from Carl's window.
+    expect(await call(carlWindow, 'sendMessage', { conversationId: benId, text: 'Misdirected' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await call(benWindow, 'sendMessage', { conversationId: benId, text: 'For Ben only' })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(heard).toEqual({ ben: ['For Ben only'], carl: ['For Carl only'] }), { timeout: 5_000 });
+    await carl.signOut();
+  });
+
   it('Do not disturb keeps notifications away; the tray shows it', async () => {
     const [popup] = windowsShowing('popup');
     if (popup === undefined) throw new Error('no popup');

@@ -29,6 +29,12 @@ function app(sim: UcwaSimulator, platform: NodeJS.Platform = 'darwin') {
     reply: async (conversationId, text) => {
       await ref.service?.handlers().sendMessage({ conversationId, text }, { windowId: 0 });
     },
+    accept: async (conversationId) => {
+      await ref.service?.handlers().acceptInvitation({ conversationId }, { windowId: 0 });
+    },
+    decline: async (conversationId) => {
+      await ref.service?.handlers().declineInvitation({ conversationId }, { windowId: 0 });
+    },
     dismissed: (id) => policy.dismissed(id),
   });
   const service = new SessionService({
@@ -39,12 +45,14 @@ function app(sim: UcwaSimulator, platform: NodeJS.Platform = 'darwin') {
     notify: {
       incomingMessage: (message: ChatMessage, title: string) =>
         presenter.present(policy.decide(message, title, { settings: settings.get().notifications, myAvailability: ref.service?.snapshot().me?.presence.availability ?? 'Online', isChatFocused: () => false })),
+      incomingInvitation: (conversationId: string, fromName: string, firstMessage: string | undefined) => presenter.presentInvitation(conversationId, `${fromName} wants to chat`, firstMessage ?? 'Accept or decline.'),
+      invitationEnded: (conversationId: string) => presenter.clear(conversationId),
     },
     demo: { start: async () => ({ server: sim.url, user: 'ana@contoso.com', password: 'demo' }) },
     push: () => undefined,
   });
   ref.service = service;
-  return { service, opened, quickReplies };
+  return { service, opened, quickReplies, settings };
 }
 
 describe('notifications', () => {
@@ -91,5 +99,56 @@ describe('notifications', () => {
     expect(Notification.shown[0]?.options).toMatchObject({ body: 'now?', actions: [{ type: 'button', text: 'Reply' }] });
     Notification.shown[0]?.action();
     expect(quickReplies).toEqual(['chat:lena@contoso.com']);
+  });
+});
+
+describe('invitations, when chats are not accepted automatically', () => {
+  async function waitingInvitation(sim: UcwaSimulator) {
+    const harness = app(sim, 'linux');
+    harness.settings.update({ acceptChatsAutomatically: false });
+    await harness.service.handlers().signInDemo({}, { windowId: 1 });
+    const ben = clientFor(sim, 'ben@contoso.com');
+    await ben.signIn();
+    let settled = false;
+    const started = ben.startConversation({ to: 'ana@contoso.com', message: { text: 'Lunch?' } }).finally(() => (settled = true));
+    started.catch(() => undefined);
+    await expect.poll(() => Notification.shown.length).toBe(1);
+    const note = Notification.shown[0];
+    expect(note?.options).toMatchObject({ title: 'Ben Osei wants to chat', body: 'Lunch?', actions: [{ type: 'button', text: 'Accept' }, { type: 'button', text: 'Decline' }] });
+    const summary = () => harness.service.snapshot().conversations.find((c) => c.id === 'chat:ben@contoso.com');
+    expect(summary()).toMatchObject({ state: 'incoming', invitation: { firstMessage: 'Lunch?' } });
+    // Shown and waiting: nobody accepted it for the user.
+    expect(settled).toBe(false);
+    return { ...harness, ben, started, note, summary };
+  }
+
+  it('Decline in the notification declines it on the server; the first line is kept', async () => {
+    const sim = await startSim();
+    const { service, started, note, summary } = await waitingInvitation(sim);
+    note?.action(1);
+    await expect(started).rejects.toMatchObject({ code: 'invitation-failed', subcode: 'Declined' });
+    await expect.poll(() => summary()?.state).toBe('idle');
+    expect(summary()?.invitation).toBeUndefined();
+    const page = await service.handlers().getHistory({ conversationId: 'chat:ben@contoso.com' }, { windowId: 1 });
+    expect(page.messages.map((m) => [m.direction, m.text])).toEqual([['in', 'Lunch?']]);
+  });
+
+  it('Accept in the notification starts the conversation', async () => {
+    const sim = await startSim();
+    const { service, started, note, summary } = await waitingInvitation(sim);
+    note?.action(0);
+    await started;
+    await expect.poll(() => summary()?.state).toBe('connected');
+    expect(summary()?.invitation).toBeUndefined();
+    await expect.poll(async () => (await service.handlers().getHistory({ conversationId: 'chat:ben@contoso.com' }, { windowId: 1 })).messages.map((m) => m.text)).toEqual(['Lunch?']);
+  });
+
+  it('an unanswered invitation times out: the notification goes, the first line stays, unread', async () => {
+    const sim = await startSim();
+    const { started, note, summary } = await waitingInvitation(sim);
+    await expect(started).rejects.toMatchObject({ code: 'invitation-failed', subcode: 'Timeout' });
+    await expect.poll(() => summary()?.invitation, { timeout: 5_000 }).toBeUndefined();
+    expect(summary()).toMatchObject({ state: 'idle', unread: 1, lastMessage: { text: 'Lunch?' } });
+    expect(note?.visible).toBe(false);
   });
 });

@@ -32,6 +32,8 @@ const ALLOWED: Readonly<Record<MethodName, string>> = {
   updateSettings: '   S ',
   openSettings: 'P    ',
   hideWindow: 'P Q  ',
+  acceptInvitation: 'PC   ',
+  declineInvitation: 'PC   ',
 };
 const LETTER: Readonly<Record<PageName, string>> = { popup: 'P', chat: 'C', 'quick-reply': 'Q', settings: 'S', 'sign-in': 'I' };
 
@@ -58,6 +60,8 @@ const VALID: { readonly [M in MethodName]: MethodInput<M> } = {
   updateSettings: { autoStart: true },
   openSettings: {},
   hideWindow: {},
+  acceptInvitation: { conversationId: 'chat:ben@contoso.com' },
+  declineInvitation: { conversationId: 'chat:ben@contoso.com' },
 };
 
 const calls: { method: MethodName; windowId: number }[] = [];

@@ -73,3 +73,40 @@ describe('window manager', () => {
     expect(popup.isVisible()).toBe(false);
   });
 });
+
+describe('quick reply', () => {
+  it('one window per conversation, never re-targeted: Carl\'s after Ben\'s is a second window', () => {
+    const { windows, loads } = manager();
+    windows.openQuickReply('chat:ben@contoso.com');
+    const ben = BrowserWindow.all[0] as BrowserWindow;
+    windows.openQuickReply('chat:carl@contoso.com');
+    const carl = BrowserWindow.all[1] as BrowserWindow;
+    expect(carl).toBeDefined();
+    expect(loads).toEqual(['quick-reply?conversation=chat%3Aben%40contoso.com', 'quick-reply?conversation=chat%3Acarl%40contoso.com']);
+    // Ben again (a later notification) brings Ben's own window back, untouched.
+    ben.hide();
+    windows.openQuickReply('chat:ben@contoso.com');
+    expect(BrowserWindow.all).toHaveLength(2);
+    expect(ben.isVisible() && ben.isFocused()).toBe(true);
+    expect(windows.conversationOf(ben.id)).toBe('chat:ben@contoso.com');
+    expect(windows.conversationOf(carl.id)).toBe('chat:carl@contoso.com');
+    windows.hide(carl.id);
+    expect(carl.isVisible()).toBe(false);
+  });
+
+  it('a chat or quick-reply window may send only to its own conversation; other windows are not bound', () => {
+    const { windows } = manager();
+    windows.openQuickReply('chat:carl@contoso.com');
+    windows.openChat('chat:ben@contoso.com');
+    const [carlReply, benChat] = BrowserWindow.all as [BrowserWindow, BrowserWindow];
+    const popup = windows.popup() as unknown as BrowserWindow;
+    expect(() => windows.requireOwnConversation(carlReply.id, 'chat:carl@contoso.com')).not.toThrow();
+    expect(() => windows.requireOwnConversation(carlReply.id, 'chat:ben@contoso.com')).toThrow(expect.objectContaining({ code: 'forbidden-sender' }));
+    expect(() => windows.requireOwnConversation(benChat.id, 'chat:carl@contoso.com')).toThrow(expect.objectContaining({ code: 'forbidden-sender' }));
+    expect(() => windows.requireOwnConversation(popup.id, 'chat:carl@contoso.com')).not.toThrow();
+    carlReply.close();
+    expect(windows.conversationOf(carlReply.id)).toBeUndefined();
+    windows.openQuickReply('chat:carl@contoso.com');
+    expect(BrowserWindow.all).toHaveLength(4);
+  });
+});

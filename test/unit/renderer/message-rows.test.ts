@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../src/shared/domain';
 import { GROUP_GAP_MS, messageRows } from '../../../src/renderer/state/message-rows';
 import type { MessageRow } from '../../../src/renderer/state/message-rows';
 
-const label = (r: MessageRow): string => (r.kind === 'day' ? 'day' : r.kind === 'unread' ? 'new' : `${r.message.from.name}:${r.startsGroup}`);
+const label = (r: MessageRow): string => (r.kind === 'day' ? 'day' : r.kind === 'unread' ? 'new' : r.kind === 'status' ? `[${r.text}]` : `${r.message.from.name}:${r.startsGroup}`);
 const at = (y: number, m: number, d: number, h: number, min: number): number => new Date(y, m, d, h, min).getTime();
 let n = 0;
 const msg = (from: string, time: number): ChatMessage => ({ id: `m${++n}`, conversationId: 'c', direction: from === 'me' ? 'out' : 'in', from: { uri: `sip:${from}@x.com`, name: from }, text: 't', time, delivery: 'delivered' });
@@ -25,6 +25,16 @@ describe('messageRows', () => {
     const rows = messageRows(messages, messages[1]?.id);
     expect(rows.map(label)).toEqual(['day', 'ben:true', 'new', 'ben:true', 'ben:false']);
     expect(messageRows(messages, 'not-there').some((r) => r.kind === 'unread')).toBe(false);
+  });
+
+  it('puts a status line where it happened; the message after it starts a group', () => {
+    const messages = [msg('ben', at(2026, 10, 24, 9, 0)), msg('me', at(2026, 10, 24, 9, 3)), msg('me', at(2026, 10, 24, 9, 4))];
+    const notes = [
+      { key: 'ended-2', time: at(2026, 10, 24, 9, 10), text: 'The conversation ended' },
+      { key: 'ended-1', time: at(2026, 10, 24, 9, 1), text: 'Ben left the conversation' },
+    ];
+    expect(messageRows(messages, undefined, notes).map(label)).toEqual(['day', 'ben:true', '[Ben left the conversation]', 'me:true', 'me:false', '[The conversation ended]']);
+    expect(messageRows([], undefined, notes).map(label)).toEqual(['[Ben left the conversation]', '[The conversation ended]']);
   });
 
   it('gives every row a unique key', () => {

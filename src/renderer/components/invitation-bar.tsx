@@ -1,0 +1,52 @@
+// Someone wants to chat and waits for an answer ("Accept incoming chats automatically" is off):
+// who, their first line, and Accept / Decline. The popup lists every waiting one; a chat shows its own.
+import { useState } from 'preact/hooks';
+import type { ConversationSummary } from '../../shared/domain';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+import { recentConversations } from '../state/app-state';
+
+export function InvitationBar({ bridge, summary, openOnAccept }: { readonly bridge: UcwaBridge; readonly summary: ConversationSummary; readonly openOnAccept: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const first = summary.invitation?.firstMessage;
+  const answer = async (accept: boolean): Promise<void> => {
+    setBusy(true);
+    const input = { conversationId: summary.id };
+    const result = accept ? await bridge.acceptInvitation(input) : await bridge.declineInvitation(input);
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+    else if (accept && openOnAccept) void bridge.openConversation(input);
+  };
+  return (
+    <div class="banner invitation" role="group" aria-label={`${summary.title} wants to chat`}>
+      <span class="invitation-text">
+        <strong>{summary.title}</strong> wants to chat{first === undefined ? '.' : `: “${first}”`}
+      </span>
+      <span class="invitation-actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => void answer(true)}>
+          Accept
+        </button>
+        <button type="button" disabled={busy} onClick={() => void answer(false)}>
+          Decline
+        </button>
+      </span>
+      {error === undefined ? null : (
+        <span class="form-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Every invitation waiting for an answer, newest first. */
+export function PendingInvitations({ bridge }: { readonly bridge: UcwaBridge }) {
+  const waiting = recentConversations.value.filter((c) => c.invitation !== undefined);
+  return (
+    <>
+      {waiting.map((summary) => (
+        <InvitationBar key={summary.id} bridge={bridge} summary={summary} openOnAccept />
+      ))}
+    </>
+  );
+}
