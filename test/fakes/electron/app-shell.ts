@@ -15,7 +15,14 @@ class FakeApp extends Emitter {
   /** Set when the app would have ended (quit not prevented, or exit()), with when. */
   exited: { readonly code: number; readonly at: number } | undefined;
   private readyResolve: (() => void) | undefined;
-  private readonly readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  /** Back to before `ready`, with no listeners: each composition-root test starts a new app. */
+  resetLifecycle(): void {
+    this.ready = false;
+    this.readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
+    this.removeAllListeners();
+  }
 
   requestSingleInstanceLock(): boolean {
     return this.hasLock;
@@ -203,4 +210,5 @@ export function resetAppShellFake(): void {
   app.loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
   app.badgeCount = 0;
   app.exited = undefined;
+  app.resetLifecycle();
 }

@@ -29,6 +29,11 @@ export class Emitter {
     return list.length > 0;
   }
 
+  removeAllListeners(): this {
+    this.listeners.clear();
+    return this;
+  }
+
   listenerCount(event: string): number {
     return (this.listeners.get(event) ?? []).length;
   }

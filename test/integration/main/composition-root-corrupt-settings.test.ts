@@ -36,7 +36,11 @@ it('starts with a truncated settings file: defaults, the file kept aside, one no
   if (popup === undefined) throw new Error('no popup');
   const snapshot = (await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: popup.webContents.id }, senderFrame: { url: popup.webContents.url, parent: null } }, {})) as { ok: boolean; value: { settingsNotice?: string } };
   expect(snapshot.value.settingsNotice).toMatch(/reset to the defaults: it was damaged \(not valid JSON\)/);
-  // Settings save normally again, through the real store, to a fresh file.
-  await electron.ipcMain.invoke('ucwa:invoke:updateSettings', { sender: { id: popup.webContents.id }, senderFrame: { url: popup.webContents.url, parent: null } }, { startHidden: false });
+  // Settings save normally again, through the real store, to a fresh file (from the settings window:
+  // the only page that may change them).
+  const settingsWindow = electron.BrowserWindow.getAllWindows().find((w) => (w.loaded ?? '').includes('settings.html'));
+  if (settingsWindow === undefined) throw new Error('no settings window');
+  const saved = await electron.ipcMain.invoke('ucwa:invoke:updateSettings', { sender: { id: settingsWindow.webContents.id }, senderFrame: { url: settingsWindow.webContents.url, parent: null } }, { startHidden: false });
+  expect(saved).toMatchObject({ ok: true });
   expect(JSON.parse(readFileSync(join(profile, 'ucwa-tray.json'), 'utf8'))).toMatchObject({ settings: { startHidden: false, rememberMe: false } });
 });
