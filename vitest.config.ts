@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+/** The suites that talk to the simulator about messaging, presence and recovery: run on both profiles. */
+const AGAINST_THE_SIMULATOR = ['test/integration/ucwa/**/*.test.ts', 'test/integration/session/**/*.test.ts', 'test/integration/faults/**/*.test.ts', 'test/integration/cli/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
@@ -11,5 +13,21 @@ export default defineConfig({
     // (the Electron runtime is not installed here), so tests can run the real store on real files.
     server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          // The same suites against a server that uses every latitude the protocol gives (§5.3,
+          // §5.4, §10.10, transient operations). A fixed seed keeps CI reproducible; set
+          // UCWA_SIM_SEED to try others (a failure prints the seed that replays it).
+          name: 'strict',
+          include: AGAINST_THE_SIMULATOR,
+          // Sets its own profile and 50 seeds: once is enough.
+          exclude: ['test/integration/ucwa/strict-property.test.ts'],
+          env: { UCWA_SIM_PROFILE: 'strict', UCWA_SIM_SEED: process.env.UCWA_SIM_SEED ?? '20261202' },
+        },
+      },
+    ],
   },
 });

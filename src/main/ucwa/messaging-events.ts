@@ -222,6 +222,8 @@ export class MessagingEvents {
     if (direction === 'Outgoing' || (direction === undefined && operationId !== undefined)) {
       if (event.type === 'completed' && operationId !== undefined) this.state.settleSend(record.id, operationId, sendOutcome(event));
       else if (event.type === 'completed') this.state.keepEarly(event.url.href, { rel: 'message', status: event.status, reason: event.reason, conversationUrl: record.url });
+      // Its later events may come link-only, before the 201: the copy already names the operation.
+      else if (operationId !== undefined) this.state.bindOperation(event.url.href, operationId);
       return;
     }
     if (event.status === 'Failure') return;

@@ -86,6 +86,12 @@ export class MessagingState {
   }
 
   keepEarly(href: string, completion: EarlyCompletion): void {
+    // The 201 may have named it while we were still finding out (a GET in flight): settle now.
+    const operationId = this.operationByHref.get(href);
+    if (operationId !== undefined) {
+      this.onEarlyBound(operationId, completion, href);
+      return;
+    }
     this.early.set(href, completion);
     if (this.early.size > MAX_EARLY) this.early.delete(this.early.keys().next().value as string);
   }

@@ -112,6 +112,23 @@ describe('our own messages', () => {
     await expect(h.messaging.send('c7f2', { text: 'Lunch?' })).resolves.toMatchObject({ operationId: expect.any(String) });
   });
 
+  it('is delivered when the 201 names it while the GET of its link-only completion is still out', async () => {
+    const h = harness();
+    await connected(h);
+    const message = `${CONV}/messaging/messages/5`;
+    let releaseGet: () => void = () => undefined;
+    h.http.beforeGet = (url) => (url.pathname === message ? new Promise<void>((resolve) => (releaseGet = resolve)) : Promise.resolve());
+    h.http.onPost = () => ({
+      location: message,
+      // The completion arrives first, link-only; the 201 comes back while its GET is in flight.
+      before: () => void h.deliver([conversation([{ link: { rel: 'message', href: message }, type: 'completed', status: 'Success' }])]),
+    });
+    const sent = h.messaging.send('c7f2', { text: 'r1' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    releaseGet();
+    await expect(sent).resolves.toMatchObject({ operationId: expect.any(String) });
+  });
+
   it('fails truly from a link-only completed event after the 201, without a GET', async () => {
     const h = harness();
     await connected(h);

@@ -25,6 +25,8 @@ export class ScriptedHttp {
   readonly requests: string[] = [];
   readonly posts: { url: string; body: string | undefined }[] = [];
   onPost: (url: URL, body: string | undefined) => PostReply = () => ({ status: 204 });
+  /** Held before a GET answers: lets a test put a response in between. */
+  beforeGet: (url: URL) => Promise<void> = () => Promise.resolve();
 
   asHttp(): AuthenticatedHttp {
     return this as unknown as AuthenticatedHttp;
@@ -32,6 +34,7 @@ export class ScriptedHttp {
 
   async getResource(url: URL, what: string): Promise<Resource> {
     this.requests.push(`GET ${url.pathname}`);
+    await this.beforeGet(url);
     const raw = this.resources.get(url.pathname);
     if (raw === undefined) throw new UcwaError('not-found', `Not found: ${url.pathname} (${what}).`, { status: 404 });
     return Resource.parse(raw, url, what);
