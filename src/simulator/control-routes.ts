@@ -79,6 +79,8 @@ export async function handleControlRoute(control: ControlApi, req: IncomingMessa
         return sendJson(res, 200, { done: control.hangUp({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '' }) });
       case '/_sim/expire-token':
         return sendJson(res, 200, { expired: control.expireToken(getString(body, 'user') ?? '') });
+      case '/_sim/end-conversations':
+        return sendJson(res, 200, { ended: control.endConversations(getString(body, 'user') ?? '') });
       case '/_sim/expire-application':
         return sendJson(res, 200, { expired: control.expireApplication(getString(body, 'user') ?? '') });
       case '/_sim/fail': {

@@ -50,6 +50,21 @@ export class ControlApi {
     return apps.length;
   }
 
+  /**
+   * The server ends a user's conversations, as it does with idle peer-to-peer ones (§6.7, §10.21):
+   * each is deleted for that user, and the other side sees them leave. Returns how many.
+   */
+  endConversations(user: string): number {
+    let ended = 0;
+    for (const app of this.sim.appsOf(sip(user))) {
+      for (const conv of [...app.conversations.values()]) {
+        this.sim.messaging.leave(conv, true);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   failNext(rule: FailRule): void {
     this.sim.faults.failNext(rule);
   }
