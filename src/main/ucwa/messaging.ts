@@ -237,7 +237,17 @@ export class Messaging {
     const url = record.messaging.addMessaging;
     if (url === undefined) throw new UcwaError('delivery-failed', 'Messaging cannot be added again.');
     const operationId = randomUUID();
-    await this.invite(url, { operationId, _links: { message: { href: messageDataUri(body) } } }, operationId, record.remoteUri?.toLowerCase(), record.id);
+    try {
+      await this.invite(url, { operationId, _links: { message: { href: messageDataUri(body) } } }, operationId, record.remoteUri?.toLowerCase(), record.id);
+    } catch (error) {
+      // The server refused to add messaging back (nobody left to invite, the conversation gone):
+      // nothing was sent, and a new conversation is the way on (§6.7).
+      if (error instanceof UcwaError && (error.code === 'not-found' || (error.code === 'http' && (error.status === 409 || error.status === 404 || error.status === 410)))) {
+        this.state.end(record.id, 'The conversation cannot be continued.');
+        throw new UcwaError('not-found', 'The conversation cannot be continued; a new one is needed.', { ...(error.status === undefined ? {} : { status: error.status }) });
+      }
+      throw error;
+    }
     return { operationId };
   }
 

@@ -129,6 +129,14 @@ describe('our own messages', () => {
     await expect(sent).resolves.toMatchObject({ operationId: expect.any(String) });
   });
 
+  it('a conversation that cannot take messaging back (409 on addMessaging) ends, so the caller starts a new one', async () => {
+    const h = harness();
+    await h.deliver([conversation([{ link: { rel: 'messaging', href: `${CONV}/messaging` }, type: 'updated', _embedded: { messaging: { state: 'Disconnected', _links: { self: { href: `${CONV}/messaging` }, addMessaging: { href: `${CONV}/messaging/messagingInvitations` } }, rel: 'messaging' } } }])]);
+    h.http.onPost = () => ({ status: 409 });
+    await expect(h.messaging.send('c7f2', { text: 'Still there?' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(h.events).toContainEqual(expect.objectContaining({ type: 'conversationEnded', conversationId: 'c7f2' }));
+  });
+
   it('fails truly from a link-only completed event after the 201, without a GET', async () => {
     const h = harness();
     await connected(h);
