@@ -131,6 +131,8 @@ export interface Settings {
   readonly startHidden: boolean;
   /** Off: an incoming chat waits for Accept or Decline (in the popup, the chat and the notification). */
   readonly acceptChatsAutomatically: boolean;
+  /** Hosts and domains the user approved for credentials besides the sign-in and server domains. */
+  readonly trustedDomains: readonly string[];
 }
 
 export interface Snapshot {

@@ -40,6 +40,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface IpcError {
   readonly code: ErrorCode;
   readonly message: string;
+  /** `untrusted-server`: the host sign-in would have sent credentials to, so the user can be asked. */
+  readonly host?: string;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
@@ -74,6 +76,13 @@ const serverUrl = z
   .max(2048)
   .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'an http(s) URL');
 const conversationId = z.string().min(1).max(200);
+/** A host or domain the user approved for credentials: letters, digits, dots, dashes (or an IP). */
+const trustedHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/, 'a host name such as pool.contoso.com');
 
 export const settingsPatchSchema = z
   .object({
@@ -81,6 +90,7 @@ export const settingsPatchSchema = z
     autoStart: z.boolean(),
     startHidden: z.boolean(),
     acceptChatsAutomatically: z.boolean(),
+    trustedDomains: z.array(trustedHost).max(50),
     notifications: z
       .object({
         enabled: z.boolean(),
@@ -105,6 +115,8 @@ export const invokeContract = {
         user: sipAddress,
         password: z.string().min(1).max(1024),
         rememberMe: z.boolean(),
+        /** The user said yes to "sign in to <host>?": trusted from now on (remembered in settings). */
+        trustHost: trustedHost.optional(),
       })
       .strict(),
   ),
@@ -224,4 +236,4 @@ export type InvokeHandlers = {
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message: string, host?: string): Result<never> => ({ ok: false, error: { code, message, ...(host === undefined ? {} : { host }) } });

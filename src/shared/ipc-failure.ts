@@ -7,6 +7,8 @@ export class IpcFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For `untrusted-server`: the host in question. */
+    readonly host?: string,
   ) {
     super(message);
   }

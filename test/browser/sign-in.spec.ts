@@ -47,3 +47,18 @@ test('when the server ends the session for good, the popup says why and offers t
   await expect(popup.getByRole('button', { name: 'Try the demo' })).toBeVisible();
   await expect(popup.getByLabel('Sign-in address')).toHaveValue('ana@contoso.com');
 });
+
+test('a server outside the address domain is asked about once, and the password goes there only after yes', async ({ popup, host }) => {
+  // Typed as localhost, the simulator names itself 127.0.0.1 in every link: another host.
+  const typed = host.simulator.url.replace('127.0.0.1', 'localhost');
+  await popup.getByLabel('Sign-in address').fill('ana@contoso.com');
+  await popup.getByLabel('Password').fill('demo');
+  await popup.getByLabel(/^Server/).fill(typed);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  const question = popup.getByRole('alertdialog', { name: 'Sign in to 127.0.0.1 for ana@contoso.com?' });
+  await expect(question).toBeVisible();
+  expect(host.simulator.control.requests().filter((r) => r.path.toLowerCase().includes('oauthtoken'))).toEqual([]);
+  await question.getByRole('button', { name: 'Sign in to 127.0.0.1' }).click();
+  await expect(popup.getByRole('searchbox', { name: 'Search people and messages' })).toBeVisible();
+  expect(host.simulator.control.requests().filter((r) => r.path.toLowerCase().includes('oauthtoken')).length).toBeGreaterThan(0);
+});

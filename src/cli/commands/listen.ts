@@ -12,7 +12,7 @@ export interface ListenOutput {
   note(text: string): void;
 }
 
-export function createListener(createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password'>) => UcwaClient, json: boolean, out: ListenOutput): SessionService {
+export function createListener(createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains'>) => UcwaClient, json: boolean, out: ListenOutput): SessionService {
   const printed = new Set<string>();
   let lastState: string | undefined;
   const onPush = (name: EventName, payload: unknown): void => {

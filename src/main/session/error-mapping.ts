@@ -22,6 +22,6 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
 
 export function toIpcFailure(error: unknown): IpcFailure {
   if (error instanceof IpcFailure) return error;
-  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message);
+  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message, error.host);
   return new IpcFailure('internal', 'Something went wrong in the app.');
 }

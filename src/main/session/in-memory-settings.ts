@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoStart: false,
   startHidden: true,
   acceptChatsAutomatically: true,
+  trustedDomains: [],
 };
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
@@ -23,6 +24,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   return {
     ...current,
     ...top,
+    ...(patch.trustedDomains === undefined ? {} : { trustedDomains: [...new Set(patch.trustedDomains)] }),
     account: { ...current.account, ...defined(patch.account) },
     notifications: { ...current.notifications, ...defined(patch.notifications) },
   };

@@ -14,7 +14,7 @@ type Loose<T> = { readonly [K in keyof T]?: T[K] | undefined };
 
 /** A partial update, as the contract's schema parses it (absent and undefined both mean "keep"). */
 export type SettingsPatch = {
-  readonly [K in keyof Settings]?: (Settings[K] extends object ? Loose<Settings[K]> : Settings[K]) | undefined;
+  readonly [K in keyof Settings]?: (Settings[K] extends readonly unknown[] ? Settings[K] : Settings[K] extends object ? Loose<Settings[K]> : Settings[K]) | undefined;
 };
 
 /** Passwords are kept only where the OS encrypts them; otherwise not at all (never plain text). */

@@ -15,7 +15,7 @@ import { AccountHistory } from './account-history';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
-  readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password'>) => UcwaClient;
+  readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains'>) => UcwaClient;
   readonly settings: SettingsPort;
   readonly vault: PasswordVault;
   readonly windows: WindowPort;
@@ -37,6 +37,7 @@ interface Credentials {
   readonly server?: string | undefined;
   readonly user: string;
   readonly password: string;
+  readonly trustedDomains: readonly string[];
 }
 
 export class SessionService {
@@ -206,9 +207,14 @@ export class SessionService {
     };
   }
 
-  async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean }): Promise<Me> {
+  async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean; readonly trustHost?: string | undefined }): Promise<Me> {
     if (this.client !== undefined) await this.signOut();
-    const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password };
+    // The user said yes to "sign in to <host>?": remembered, so they are asked only once.
+    if (input.trustHost !== undefined && !this.deps.settings.get().trustedDomains.includes(input.trustHost)) {
+      this.deps.settings.update({ trustedDomains: [...this.deps.settings.get().trustedDomains, input.trustHost] });
+      this.deps.push('settingsChanged', this.deps.settings.get());
+    }
+    const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password, trustedDomains: this.deps.settings.get().trustedDomains };
     this.setConnection({ state: 'signing-in' });
     this.earlyMe = {};
     const client = this.attach(credentials);

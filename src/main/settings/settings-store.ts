@@ -20,6 +20,7 @@ const settingsSchema = z.object({
   autoStart: z.boolean(),
   startHidden: z.boolean(),
   acceptChatsAutomatically: z.boolean(),
+  trustedDomains: z.array(z.string().max(253)).max(50),
 });
 
 export interface Migration {

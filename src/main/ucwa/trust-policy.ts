@@ -39,6 +39,8 @@ function inDomain(host: string, domain: string): boolean {
 
 export class CredentialTrust {
   private readonly domains: string[];
+  /** What the user or an administrator approved by name: trusted even where it is an IP or loopback. */
+  private readonly approved: string[];
   /** host:port of an IP or loopback server the user typed: trusted exactly, nothing around it. */
   private readonly exactHosts: string[];
   /** Once the application exists, everything stays on its origin. */
@@ -46,6 +48,7 @@ export class CredentialTrust {
 
   constructor(input: TrustInput) {
     this.domains = [];
+    this.approved = [];
     this.exactHosts = [];
     const at = input.user.lastIndexOf('@');
     const userDomain = at >= 0 ? normaliseDomain(input.user.slice(at + 1)) : '';
@@ -57,7 +60,7 @@ export class CredentialTrust {
     }
     for (const domain of input.trustedDomains ?? []) {
       const d = normaliseDomain(domain);
-      if (d !== '') this.domains.push(d);
+      if (d !== '') this.approved.push(d);
     }
   }
 
@@ -66,10 +69,12 @@ export class CredentialTrust {
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
     if (this.pinned !== undefined && url.origin !== this.pinned) return this.offPin(url);
     if (this.exactHosts.includes(url.host.toLowerCase())) return undefined;
+    // Plain http reaches only this machine (the transport refuses anything else).
+    if (this.approved.some((d) => inDomain(host, d)) && (url.protocol === 'https:' || isLoopbackHost(host))) return undefined;
     if (url.protocol !== 'https:') return `${url.origin} is not https.`;
     if (isIpHost(host) || isLoopbackHost(host)) return `${url.host} is an address you did not give as the server.`;
     if (this.domains.some((d) => inDomain(host, d))) return undefined;
-    return `${url.hostname} is outside ${this.domains.join(', ') || 'your sign-in domain'}.`;
+    return `${url.hostname} is outside ${[...this.domains, ...this.approved].join(', ') || 'your sign-in domain'}.`;
   }
 
   assertTrusted(url: URL, what: string): void {

@@ -51,6 +51,21 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
           {current.account.server === '' ? null : <span class="hint"> on {current.account.server}</span>}
         </p>
         <Toggle label="Remember me on this computer" checked={current.rememberMe && canRememberPassword.value} disabled={!canRememberPassword.value} hint={canRememberPassword.value ? undefined : '(no encrypted storage here: the password is not saved)'} onChange={(v) => void update({ rememberMe: v })} />
+        {current.trustedDomains.length === 0 ? null : (
+          <div class="trusted-servers">
+            <p>Servers you approved for your password, besides your address's domain:</p>
+            <ul aria-label="Approved servers">
+              {current.trustedDomains.map((host) => (
+                <li key={host}>
+                  {host}{' '}
+                  <button type="button" class="link-button" aria-label={`Stop trusting ${host}`} onClick={() => void update({ trustedDomains: current.trustedDomains.filter((h) => h !== host) })}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </fieldset>
       <fieldset>
         <legend>Notifications</legend>

@@ -13,6 +13,19 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const [rememberMe, setRememberMe] = useState(settings.value?.rememberMe ?? false);
   const [busy, setBusy] = useState<'form' | 'demo' | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  /** A server outside the address's domain that sign-in would send the password to: ask first. */
+  const [untrusted, setUntrusted] = useState<{ readonly host: string; readonly why: string } | undefined>(undefined);
+
+  const signIn = async (trustHost?: string): Promise<void> => {
+    setBusy('form');
+    setError(undefined);
+    setUntrusted(undefined);
+    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password, rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
+    setBusy(undefined);
+    if (result.ok) setPassword('');
+    else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: result.error.message });
+    else setError(signInErrorText(result.error));
+  };
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -20,12 +33,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
       setError('Enter your sign-in address and password.');
       return;
     }
-    setBusy('form');
-    setError(undefined);
-    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password, rememberMe: rememberMe && canRememberPassword.value });
-    setBusy(undefined);
-    if (!result.ok) setError(signInErrorText(result.error));
-    else setPassword('');
+    await signIn();
   };
 
   const demo = async (): Promise<void> => {
@@ -61,6 +69,26 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           <p class="form-error" id="sign-in-error" role="alert">
             {error}
           </p>
+        )}
+        {untrusted === undefined ? null : (
+          <div class="trust-question" role="alertdialog" aria-labelledby="trust-title" aria-describedby="trust-why">
+            <p id="trust-title">
+              <strong>
+                Sign in to {untrusted.host} for {user.trim()}?
+              </strong>
+            </p>
+            <p class="hint" id="trust-why">
+              The app cannot verify that this server is trusted for your sign-in address, so it has not sent your password. Say yes only if {untrusted.host} is your company's server. ({untrusted.why})
+            </p>
+            <div class="trust-actions">
+              <button type="button" class="primary" onClick={() => void signIn(untrusted.host)}>
+                Sign in to {untrusted.host}
+              </button>
+              <button type="button" onClick={() => setUntrusted(undefined)}>
+                Cancel
+              </button>
+            </div>
+          </div>
         )}
         <button type="submit" class="primary" disabled={busy !== undefined}>
           {busy === 'form' ? 'Signing in…' : 'Sign in'}

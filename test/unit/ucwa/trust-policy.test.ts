@@ -37,6 +37,14 @@ describe('CredentialTrust (§1.3)', () => {
     expect(trusted(ip, 'https://10.0.0.6/x')).toBe(false);
   });
 
+  it('trusts what the user approved by name, even a loopback host over http, and nothing next to it', () => {
+    const policy = new CredentialTrust({ user: 'ana@contoso.com', server: 'http://127.0.0.1:8443', trustedDomains: ['localhost', '10.0.0.5'] });
+    expect(trusted(policy, 'http://localhost:8443/x')).toBe(true);
+    expect(trusted(policy, 'https://10.0.0.5/x')).toBe(true);
+    expect(trusted(policy, 'http://10.0.0.5/x')).toBe(false);
+    expect(trusted(policy, 'http://127.0.0.2:8443/x')).toBe(false);
+  });
+
   it('once pinned to the application, refuses every other origin, naming it', () => {
     const policy = new CredentialTrust({ user: 'ana@contoso.com' });
     policy.pin('https://pool.contoso.com');
