@@ -23,8 +23,10 @@ export interface DeliveryOptions {
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof UcwaError)) return false;
   if (error.code === 'invitation-failed') return error.subcode === 'TemporarilyUnavailable';
-  // The conversation ended before anything was sent: the next try starts a new one.
-  if (error.code === 'not-found') return true;
+  // The conversation ended before anything was sent: the next try starts a new one. The application
+  // was gone when we posted (404 ApplicationNotFound): nothing was sent; the next try goes out on the
+  // new one the session builds.
+  if (error.code === 'not-found' || error.code === 'application-gone') return true;
   return isTransient(error);
 }
 
