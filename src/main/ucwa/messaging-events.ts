@@ -72,6 +72,9 @@ export class MessagingEvents {
     const direction = resource?.string('direction') === 'Incoming' ? 'Incoming' : 'Outgoing';
     const conversationUrl = resource?.link('conversation')?.url;
     const record = conversationUrl === undefined ? undefined : this.state.recordFor(conversationUrl);
+    // The invitation names the thread too: the conversation itself may never be read (link-only, aggregated).
+    const threadId = resource?.string('threadId');
+    if (record !== undefined && threadId !== undefined) record.threadId ??= threadId;
     const operationId = resource?.string('operationId') ?? ourOperation;
     const inv: InvitationRecord = { id: idFromUrl(event.url), url: event.url, direction, conversationId: record?.id, ...(operationId === undefined ? {} : { operationId }) };
     this.state.invitations.set(inv.id, inv);
