@@ -140,6 +140,7 @@ export class MessagingEvents {
         this.state.starts.reject(operationId, new UcwaError('malformed-response', 'The invitation was accepted, but the server never said in which conversation.'));
         return;
       }
+      await this.learnThread(conversationId);
       this.state.emit({ type: 'invitationCompleted', invitationId, conversationId, direction: 'Outgoing', operationId });
       this.state.starts.resolve(operationId, conversationId);
     } else {
@@ -147,6 +148,17 @@ export class MessagingEvents {
       if (conversationId !== undefined) this.state.emit({ type: 'invitationFailed', invitationId, conversationId, direction: 'Outgoing', reason: failure, operationId });
       this.state.starts.reject(operationId, new UcwaError('invitation-failed', failure.message, { ...(failure.subcode === undefined ? {} : { subcode: failure.subcode }) }));
     }
+  }
+
+  /**
+   * The thread of a conversation we started, to continue it after the server ends it (§6.7): when
+   * neither the invitation nor the conversation was ever seen in full, the conversation is read once.
+   */
+  private async learnThread(conversationId: string): Promise<void> {
+    const record = this.state.conversations.get(conversationId);
+    if (record === undefined || record.threadId !== undefined) return;
+    const conversation = await this.read(record.url, 'conversation');
+    if (conversation !== undefined) applyConversationResource(record, conversation);
   }
 
   /**

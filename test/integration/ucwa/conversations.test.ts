@@ -79,11 +79,11 @@ describe('conversations', () => {
     await Promise.all([ana.signIn(), benDesk.signIn(), benLaptop.signIn()]);
     await Promise.all([ana.makeMeAvailable(), benDesk.makeMeAvailable(), benLaptop.makeMeAvailable()]);
     autoAccept(benDesk);
-    const laptopInvited = benLaptop.waitFor('incomingInvitation');
+    // The laptop may not even see the invitation before the desk answered it (its started event
+    // link-only, the invitation gone when read): then only its end, which is what matters.
     const laptopLost = benLaptop.waitFor('invitationFailed');
     const conversation = await ana.startConversation({ to: 'ben@contoso.com' });
     expect(conversation).not.toBe('');
-    await laptopInvited;
     expect((await laptopLost).reason.subcode).toBe('ConnectedElsewhere');
     const onDesk = benDesk.waitFor('messageReceived', (e) => e.text === 'desk only');
     await ana.sendMessage(conversation, { text: 'desk only' });
