@@ -25,6 +25,15 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The system resolver has its own, long timeouts: the doctor answers within its own. */
+function withTimeout<T>(work: Promise<T>, timeoutMs: number, code: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), { code })), timeoutMs);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -35,7 +44,7 @@ export async function checkDns(options: HostCheckOptions, url: URL): Promise<Doc
   if (isIP(host) !== 0) return { kind: 'dns', title, status: 'ok', seen: `${host} is an address: nothing to look up.` };
   let addresses: readonly LookupAddress[];
   try {
-    addresses = await options.network.lookup(host);
+    addresses = await withTimeout(options.network.lookup(host), options.timeoutMs, 'ETIMEOUT');
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOTFOUND' || code === 'ENODATA') {
