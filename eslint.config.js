@@ -52,9 +52,10 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/main/ucwa/**', 'src/main/session/**', 'src/main/history/**'],
+    // doctor and logging are used by the CLI as well as by main: plain Node like the client.
+    files: ['src/main/ucwa/**', 'src/main/session/**', 'src/main/history/**', 'src/main/doctor/**', 'src/main/logging/**'],
     rules: forbid(
-      ['electron', 'electron/*', '**/renderer/**', '**/preload/**', '**/simulator/**', '**/main/windows/**', '**/main/tray/**', '**/main/notifications/**', '**/main/settings/**', '**/main/platform/**', '**/main/ipc/**'],
+      ['electron', 'electron/*', '**/renderer/**', '**/preload/**', '**/simulator/**', '**/main/windows/**', '**/main/tray/**', '**/main/notifications/**', '**/main/settings/**', '**/main/platform/**', '**/main/ipc/**', '**/main/diagnostics/**'],
       'The UCWA client and session service run in plain Node: no Electron, no Electron adapters.',
     ),
   },
@@ -71,7 +72,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**'],
-    ignores: ['src/main/ucwa/**', 'src/main/session/**', 'src/main/history/**'],
+    ignores: ['src/main/ucwa/**', 'src/main/session/**', 'src/main/history/**', 'src/main/doctor/**', 'src/main/logging/**'],
     rules: forbid(['**/renderer/**', '**/preload/**', '**/simulator/**', '**/cli/**', '**/dev/**'], 'Main may use electron, main and shared only.'),
   },
   {

@@ -46,14 +46,14 @@ const domainSchema = z
 /**
  * Resolves --server/--user/--password/--trust-domain against UCWA_SERVER/UCWA_USER/UCWA_PASSWORD/
  * UCWA_TRUST_DOMAINS (comma-separated).
- * The password is never echoed back in an error.
+ * The password is never echoed back in an error; with `passwordOptional` a missing one is ''.
  */
-export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): ConnectionOptions {
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, options: { readonly passwordOptional?: boolean } = {}): ConnectionOptions {
   const server = flags.server ?? nonEmpty(env.UCWA_SERVER);
   const user = flags.user ?? nonEmpty(env.UCWA_USER);
-  const password = flags.password ?? env.UCWA_PASSWORD;
+  const password = flags.password ?? env.UCWA_PASSWORD ?? (options.passwordOptional === true ? '' : undefined);
   if (user === undefined) throw new CliUsageError('missing --user (or UCWA_USER)');
-  if (password === undefined || password === '') throw new CliUsageError('missing --password (or UCWA_PASSWORD)');
+  if ((password === undefined || password === '') && options.passwordOptional !== true) throw new CliUsageError('missing --password (or UCWA_PASSWORD)');
   const parsedUser = userSchema.safeParse(user);
   if (!parsedUser.success) throw new CliUsageError(`--user ${parsedUser.error.issues[0]?.message ?? 'is invalid'}`);
   if (server !== undefined) {
@@ -66,7 +66,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     if (!parsed.success) throw new CliUsageError(`--trust-domain "${d}" ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
     return parsed.data.replace(/^\*\./, '');
   });
-  return { server, user: parsedUser.data.replace(/^sip:/i, ''), password, trustedDomains };
+  return { server, user: parsedUser.data.replace(/^sip:/i, ''), password: password ?? '', trustedDomains };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -9,6 +9,7 @@ Commands:
   presence show your presence; "presence set <availability> [--note TEXT]" changes it
   contacts list your groups and contacts with their availability
   search   search the directory
+  doctor   check the connection step by step and explain what is wrong
   sim      run the built-in UCWA simulator with demo users
   demo     run the simulator and a short conversation with its echo bot
 
@@ -54,6 +55,18 @@ each contact's availability and note.
   search: `Usage: ucwa-tray search <query> [--limit N] [--json]
 
 Searches the directory by name, address or phone number (at most 100 results).
+`,
+  doctor: `Usage: ucwa-tray doctor --user ADDRESS [--server URL] [--password PASS] [--json]
+
+Checks the way to your server one step at a time and says what is wrong and what to do: where
+to look (the --server, or lyncdiscoverinternal/lyncdiscover of your address's domain), the name
+in DNS, the connection to port 443, the certificate (who issued it, for which names, until when,
+and whether this computer trusts it), Skype for Business autodiscover, the sign-in challenge,
+the password (only with --password or UCWA_PASSWORD; it goes only where sign-in would send it),
+and creating an application (removed again). Exits 0 when nothing failed, 1 otherwise.
+
+  --json            the report as JSON: steps with status (ok, warn, fail, skipped), what was
+                    seen, the fix, and a problem code
 `,
   sim: `Usage: ucwa-tray sim [--port N] [--host ADDRESS] [--profile default|strict] [--seed N]
 

@@ -6,6 +6,7 @@ import { parseSimulatorFlags, runDemo, runSimulator } from './commands/simulator
 import { createListener } from './commands/listen';
 import { listContacts, parseAvailability, searchDirectory, setMyPresence, showMyPresence } from './commands/people';
 import { sendOne } from './commands/send';
+import { doctorCommand } from './commands/doctor';
 import { CliUsageError, resolveConnection } from './connection-options';
 import { HELP } from './help';
 
@@ -34,6 +35,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       case 'contacts':
       case 'search':
         return await people(command, rest, env);
+      case 'doctor':
+        return await doctorCommand(rest, env, { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) });
       case 'sim':
       case 'demo': {
         const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { runConnectionDoctor } from '../main/doctor/connection-doctor';
 import { HistoryStore } from '../main/history/history-store';
 import { invokeOne } from '../main/ipc/register-invoke-handlers';
 import type { SenderPolicy } from '../main/ipc/sender-policy';
@@ -23,6 +24,7 @@ import { SessionService } from '../main/session/session-service';
 import { SecretRedactor, UcwaClient, createLogger } from '../main/ucwa/index';
 import type { LogSink } from '../main/ucwa/index';
 import type { InvokeHandlers } from '../shared/ipc-contract';
+import { IpcFailure } from '../shared/ipc-failure';
 import type { HostToPage, PageName } from '../shared/web-bridge-protocol';
 import { WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import { DEMO_PASSWORD, createSimulator } from '../simulator/index';
@@ -90,6 +92,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ready: async (_input, context) => {
       pages.ready(context.windowId);
       return null;
+    },
+    // The real doctor, on this machine's network (the simulator is plain http on loopback).
+    runDoctor: async (input) => runConnectionDoctor({ ...input, trustedDomains: session.snapshot().settings.trustedDomains }, { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1' }),
+    openLogFolder: async () => {
+      throw new IpcFailure('unavailable', 'The web dev host keeps no log folder: its log goes to the terminal.');
+    },
+    copyDiagnostics: async () => {
+      throw new IpcFailure('unavailable', 'The web dev host has no clipboard of its own: its log goes to the terminal.');
     },
   };
 

@@ -1,17 +1,21 @@
 // Composition root: builds the services, wires them together and does nothing else.
-import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, net, powerMonitor, protocol, safeStorage, screen, shell, utilityProcess } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, clipboard, ipcMain, net, powerMonitor, protocol, safeStorage, screen, shell, utilityProcess } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import Store from 'electron-store';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { arch, homedir, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
+import type { ConnectionInfo } from '../shared/domain';
 import { previewText } from '../shared/message-preview';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
 import { PushHub } from './ipc/push-hub';
+import { appLogSink } from './logging/app-log-sink';
+import { RotatingLogFile } from './logging/rotating-log-file';
 import { registerInvokeHandlers } from './ipc/register-invoke-handlers';
 import { OwnWindowsPolicy } from './ipc/sender-policy';
 import { NotificationPolicy } from './notifications/notification-policy';
@@ -37,14 +41,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 /** How long quitting may wait for the server to end the session. */
 const QUIT_BOUND_MS = 2_000;
-const log = createLogger('main', (level, scope, message, fields) => process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`), new SecretRedactor());
+// A separate profile (settings, history, the single-instance lock, logs) for end-to-end tests and
+// for running a second account side by side.
+if (process.env.UCWA_TRAY_PROFILE !== undefined && process.env.UCWA_TRAY_PROFILE !== '') app.setPath('userData', process.env.UCWA_TRAY_PROFILE);
+// Everything logged goes to logs/ucwa-tray.log in the app's data folder (redacted, rotated);
+// info and above are echoed to stderr. The UCWA client's request lines come in at debug.
+const logFile = new RotatingLogFile({ dir: join(app.getPath('userData'), 'logs') });
+const logSink = appLogSink({ file: logFile });
+const log = createLogger('main', logSink, new SecretRedactor());
+log.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
 
 // Our pages' scheme must be privileged before `ready` (Electron allows it only then).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGED]);
 const links = new ChatLinks(log);
-// A separate profile (settings, history, the single-instance lock) for end-to-end tests and for
-// running a second account side by side.
-if (process.env.UCWA_TRAY_PROFILE !== undefined && process.env.UCWA_TRAY_PROFILE !== '') app.setPath('userData', process.env.UCWA_TRAY_PROFILE);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -109,7 +118,7 @@ async function start(): Promise<void> {
   /** True where the desktop has no tray: the popup is then an ordinary window. */
   let standalone = false;
   const session = new SessionService({
-    createClient: (options) => new UcwaClient({ ...options, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})` }),
+    createClient: (options) => new UcwaClient({ ...options, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
     settings,
     vault,
     windows,
@@ -128,6 +137,7 @@ async function start(): Promise<void> {
     demo,
     openHistory: (account) => new HistoryStore(join(app.getPath('userData'), 'history'), account),
     push: (name, payload) => {
+      if (name === 'connectionChanged') log.info('connection', { ...(payload as ConnectionInfo) });
       hub.push(name, payload);
       if (name === 'connectionChanged' || name === 'presenceChanged' || name === 'unreadChanged' || name === 'sessionChanged') updateTray();
       if (name === 'settingsChanged') void applyAutoStart();
@@ -149,6 +159,20 @@ async function start(): Promise<void> {
       hub.ready(context.windowId);
       return null;
     },
+    ...diagnosticsHandlers({
+      logFile,
+      openPath: (path) => shell.openPath(path),
+      writeClipboard: (text) => clipboard.writeText(text),
+      facts: () => ({
+        appVersion: app.getVersion(),
+        versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+        os: { platform: process.platform, release: release(), arch: arch() },
+        connection: session.snapshot().connection,
+        account: settings.get().account,
+      }),
+      trustedDomains: () => settings.get().trustedDomains,
+      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})` },
+    }),
   };
   registerInvokeHandlers(ipcMain, handlers, policy, log);
   const os = createOsInvoker(handlers, log);

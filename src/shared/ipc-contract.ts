@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SETTABLE_AVAILABILITIES } from './domain';
 import type { EventName, MethodName, PageName } from './ipc-names';
+import type { DoctorReport } from './doctor-report';
 import type {
   ChatMessage,
   ConnectionInfo,
@@ -167,6 +168,20 @@ export const invokeContract = {
   updateSettings: method<Settings>()(settingsPatchSchema),
   openSettings: method<null>()(none),
   hideWindow: method<null>()(none),
+  /** The connection doctor: each step of sign-in checked and explained; without a password it stops before signing in. */
+  runDoctor: method<DoctorReport>()(
+    z
+      .object({
+        server: serverUrl.optional(),
+        user: sipAddress,
+        password: z.string().min(1).max(1024).optional(),
+      })
+      .strict(),
+  ),
+  /** Opens the folder of the log files in the system's file manager. */
+  openLogFolder: method<null>()(none),
+  /** Puts versions, the connection state, the server and the last log lines (no secrets) on the clipboard. */
+  copyDiagnostics: method<{ readonly logLines: number }>()(none),
 } as const;
 
 /**
@@ -176,13 +191,13 @@ export const invokeContract = {
  * getSettings (the snapshot carries both), so no page has them.
  */
 const EVERY_PAGE = ['ready', 'getSnapshot'] as const satisfies readonly MethodName[];
-const SIGN_IN = ['signIn', 'signInDemo'] as const satisfies readonly MethodName[];
+const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor'] as const satisfies readonly MethodName[];
 export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
   // The popup shows the sign-in form while signed out.
   popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation'],
   chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation'],
   'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
-  settings: [...EVERY_PAGE, 'updateSettings'],
+  settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics'],
   'sign-in': [...EVERY_PAGE, ...SIGN_IN],
 };
 

@@ -26,6 +26,9 @@ export const METHOD_NAMES = [
   'updateSettings',
   'openSettings',
   'hideWindow',
+  'runDoctor',
+  'openLogFolder',
+  'copyDiagnostics',
 ] as const;
 
 export const EVENT_NAMES = [

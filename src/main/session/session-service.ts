@@ -33,6 +33,9 @@ export interface SessionDeps {
 }
 
 
+/** What the session serves; the host adds the diagnostics methods (the doctor, the log folder, the clipboard). */
+export type SessionHandlers = Omit<InvokeHandlers, 'runDoctor' | 'openLogFolder' | 'copyDiagnostics'>;
+
 interface Credentials {
   readonly server?: string | undefined;
   readonly user: string;
@@ -75,7 +78,7 @@ export class SessionService {
     );
   }
 
-  handlers(): InvokeHandlers {
+  handlers(): SessionHandlers {
     const guard = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
       try {
         return await fn(...args);

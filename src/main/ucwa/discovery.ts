@@ -69,7 +69,8 @@ export class Discovery {
     throw lastError ?? new UcwaError('unreachable', 'No discovery address answered.');
   }
 
-  private async findUserLink(start: URL): Promise<URL> {
+  /** The unauthenticated pass: the autodiscover root (and its redirects) to the `user` link. Public for the connection doctor. */
+  async findUserLink(start: URL): Promise<URL> {
     let url = start;
     for (let hop = 0; hop <= MAX_DISCOVERY_HOPS; hop++) {
       const res = await this.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } });
@@ -90,7 +91,8 @@ export class Discovery {
     throw new UcwaError('not-ucwa', `Autodiscover redirected more than ${MAX_DISCOVERY_HOPS} times.`);
   }
 
-  private async findApplications(start: URL): Promise<URL> {
+  /** The authenticated pass: the `user` resource (token on the first 401) to the `applications` link. Public for the connection doctor. */
+  async findApplications(start: URL): Promise<URL> {
     let userUrl = start;
     for (let hop = 0; hop <= MAX_DISCOVERY_HOPS; hop++) {
       // The first GET answers 401 with the challenge; AuthenticatedHttp obtains a token for this

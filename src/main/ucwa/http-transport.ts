@@ -63,6 +63,7 @@ export class HttpTransport {
     const timeout = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = req.maxBytes ?? MAX_BODY_BYTES;
     this.requestCount++;
+    const started = Date.now();
     // One deadline for the whole exchange instead of undici's headers/body inactivity timers: those
     // re-arm twice a second for as long as a long poll is pending, and a trickling server resets them.
     const deadline = new AbortController();
@@ -79,7 +80,8 @@ export class HttpTransport {
         signal,
       });
       const body = await readCapped(response.body, maxBytes, req.url);
-      this.logger.debug(`${req.method} ${req.url.pathname} -> ${response.statusCode}`, {
+      // The path only: queries and bodies can carry what the log must not.
+      this.logger.debug(`${req.method} ${req.url.pathname} -> ${response.statusCode} in ${Date.now() - started} ms`, {
         server: headerValue(response.headers['x-ms-server-fqdn']),
         diagnostics: headerValue(response.headers['x-ms-diagnostics']),
       });

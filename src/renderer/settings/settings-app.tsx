@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { NotificationSettings, Settings } from '../../shared/domain';
 import type { MethodInput, UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, me, settings, settingsNotice } from '../state/app-state';
+import { DiagnosticsSection } from './diagnostics-section';
 
 type Patch = MethodInput<'updateSettings'>;
 
@@ -83,6 +84,7 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <Toggle label="Start when I sign in to the computer" checked={current.autoStart} onChange={(v) => void update({ autoStart: v })} />
         <Toggle label="Start hidden in the tray" checked={current.startHidden} onChange={(v) => void update({ startHidden: v })} />
       </fieldset>
+      <DiagnosticsSection bridge={bridge} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, settings } from '../state/app-state';
 import { signInErrorText } from '../state/errors';
+import { ConnectionCheck } from './connection-check';
 
 export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const account = settings.value?.account;
@@ -94,6 +95,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           {busy === 'form' ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <ConnectionCheck bridge={bridge} server={server} user={user} password={password} disabled={busy !== undefined} />
       <div class="demo">
         <p>No server at hand?</p>
         <button type="button" onClick={() => void demo()} disabled={busy !== undefined}>

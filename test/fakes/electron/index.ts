@@ -202,8 +202,28 @@ export class Notification extends Emitter {
 
 export const shell = {
   opened: [] as string[],
+  /** Folders and files handed to the file manager. */
+  openedPaths: [] as string[],
+  /** What openPath answers instead of opening (Electron resolves the error message, never rejects). */
+  openPathError: '',
   async openExternal(url: string): Promise<void> {
     shell.opened.push(url);
+  },
+  async openPath(path: string): Promise<string> {
+    if (shell.openPathError !== '') return shell.openPathError;
+    shell.openedPaths.push(path);
+    return '';
+  },
+};
+
+/** The system clipboard, text only. */
+export const clipboard = {
+  text: '',
+  writeText(text: string): void {
+    clipboard.text = text;
+  },
+  readText(): string {
+    return clipboard.text;
   },
 };
 
@@ -279,6 +299,9 @@ export function resetElectronFake(): void {
   Notification.shown.length = 0;
   Notification.supported = true;
   shell.opened.length = 0;
+  shell.openedPaths.length = 0;
+  shell.openPathError = '';
+  clipboard.text = '';
   ipcMain.handlers.clear();
   ipcMain.listeners.clear();
   ipcRenderer.invocations.length = 0;
@@ -287,4 +310,4 @@ export function resetElectronFake(): void {
   resetUtilityProcessFake();
 }
 
-export default { BrowserWindow, Notification, shell, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess };
+export default { BrowserWindow, Notification, shell, clipboard, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess };

@@ -34,6 +34,9 @@ const ALLOWED: Readonly<Record<MethodName, string>> = {
   hideWindow: 'P Q  ',
   acceptInvitation: 'PC   ',
   declineInvitation: 'PC   ',
+  runDoctor: 'P   I',
+  openLogFolder: '   S ',
+  copyDiagnostics: '   S ',
 };
 const LETTER: Readonly<Record<PageName, string>> = { popup: 'P', chat: 'C', 'quick-reply': 'Q', settings: 'S', 'sign-in': 'I' };
 
@@ -62,6 +65,9 @@ const VALID: { readonly [M in MethodName]: MethodInput<M> } = {
   hideWindow: {},
   acceptInvitation: { conversationId: 'chat:ben@contoso.com' },
   declineInvitation: { conversationId: 'chat:ben@contoso.com' },
+  runDoctor: { user: 'ana@contoso.com' },
+  openLogFolder: {},
+  copyDiagnostics: {},
 };
 
 const calls: { method: MethodName; windowId: number }[] = [];

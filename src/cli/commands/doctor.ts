@@ -1,0 +1,74 @@
+// `ucwa-tray doctor`: the connection doctor from the command line. One line per step (status,
+// title, what was seen), the fix under each step that needs one, and the verdict last.
+import { parseArgs } from 'node:util';
+import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
+import { runConnectionDoctor } from '../../main/doctor/connection-doctor';
+import type { DoctorNetwork } from '../../main/doctor/doctor-network';
+import type { LogSink } from '../../main/ucwa/index';
+import { cliVersion } from '../client-factory';
+import { resolveConnection } from '../connection-options';
+import { HELP } from '../help';
+
+export interface DoctorIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export interface DoctorDeps {
+  /** Where names go (tests map a host to the simulator); default: the system's DNS and TCP. */
+  readonly network?: DoctorNetwork;
+  readonly timeoutMs?: number;
+  readonly now?: () => Date;
+}
+
+const MARK: Readonly<Record<DoctorStatus, string>> = { ok: 'ok  ', warn: 'WARN', fail: 'FAIL', skipped: '--  ' };
+
+/** Runs the doctor for the arguments after `doctor`; 0 when nothing failed, 1 otherwise, 2 for usage. */
+export async function doctorCommand(args: readonly string[], env: NodeJS.ProcessEnv, io: DoctorIo, deps: DoctorDeps = {}): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      server: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
+      'trust-domain': { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(`${HELP.doctor ?? ''}\n${HELP.connection ?? ''}`);
+    return 0;
+  }
+  // The password is optional here: without it the doctor stops before signing in.
+  const connection = resolveConnection(values, env, { passwordOptional: true });
+  const password = connection.password === '' ? undefined : connection.password;
+  const logSink: LogSink = (level, scope, message, fields) => {
+    if (values.verbose) io.err(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}`);
+  };
+  if (!values.json) io.err(`Checking the connection for ${connection.user}${connection.server === undefined ? '' : ` at ${connection.server}`}…`);
+  const report = await runConnectionDoctor(
+    { server: connection.server, user: connection.user, password, trustedDomains: connection.trustedDomains },
+    {
+      logSink,
+      userAgent: `UcwaTray-Doctor/${cliVersion()} (${process.platform})`,
+      ...(deps.network === undefined ? {} : { network: deps.network }),
+      ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+      ...(deps.now === undefined ? {} : { now: deps.now }),
+    },
+  );
+  io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+export function formatReport(report: DoctorReport): string {
+  const width = Math.max(...report.steps.map((s) => s.title.length));
+  const lines = report.steps.flatMap((step) => [
+    `${MARK[step.status]}  ${step.title.padEnd(width)}  ${step.seen}`,
+    ...(step.fix === undefined || step.status === 'ok' ? [] : [`${' '.repeat(6 + width + 2)}Fix: ${step.fix}`]),
+  ]);
+  const verdict = report.verdict === 'ok' ? 'OK' : report.verdict === 'warn' ? 'WARNING' : 'PROBLEM';
+  return `${lines.join('\n')}\n\n${verdict}: ${report.summary}`;
+}

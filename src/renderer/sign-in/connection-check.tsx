@@ -1,0 +1,74 @@
+// "Check my connection": runs the connection doctor on what the form holds and lists its steps,
+// each with what was seen and, where something is wrong, what to do.
+import { useState } from 'preact/hooks';
+import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+
+const STATUS_LABEL: Readonly<Record<DoctorStatus, string>> = { ok: 'OK', warn: 'Warning', fail: 'Failed', skipped: 'Not checked' };
+
+export function DoctorSteps({ report }: { readonly report: DoctorReport }) {
+  return (
+    <div class="doctor-result">
+      <p class={`doctor-summary doctor-${report.verdict}`}>{report.summary}</p>
+      <ol class="doctor-steps" aria-label="Connection check steps">
+        {report.steps.map((step, index) => (
+          <li key={index} class={`doctor-step doctor-${step.status}`} data-kind={step.kind}>
+            <span class="doctor-status">{STATUS_LABEL[step.status]}</span>
+            <div class="doctor-text">
+              <strong>{step.title}</strong>
+              <span class="doctor-seen">{step.seen}</span>
+              {step.fix === undefined || step.status === 'ok' ? null : <span class="doctor-fix">{step.fix}</span>}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export interface ConnectionCheckProps {
+  readonly bridge: UcwaBridge;
+  readonly server: string;
+  readonly user: string;
+  readonly password: string;
+  readonly disabled: boolean;
+}
+
+export function ConnectionCheck({ bridge, server, user, password, disabled }: ConnectionCheckProps) {
+  const [running, setRunning] = useState(false);
+  const [report, setReport] = useState<DoctorReport | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const run = async (): Promise<void> => {
+    setReport(undefined);
+    if (user.trim() === '') {
+      setError('Enter your sign-in address first: the check starts from it.');
+      return;
+    }
+    setError(undefined);
+    setRunning(true);
+    const result = await bridge.runDoctor({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), ...(password === '' ? {} : { password }) });
+    setRunning(false);
+    if (result.ok) setReport(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <section class="doctor" aria-label="Connection check">
+      <div class="doctor-head">
+        <button type="button" onClick={() => void run()} disabled={disabled || running}>
+          {running ? 'Checking…' : 'Check my connection'}
+        </button>
+        <span class="hint">Each step of signing in, and what to fix.</span>
+      </div>
+      <div aria-live="polite">
+        {error === undefined ? null : (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {report === undefined ? null : <DoctorSteps report={report} />}
+      </div>
+    </section>
+  );
+}

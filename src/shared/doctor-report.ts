@@ -1,0 +1,59 @@
+// What the connection doctor found, step by step: the same data for the sign-in page's list and
+// for `ucwa-tray doctor`. Every step says what was seen and, when something is wrong, what to do.
+
+export const DOCTOR_STEP_KINDS = ['candidates', 'dns', 'tcp', 'tls', 'autodiscover', 'challenge', 'token', 'application'] as const;
+export type DoctorStepKind = (typeof DOCTOR_STEP_KINDS)[number];
+
+export type DoctorStatus = 'ok' | 'warn' | 'fail' | 'skipped';
+
+/** A closed set, so callers (and tests) can switch on what went wrong rather than on words. */
+export type DoctorProblem =
+  | 'bad-address'
+  | 'dns-not-found'
+  | 'dns-failed'
+  | 'refused'
+  | 'tcp-timeout'
+  | 'no-route'
+  | 'tcp-failed'
+  | 'insecure-transport'
+  | 'tls-handshake'
+  | 'self-signed'
+  | 'untrusted-ca'
+  | 'name-mismatch'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'expires-soon'
+  | 'certificate-invalid'
+  | 'not-ucwa'
+  | 'redirect-refused'
+  | 'no-challenge'
+  | 'no-password-grant'
+  | 'untrusted-server'
+  | 'no-password'
+  | 'wrong-password'
+  | 'auth-failed'
+  | 'server-error'
+  | 'unreachable';
+
+export interface DoctorStep {
+  readonly kind: DoctorStepKind;
+  /** Short, with the host it is about: "Certificate of lyncweb.contoso.com". */
+  readonly title: string;
+  readonly status: DoctorStatus;
+  /** What was seen, in plain words (never a password or token). */
+  readonly seen: string;
+  /** What to do about it, when there is something to do. */
+  readonly fix?: string;
+  readonly problem?: DoctorProblem;
+}
+
+export interface DoctorReport {
+  readonly user: string;
+  /** The server given, or absent when it was discovered from the address's domain. */
+  readonly server?: string;
+  readonly steps: readonly DoctorStep[];
+  /** The worst status of any step (skipped steps do not count). */
+  readonly verdict: 'ok' | 'warn' | 'fail';
+  /** One sentence: the first failure's fix, or that everything needed to sign in works. */
+  readonly summary: string;
+}
