@@ -42,7 +42,7 @@ export const TEST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   BrowserWindow: ['all', 'options', 'visible', 'focused', 'destroyed', 'loaded', 'loadStatus', 'flashing', 'bounds'],
   WebContents: ['sent', 'windowOpenHandler', 'destroyed', 'url', 'navigate'],
   Session: ['permissionRequestHandler', 'permissionCheckHandler'],
-  Notification: ['shown', 'supported', 'activateBeforeReady', 'resetActivation', 'options', 'visible', 'dismiss', 'click', 'reply', 'replyLater', 'action'],
+  Notification: ['shown', 'supported', 'activateToast', 'resetActivation', 'options', 'visible', 'dismiss', 'click', 'reply', 'replyLater', 'action'],
   Tray: ['all', 'image', 'toolTip', 'menu', 'bounds', 'click'],
   Menu: ['template'],
   Screen: ['cursor'],

@@ -54,8 +54,8 @@ export class Notification extends Emitter {
     for (const details of Notification.#pending.splice(0)) callback(details);
   }
 
-  /** Test control: Windows started the app for an activation it had before the app listened. */
-  static activateBeforeReady(details: FakeActivation): void {
+  /** Test control: Windows reports a toast activation; before the app listens, it waits (a cold start). */
+  static activateToast(details: FakeActivation): void {
     if (fakePlatform() !== 'win32') throw new Error('toast activations happen on Windows only');
     Notification.#activate(details);
   }
