@@ -1,8 +1,10 @@
 // Screen lock on Linux, where Electron's powerMonitor has no lock-screen/unlock-screen events
-// (Electron documents them for macOS and Windows only). The desktop says it on D-Bus instead:
+// (documented for macOS and Windows only; electron/electron#24800). The desktop says it on D-Bus:
 // logind's Session Lock/Unlock on the system bus, and the screensaver's ActiveChanged on the
 // session bus (org.gnome.ScreenSaver on GNOME, org.freedesktop.ScreenSaver on KDE and others).
-// Where none of them is there, presence follows idle time only, and the settings say so.
+// Where none of them is there, presence follows idle time only, and the settings say so. Some
+// desktops send logind's Lock but never Unlock (pop-os/cosmic-epoch#1764): the screensaver's
+// signal, where both exist, still brings presence back.
 import type { BusPort } from './session-bus';
 
 export interface LockListener {
