@@ -210,11 +210,15 @@ async function start(): Promise<void> {
   }
 
   new PowerMonitorBridge(powerMonitor, session, undefined, () => net.isOnline()).start();
-  // Linux: powerMonitor has no lock events there; the desktop's D-Bus signals stand in.
+  // Linux: powerMonitor has no lock events there; the desktop's D-Bus signals stand in. Not
+  // awaited: a slow bus must not hold up the rest of the start.
+  let stopLockWatch = (): void => undefined;
   if (process.platform === 'linux') {
-    const lock = await watchScreenLock({ session: () => openBus('session'), system: () => openBus('system') }, session);
-    if (lock.kind === 'idle-only') presenceNote = IDLE_ONLY_NOTE;
-    log.info('screen lock', lock.kind === 'signals' ? { from: lock.sources } : { from: 'idle time only' });
+    void watchScreenLock({ session: () => openBus('session'), system: () => openBus('system') }, session).then((lock) => {
+      stopLockWatch = lock.stop;
+      if (lock.kind === 'idle-only') presenceNote = IDLE_ONLY_NOTE;
+      log.info('screen lock', lock.kind === 'signals' ? { from: lock.sources } : { from: 'idle time only' });
+    });
   }
   app.on('second-instance', (_event, argv) => {
     if (links.fromArgv(argv, 'second-instance') === 'none') traySetup.toggle();
@@ -242,6 +246,7 @@ async function start(): Promise<void> {
       })
       .finally(() => {
         quit = 'done';
+        stopLockWatch();
         demo.stop();
         app.quit();
       });

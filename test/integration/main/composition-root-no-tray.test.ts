@@ -49,8 +49,8 @@ it('without a tray host the popup is an ordinary window, closing it quits, and t
   // The bus was asked and let go.
   expect(fakeDesktop.opened).toBeGreaterThan(0);
 
-  const snapshot = (await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url, parent: null } }, {})) as { value: { presenceNote?: string } };
-  expect(snapshot.value.presenceNote).toMatch(/does not report screen locks/);
+  const snapshot = async (): Promise<{ presenceNote?: string }> => ((await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url, parent: null } }, {})) as { value: { presenceNote?: string } }).value;
+  await vi.waitFor(async () => expect((await snapshot()).presenceNote).toMatch(/does not report screen locks/));
 
   // A second launch brings it forward instead of hiding it.
   window.blur();
