@@ -11,7 +11,9 @@ export default defineConfig({
     pool: 'forks',
     // electron-store imports `electron` itself: inlined, it sees a test's vi.mock('electron') fake
     // (the Electron runtime is not installed here), so tests can run the real store on real files.
-    server: { deps: { inline: ['electron-store'] } },
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which Node 20
+    // refuses; inlined, Vite loads it.
+    server: { deps: { inline: ['electron-store', '@actions/workflow-parser'] } },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },

@@ -1,6 +1,5 @@
 // Composition root: builds the services, wires them together and does nothing else.
 import { BrowserWindow, Menu, Notification, Tray, app, clipboard, ipcMain, net, powerMonitor, protocol, safeStorage, screen, shell, utilityProcess } from 'electron';
-import type { MenuItemConstructorOptions } from 'electron';
 import Store from 'electron-store';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { arch, homedir, release } from 'node:os';
@@ -25,12 +24,16 @@ import { setAutoStart, wasStartedAtLogin } from './platform/auto-start';
 import { DemoSimulator } from './platform/demo-simulator';
 import { ChatLinks } from './platform/os-links';
 import { PowerMonitorBridge } from './platform/power-monitor-bridge';
+import { IDLE_ONLY_NOTE, watchScreenLock } from './platform/screen-lock';
+import { openBus } from './platform/session-bus';
+import { detectTrayHost } from './platform/tray-host';
+import { APP_USER_MODEL_ID, TOAST_ACTIVATOR_CLSID } from './platform/windows-identity';
 import { SessionService } from './session/session-service';
 import { SafeStorageVault } from './settings/password-vault';
 import { openAppSettings } from './settings/settings-file-recovery';
 import type { KeyValueStore } from './settings/settings-store';
-import { popupPosition } from './tray/popup-position';
-import { TrayController } from './tray/tray-controller';
+import { setUpTray } from './tray/tray-setup';
+import type { TraySetup } from './tray/tray-setup';
 import { SecretRedactor, UcwaClient, createLogger } from './ucwa/index';
 import { APP_SCHEME, appPageUrl } from './windows/app-origin';
 import { APP_SCHEME_PRIVILEGED, appProtocolHandler } from './windows/app-protocol';
@@ -58,7 +61,11 @@ const links = new ChatLinks(log);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  if (process.platform === 'win32') app.setAppUserModelId('com.ucwatray.app');
+  if (process.platform === 'win32') {
+    // Before any toast: Windows files toasts, and Action Center activations, under these.
+    app.setAppUserModelId(APP_USER_MODEL_ID);
+    app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+  }
   app.setAsDefaultProtocolClient('sip'); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: links are parsed by the contract's schema, platform/os-links.ts)
   app.setAsDefaultProtocolClient('im'); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: as above)
   // macOS delivers a cold start's link as open-url before `ready`: listen now, open once up.
@@ -114,9 +121,11 @@ async function start(): Promise<void> {
     },
     dismissed: (id) => notificationPolicy.dismissed(id),
   });
-  const trayRef: { controller?: TrayController } = {};
-  /** True where the desktop has no tray: the popup is then an ordinary window. */
-  let standalone = false;
+  // Windows: every toast activation, including replies typed in the Action Center later on.
+  if (process.platform === 'win32') Notification.handleActivation((details) => presenter.activated(details));
+  const trayRef: { setup?: TraySetup } = {};
+  /** Said in the settings window where presence cannot follow the screen lock. */
+  let presenceNote: string | undefined;
   const session = new SessionService({
     createClient: (options) => new UcwaClient({ ...options, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
     settings,
@@ -147,6 +156,7 @@ async function start(): Promise<void> {
   const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
     ...sessionHandlers,
+    getSnapshot: async (input, context) => ({ ...(await sessionHandlers.getSnapshot(input, context)), ...(presenceNote === undefined ? {} : { presenceNote }) }),
     sendMessage: async (input, context) => {
       windows.requireOwnConversation(context.windowId, input.conversationId);
       return sessionHandlers.sendMessage(input, context);
@@ -180,66 +190,40 @@ async function start(): Promise<void> {
 
   function updateTray(): void {
     const snapshot = session.snapshot();
-    trayRef.controller?.update({
+    trayRef.setup?.controller?.update({
       name: snapshot.me?.name,
       availability: snapshot.me?.presence.availability,
       connection: snapshot.connection.state,
       ...(snapshot.connection.detail === undefined ? {} : { connectionDetail: snapshot.connection.detail }),
       unread: snapshot.unreadTotal,
     });
-    // The dock (macOS) and launcher (Unity) badge; elsewhere Electron ignores it.
-    app.setBadgeCount(snapshot.unreadTotal);
+    // The dock (macOS) and launcher (Unity) badge: Electron has setBadgeCount there only.
+    if (process.platform === 'darwin' || process.platform === 'linux') app.setBadgeCount(snapshot.unreadTotal);
   }
 
   async function applyAutoStart(): Promise<void> {
     await setAutoStart({ platform: process.platform, app, files: { mkdir, writeFile, rm }, env: process.env, homeDir: homedir(), execPath: process.execPath }, settings.get().autoStart).catch((error: unknown) => log.warn('auto-start could not be changed', { reason: String(error) }));
   }
 
-  function showPopup(): void {
-    windows.popup().show();
-    windows.popup().focus();
-  }
-
-  function togglePopup(anchor?: Electron.Rectangle): void {
-    const popup = windows.popup();
-    if (standalone) return showPopup();
-    if (popup.isVisible()) {
-      popup.hide();
-      return;
-    }
-    const cursor = screen.getCursorScreenPoint();
-    const display = screen.getDisplayNearestPoint(anchor === undefined || anchor.width === 0 ? cursor : { x: anchor.x, y: anchor.y });
-    const [width, height] = popup.getSize() as [number, number];
-    const place = popupPosition({ tray: anchor ?? { x: 0, y: 0, width: 0, height: 0 }, window: { width, height }, display: { bounds: display.bounds, workArea: display.workArea }, cursor });
-    popup.setPosition(place.x, place.y);
-    popup.show();
-    popup.focus();
-  }
-
-  try {
-    const tray = new Tray(join(root, 'assets', 'tray', process.platform === 'win32' ? 'signed-out.ico' : process.platform === 'darwin' ? 'signed-outTemplate.png' : 'signed-out.png'));
-    trayRef.controller = new TrayController({
-      tray,
-      buildMenu: (template: MenuItemConstructorOptions[]) => Menu.buildFromTemplate(template),
-      assetsDir: join(root, 'assets', 'tray'),
-      platform: process.platform,
-      actions: {
-        setPresence: (availability) => void os('setPresence', { availability }),
-        open: () => togglePopup(tray.getBounds()),
-        openSettings: () => windows.openSettings(),
-        signOut: () => void session.signOut(),
-        quit: () => app.quit(),
-      },
-    });
-    tray.on('click', () => togglePopup(tray.getBounds()));
-    windows.popup().on('blur', () => windows.popup().hide());
-  } catch (error) {
-    // Some Linux desktops have no tray host: the popup becomes an ordinary window, shown now, and
-    // closing it quits (nothing would be left to bring it back).
-    log.warn('no system tray; using a normal window', { reason: String(error) });
-    standalone = true;
-    windows.popup(true).on('closed', () => app.quit());
-  }
+  const trayHost = await detectTrayHost(process.platform, () => openBus('session'));
+  const traySetup = setUpTray({
+    platform: process.platform,
+    host: trayHost,
+    createTray: (image) => new Tray(image),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    screen,
+    popup: (standalone) => windows.popup(standalone),
+    assetsDir: join(root, 'assets', 'tray'),
+    actions: {
+      setPresence: (availability) => void os('setPresence', { availability }),
+      openSettings: () => windows.openSettings(),
+      signOut: () => void session.signOut(),
+      quit: () => app.quit(),
+    },
+    quit: () => app.quit(),
+    log,
+  });
+  trayRef.setup = traySetup;
   updateTray();
   // Told once, at start; the settings window keeps saying it for this run.
   const settingsNotice = recovery.notice();
@@ -250,13 +234,23 @@ async function start(): Promise<void> {
   }
 
   new PowerMonitorBridge(powerMonitor, session, undefined, () => net.isOnline()).start();
+  // Linux: powerMonitor has no lock events there; the desktop's D-Bus signals stand in. Not
+  // awaited: a slow bus must not hold up the rest of the start.
+  let stopLockWatch = (): void => undefined;
+  if (process.platform === 'linux') {
+    void watchScreenLock({ session: () => openBus('session'), system: () => openBus('system') }, session).then((lock) => {
+      stopLockWatch = lock.stop;
+      if (lock.kind === 'idle-only') presenceNote = IDLE_ONLY_NOTE;
+      log.info('screen lock', lock.kind === 'signals' ? { from: lock.sources } : { from: 'idle time only' });
+    });
+  }
   app.on('second-instance', (_event, argv) => {
-    if (links.fromArgv(argv, 'second-instance') === 'none') togglePopup();
+    if (links.fromArgv(argv, 'second-instance') === 'none') traySetup.toggle();
   });
   links.deliverTo((uri) => void os('openChat', { uri }));
   // macOS: a click on the dock icon with nothing on screen brings the popup back.
   app.on('activate', () => {
-    if (!BrowserWindow.getAllWindows().some((w) => w.isVisible())) showPopup();
+    if (!BrowserWindow.getAllWindows().some((w) => w.isVisible())) traySetup.show();
   });
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);
@@ -276,6 +270,7 @@ async function start(): Promise<void> {
       })
       .finally(() => {
         quit = 'done';
+        stopLockWatch();
         demo.stop();
         app.quit();
       });
@@ -286,6 +281,8 @@ async function start(): Promise<void> {
   if (password !== undefined) {
     void session.signIn({ ...(account.server === '' ? {} : { server: account.server }), user: account.user, password, rememberMe: true }).catch((error: unknown) => log.warn('automatic sign-in failed', { reason: String(error) }));
   }
-  // Without a tray there is nowhere to hide: the window always shows.
-  if (standalone || !wasStartedAtLogin(process.argv, app.getLoginItemSettings()) || !settings.get().startHidden) togglePopup();
+  // Without a tray there is nowhere to hide: the window always shows. Only macOS says whether the
+  // login item started us (wasOpenedAtLogin); elsewhere our own --hidden argument does.
+  const loginItem = process.platform === 'darwin' ? app.getLoginItemSettings() : undefined;
+  if (traySetup.standalone || !wasStartedAtLogin(process.argv, loginItem) || !settings.get().startHidden) traySetup.toggle();
 }

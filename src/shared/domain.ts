@@ -147,4 +147,6 @@ export interface Snapshot {
   readonly canRememberPassword: boolean;
   /** The settings file was unusable at start (moved aside, defaults used) or cannot be saved: why, in plain words. */
   readonly settingsNotice?: string;
+  /** Where presence cannot follow the screen lock (a Linux desktop without lock signals): why, in plain words. */
+  readonly presenceNote?: string;
 }

@@ -4,24 +4,14 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { electronRuntime } from '../../scripts/electron-runtime.mjs';
 import { UcwaClient } from '../../src/main/ucwa/index';
 
-const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..', '..');
-
-function electronBinary(): string | undefined {
-  try {
-    const path: unknown = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+// Not require('electron'): since Electron 45 that starts a download when the runtime is missing.
+const { binary } = electronRuntime();
 const built = existsSync(join(root, 'out', 'main', 'index.js')) && existsSync(join(root, 'out', 'renderer', 'popup.html'));
 
 async function launch(): Promise<{ app: ElectronApplication; popup: Page; close: () => Promise<void> }> {
@@ -47,7 +37,7 @@ async function signInDemo(popup: Page): Promise<string> {
 }
 
 test.describe('Electron app', () => {
-  test.skip(binary === undefined, 'The Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the app cannot start here.');
+  test.skip(binary === undefined, 'The Electron runtime is not installed (its download failed or was skipped; `npm run electron:install` fetches it): the app cannot start here.');
   test.skip(!built, 'The app is not fully built yet (out/main and out/renderer are needed): run npm run build.');
 
   test('starts with an isolated window that sees only the bridge', async () => {

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { NotificationSettings, Settings } from '../../shared/domain';
 import type { MethodInput, UcwaBridge } from '../../shared/ipc-contract';
-import { canRememberPassword, me, settings, settingsNotice } from '../state/app-state';
+import { canRememberPassword, me, presenceNote, settings, settingsNotice } from '../state/app-state';
 import { DiagnosticsSection } from './diagnostics-section';
 
 type Patch = MethodInput<'updateSettings'>;
@@ -83,6 +83,7 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <legend>Start-up</legend>
         <Toggle label="Start when I sign in to the computer" checked={current.autoStart} onChange={(v) => void update({ autoStart: v })} />
         <Toggle label="Start hidden in the tray" checked={current.startHidden} onChange={(v) => void update({ startHidden: v })} />
+        {presenceNote.value === undefined ? null : <p class="hint" data-testid="presence-note">{presenceNote.value}</p>}
       </fieldset>
       <DiagnosticsSection bridge={bridge} />
     </main>

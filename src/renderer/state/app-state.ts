@@ -14,6 +14,7 @@ export const settings = signal<Settings | undefined>(undefined);
 export const canRememberPassword = signal(true);
 /** Why the settings file was reset or cannot be saved (this run only); absent when all is well. */
 export const settingsNotice = signal<string | undefined>(undefined);
+export const presenceNote = signal<string | undefined>(undefined);
 /** True once the first snapshot arrived: until then the window shows nothing rather than a wrong state. */
 export const loaded = signal(false);
 export const loadError = signal<string | undefined>(undefined);
@@ -38,6 +39,7 @@ export function applySnapshot(snapshot: Snapshot): void {
     settings.value = snapshot.settings;
     canRememberPassword.value = snapshot.canRememberPassword;
     settingsNotice.value = snapshot.settingsNotice;
+    presenceNote.value = snapshot.presenceNote;
     loaded.value = true;
   });
 }

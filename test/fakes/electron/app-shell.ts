@@ -1,107 +1,14 @@
-// The rest of the fake: app, Tray, Menu, screen, powerMonitor, safeStorage and net — stateful, with
-// the behaviour the composition root relies on (see index.ts for how to install the fake).
-
+// The rest of the fake around the app: Tray, Menu, screen, powerMonitor, safeStorage and net —
+// stateful, with the behaviour Electron documents per platform (see index.ts for how to install
+// the fake, platform.ts for what differs per platform).
+import { app } from './app';
 import { Emitter } from './emitter';
+import { fakePlatform, requirePlatformMember, setFakePlatform } from './platform';
 
-class FakeApp extends Emitter {
-  readonly paths = new Map<string, string>([['userData', '/nonexistent/ucwa-tray-user-data']]);
-  readonly protocols: string[] = [];
-  loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
-  appUserModelId: string | undefined;
-  badgeCount = 0;
-  hasLock = true;
-  quitCalls = 0;
-  private ready = false;
-  /** Set when the app would have ended (quit not prevented, or exit()), with when. */
-  exited: { readonly code: number; readonly at: number } | undefined;
-  private readyResolve: (() => void) | undefined;
-  private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
-
-  /** Back to before `ready`, with no listeners: each composition-root test starts a new app. */
-  resetLifecycle(): void {
-    this.ready = false;
-    this.readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
-    this.removeAllListeners();
-  }
-
-  requestSingleInstanceLock(): boolean {
-    return this.hasLock;
-  }
-
-  whenReady(): Promise<void> {
-    return this.readyPromise;
-  }
-
-  isReady(): boolean {
-    return this.ready;
-  }
-
-  /** The test decides when Electron is ready. */
-  makeReady(): void {
-    this.ready = true;
-    this.readyResolve?.();
-    this.emit('ready');
-  }
-
-  /** As Electron: `before-quit` may be prevented; otherwise `will-quit`, `quit`, and the app ends. */
-  quit(): void {
-    this.quitCalls++;
-    if (this.exited !== undefined) return;
-    let prevented = false;
-    this.emit('before-quit', { preventDefault: () => (prevented = true) });
-    if (prevented) return;
-    this.emit('will-quit', { preventDefault: () => undefined });
-    this.exit(0);
-  }
-
-  /** Ends at once, without `before-quit` (as Electron's app.exit). */
-  exit(code = 0): void {
-    if (this.exited !== undefined) return;
-    this.exited = { code, at: Date.now() };
-    this.emit('quit', {}, code);
-  }
-
-  getVersion(): string {
-    return '0.1.0';
-  }
-
-  getPath(name: string): string {
-    const path = this.paths.get(name);
-    if (path === undefined) throw new Error(`Failed to get '${name}' path`);
-    return path;
-  }
-
-  setPath(name: string, path: string): void {
-    this.paths.set(name, path);
-  }
-
-  setBadgeCount(count: number): boolean {
-    if (!Number.isInteger(count) || count < 0) throw new Error('Invalid badge count');
-    this.badgeCount = count;
-    return true;
-  }
-
-  setAppUserModelId(id: string): void {
-    this.appUserModelId = id;
-  }
-
-  setAsDefaultProtocolClient(protocol: string): boolean {
-    this.protocols.push(protocol);
-    return true;
-  }
-
-  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
-    return { ...this.loginItem };
-  }
-
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
-    this.loginItem = { ...this.loginItem, openAtLogin: settings.openAtLogin };
-  }
-}
-
-export const app = new FakeApp();
+export { app } from './app';
 
 export interface FakeMenu {
+  /** Test control: the template the menu was built from. */
   readonly template: readonly Record<string, unknown>[];
 }
 
@@ -111,18 +18,25 @@ export const Menu = {
   },
 };
 
+type Rect = { x: number; y: number; width: number; height: number };
+
 export class Tray extends Emitter {
+  /** Test control: every tray created. */
   static readonly all: Tray[] = [];
-  /** Some Linux desktops have no tray host: constructing a Tray then fails. */
-  static unavailable = false;
+  /** Test control: the image, tooltip and menu it shows. */
   image: string;
   toolTip = '';
   menu: FakeMenu | undefined;
-  bounds = { x: 1800, y: 0, width: 24, height: 24 };
+  /** Test control: where the icon sits (getBounds answers it on macOS and Windows). */
+  bounds: Rect = { x: 1800, y: 0, width: 24, height: 24 };
 
+  /**
+   * Never throws: on a Linux desktop without a tray host (stock GNOME) Electron creates the
+   * tray all the same and the icon simply never appears. Whether there is a host is the
+   * desktop's to say (src/main/platform/tray-host.ts), not the Tray's.
+   */
   constructor(image: string) {
-    super();
-    if (Tray.unavailable) throw new Error('no system tray available');
+    super('Tray');
     this.image = image;
     Tray.all.push(this);
   }
@@ -139,18 +53,22 @@ export class Tray extends Emitter {
     this.menu = menu ?? undefined;
   }
 
-  getBounds(): { x: number; y: number; width: number; height: number } {
+  getBounds(): Rect {
+    requirePlatformMember('Tray.getBounds');
     return this.bounds;
   }
 
+  /** Test control: the user activates the icon (on Linux not necessarily a left click; no bounds). */
   click(): void {
-    this.emit('click', {}, this.bounds);
+    const bounds = fakePlatform() === 'linux' ? { x: 0, y: 0, width: 0, height: 0 } : this.bounds;
+    this.emit('click', {}, bounds, { x: bounds.x, y: bounds.y });
   }
 }
 
 const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 24, width: 1920, height: 1056 }, scaleFactor: 1 };
 
 export const screen = {
+  /** Test control: where the mouse pointer is. */
   cursor: { x: 1810, y: 10 },
   getCursorScreenPoint(): { x: number; y: number } {
     return { ...screen.cursor };
@@ -164,7 +82,12 @@ export const screen = {
 };
 
 class FakePowerMonitor extends Emitter {
+  /** Test control: seconds since the last input. */
   idleSeconds = 0;
+
+  constructor() {
+    super('PowerMonitor');
+  }
 
   getSystemIdleTime(): number {
     return this.idleSeconds;
@@ -175,12 +98,15 @@ export const powerMonitor = new FakePowerMonitor();
 
 /** Reversible, visibly not plain text: enough to tell encrypted from not. */
 export const safeStorage = {
+  /** Test control: whether the OS offers encryption. */
   available: true,
+  /** Test control: the Linux secret store in use. */
   backend: 'gnome_libsecret',
   isEncryptionAvailable(): boolean {
     return safeStorage.available;
   },
   getSelectedStorageBackend(): string {
+    requirePlatformMember('SafeStorage.getSelectedStorageBackend');
     return safeStorage.backend;
   },
   encryptString(text: string): Buffer {
@@ -202,13 +128,15 @@ export const net = {
 };
 
 export function resetAppShellFake(): void {
+  setFakePlatform('linux');
   Tray.all.length = 0;
-  Tray.unavailable = false;
   safeStorage.available = true;
   net.online = true;
   powerMonitor.idleSeconds = 0;
   app.loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
-  app.badgeCount = 0;
+  app.dockBadge = 0;
+  app.appUserModelId = undefined;
+  app.toastActivatorId = undefined;
   app.exited = undefined;
   app.resetLifecycle();
 }

@@ -1,9 +1,15 @@
-// The event emitter every fake object uses: on, once, removeListener and emit, like Node's.
+// The event emitter every fake object uses: on, once, removeListener and emit, like Node's. An
+// emitter that stands for an Electron type (`App`, `Notification`…) emits only the events
+// Electron emits on the fake's platform (platform.ts); anything else throws.
+import { requirePlatformEvent } from './platform';
 
 export type Listener = (...args: unknown[]) => unknown;
 
 export class Emitter {
   private readonly listeners = new Map<string, Listener[]>();
+
+  /** `electronType`: the Electron type this stands for; undefined for plain channels (IPC). */
+  constructor(private readonly electronType?: string) {}
 
   on(event: string, listener: Listener): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -24,6 +30,7 @@ export class Emitter {
   }
 
   emit(event: string, ...args: unknown[]): boolean {
+    if (this.electronType !== undefined) requirePlatformEvent(this.electronType, event);
     const list = this.listeners.get(event) ?? [];
     for (const listener of list) listener(...args);
     return list.length > 0;

@@ -1,7 +1,7 @@
 // The fake of Electron's `protocol` (the default session's): privileged schemes are registered
 // before `ready` and only then; handlers (`protocol.handle`) only after it, once per scheme. A
 // request goes through the handler as Chromium would send it: a fetch `Request` for the URL.
-import { app } from './app-shell';
+import { app } from './app';
 
 export interface FakeCustomScheme {
   readonly scheme: string;

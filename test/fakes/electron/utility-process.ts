@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
-import { app } from './app-shell';
+import { app } from './app';
 import { Emitter } from './emitter';
 
 type Stdio = 'pipe' | 'ignore' | 'inherit';
@@ -32,27 +32,30 @@ export class FakeUtilityProcess extends Emitter {
   pid: number | undefined;
   stdout: Readable | null;
   stderr: Readable | null;
+  /** Test control: the name Electron shows for it in the task manager. */
   readonly serviceName: string;
-  private readonly child: ChildProcess;
+  readonly #child: ChildProcess;
 
-  constructor(
-    readonly modulePath: string,
-    readonly args: string[],
-    options: FakeForkOptions,
-  ) {
-    super();
+  /** Test controls: what it was forked with. */
+  readonly modulePath: string;
+  readonly args: string[];
+
+  constructor(modulePath: string, args: string[], options: FakeForkOptions) {
+    super('UtilityProcess');
+    this.modulePath = modulePath;
+    this.args = args;
     const [stdout, stderr] = stdioOf(options.stdio);
     this.serviceName = options.serviceName ?? 'Node Utility Process';
     // The test runner's own loader flags must not leak into the child: Electron passes only execArgv.
-    this.child = fork(modulePath, args, { stdio: ['ignore', stdout, stderr, 'ipc'], env: options.env ?? process.env, execArgv: options.execArgv ?? [], ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
-    this.stdout = this.child.stdout;
-    this.stderr = this.child.stderr;
-    this.child.once('spawn', () => {
-      this.pid = this.child.pid;
+    this.#child = fork(modulePath, args, { stdio: ['ignore', stdout, stderr, 'ipc'], env: options.env ?? process.env, execArgv: options.execArgv ?? [], ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
+    this.stdout = this.#child.stdout;
+    this.stderr = this.#child.stderr;
+    this.#child.once('spawn', () => {
+      this.pid = this.#child.pid;
       this.emit('spawn');
     });
-    this.child.on('message', (message) => this.emit('message', message));
-    this.child.once('exit', (code, signal) => {
+    this.#child.on('message', (message) => this.emit('message', message));
+    this.#child.once('exit', (code, signal) => {
       this.pid = undefined;
       // Electron reports waitpid's status: the signal number for a killed process.
       this.emit('exit', code ?? (signal === null ? 0 : constants.signals[signal]));
@@ -62,20 +65,21 @@ export class FakeUtilityProcess extends Emitter {
   }
 
   kill(): boolean {
-    return this.child.kill('SIGTERM');
+    return this.#child.kill('SIGTERM');
   }
 
   postMessage(message: unknown): void {
-    this.child.send(message as never);
+    this.#child.send(message as never);
   }
 
-  /** The OS kills it (a crash, the OOM killer): not through our kill(). */
+  /** Test control: the OS kills it (a crash, the OOM killer), not our kill(). */
   crash(): void {
-    this.child.kill('SIGKILL');
+    this.#child.kill('SIGKILL');
   }
 }
 
 export const utilityProcess = {
+  /** Test control: every process forked. */
   forked: [] as FakeUtilityProcess[],
   fork(modulePath: string, args: string[] = [], options: FakeForkOptions = {}): FakeUtilityProcess {
     if (!app.isReady()) throw new Error('utilityProcess cannot be created before app is ready.');

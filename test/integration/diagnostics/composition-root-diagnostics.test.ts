@@ -11,6 +11,8 @@ import type * as FakeElectron from '../../fakes/electron/index';
 import { FAST_SIM } from '../../support/simulator';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
+// A desktop with a tray host on its session bus (the real adapter is tested against a real bus).
+vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 vi.mock('electron-store', () => ({
   default: class {
     private readonly data = new Map<string, unknown>();

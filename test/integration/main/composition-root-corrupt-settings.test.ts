@@ -7,6 +7,7 @@ import { afterAll, expect, it, vi } from 'vitest';
 import type * as FakeElectron from '../../fakes/electron/index';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
+vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 
 const profile = mkdtempSync(join(tmpdir(), 'ucwa-tray-corrupt-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
-// sip:/im: links reaching the real composition root from the OS: a cold start's argv, macOS's
-// open-url before `ready`, a second launch's argv. Good ones open a chat; malformed or hostile ones
-// open nothing.
+// sip:/im: links reaching the real composition root from the OS, on macOS (where open-url and the
+// dock's activate exist): a cold start's argv, open-url before `ready`, a second launch's argv.
+// Good ones open a chat once the app is up; malformed or hostile ones open nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as FakeElectron from '../../fakes/electron/index';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
+vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 vi.mock('electron-store', () => ({
   default: class {
     private readonly data = new Map<string, unknown>();
@@ -38,6 +39,7 @@ beforeAll(async () => {
   process.argv.push('--some-switch', 'sip:ben@contoso.com');
   electron = (await import('electron')) as unknown as typeof FakeElectron;
   electron.resetElectronFake();
+  electron.setFakePlatform('darwin');
   await import('../../../src/main/index');
   // macOS sends a cold start's link before `ready`.
   const prevented: boolean[] = [];
@@ -74,5 +76,13 @@ describe('links from the OS', () => {
     electron.app.emit('second-instance', {}, ['/usr/bin/ucwa-tray', 'im:echo@contoso.com'], '/');
     await vi.waitFor(() => expect(chats()).toContain('chat:echo@contoso.com'));
     expect(chats()).toHaveLength(before + 1);
+  });
+
+  it('a click on the dock icon with nothing on screen brings the popup back (macOS)', () => {
+    for (const w of electron.BrowserWindow.getAllWindows()) w.hide();
+    electron.app.emit('activate');
+    const popup = electron.BrowserWindow.getAllWindows().find((w) => w.loaded === 'app://ucwa-tray/popup.html');
+    expect(popup?.visible).toBe(true);
+    expect(popup?.focused).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import type * as FakeElectron from '../../fakes/electron/index';
 import { startSim } from '../../support/simulator';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
+vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 
 const profiles: string[] = [];
 afterEach(() => {

@@ -10,10 +10,13 @@ import { UcwaClient } from '../../../src/main/ucwa/index';
 import { createSimulator } from '../../../src/simulator/index';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 import type * as FakeElectron from '../../fakes/electron/index';
+import { fakeDesktop } from '../../fakes/session-bus/index';
 import { FAST_SIM } from '../../support/simulator';
 
 const storeData = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('electron', () => import('../../fakes/electron/index'));
+// A KDE-like desktop: a tray host and a screensaver on the session bus.
+vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 // electron-store needs the Electron runtime; this stand-in keeps what the app stores in a Map.
 vi.mock('electron-store', () => ({
   default: class {
@@ -62,6 +65,7 @@ beforeAll(async () => {
   await sim.start();
   electron = (await import('electron')) as unknown as typeof FakeElectron;
   electron.resetElectronFake();
+  fakeDesktop.reset();
   await import('../../../src/main/index');
   electron.app.makeReady();
   await vi.waitFor(() => expect(electron.Tray.all).toHaveLength(1));
@@ -121,32 +125,43 @@ describe('the app, wired by its composition root', () => {
     expect(popup.webContents.sent.some((m) => m.channel === 'ucwa:event:connectionChanged')).toBe(true);
   });
 
-  it('an incoming message gives one notification and an unread tray; a click opens its chat', async () => {
-    const popup = windowsShowing('popup')[0];
-    popup?.blur();
+  it('an incoming message gives one notification and an unread tray; on Linux its click opens the quick reply', async () => {
+    const [popup] = windowsShowing('popup');
+    if (popup === undefined) throw new Error('no popup');
+    popup.blur();
     const conversation = await ben.startConversation({ to: 'ana@contoso.com', message: { text: 'Hi Ana, lunch?' } });
     await vi.waitFor(() => expect(electron.Notification.shown).toHaveLength(1), { timeout: 5_000 });
     const note = electron.Notification.shown[0];
     expect(note?.options).toMatchObject({ title: 'Ben Osei', body: 'Hi Ana, lunch?' });
+    // Linux has neither inline replies nor buttons in Electron: none are asked for.
+    expect(note?.options.hasReply).toBeUndefined();
+    expect(note?.options.actions).toBeUndefined();
     await vi.waitFor(() => expect(electron.Tray.all[0]?.image).toMatch(/-unread\.png$/));
-    expect(electron.app.badgeCount).toBe(1);
+    expect(electron.app.dockBadge).toBe(1);
     note?.click();
+    const [firstReply] = windowsShowing('quick-reply');
+    expect(firstReply?.focused).toBe(true);
+    const conversationId = new URL(firstReply?.loaded ?? 'app://none').searchParams.get('conversation') ?? '';
+    expect(conversationId).toBe('chat:ben@contoso.com');
+
+    // The chat itself, from the popup; reading it clears the unread state.
+    expect(await call(popup, 'openChat', { uri: 'ben@contoso.com' })).toMatchObject({ ok: true });
     const [chat] = windowsShowing('chat');
-    expect(chat?.loaded).toMatch(/chat\.html\?conversation=/);
-    expect(chat?.focused).toBe(true);
     if (chat === undefined) throw new Error('no chat window');
-    const conversationId = new URL(chat.loaded ?? '').searchParams.get('conversation') ?? '';
+    expect(chat.focused).toBe(true);
     expect(await call(chat, 'markRead', { conversationId })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(electron.Tray.all[0]?.image).not.toMatch(/-unread/));
-    expect(electron.app.badgeCount).toBe(0);
+    expect(electron.app.dockBadge).toBe(0);
 
-    // While the chat has the focus, a new message raises no notification.
+    // While the chat has the focus, a new message reaches it and raises no notification.
+    await call(chat, 'ready', {});
     await ben.sendMessage(conversation, { text: 'I am in the lobby' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(chat.webContents.sent.some((m) => m.channel === 'ucwa:event:messageAdded' && (m.payload as { text?: string }).text === 'I am in the lobby')).toBe(true), { timeout: 5_000 });
     expect(electron.Notification.shown).toHaveLength(1);
 
-    // Unfocused: a notification, and on Linux its Reply button opens the quick-reply window.
+    // Unfocused: a notification, and its click brings the quick-reply window back.
     chat.blur();
+    firstReply?.hide();
     const received = new Promise<string>((resolve) => {
       ben.on((e) => {
         if (e.type === 'messageReceived') resolve(e.text);
@@ -154,10 +169,12 @@ describe('the app, wired by its composition root', () => {
     });
     await ben.sendMessage(conversation, { text: 'Still there?' });
     await vi.waitFor(() => expect(electron.Notification.shown).toHaveLength(2), { timeout: 5_000 });
-    electron.Notification.shown[1]?.action(0);
+    electron.Notification.shown[1]?.click();
     const [quickReply] = windowsShowing('quick-reply');
     expect(quickReply?.loaded).toContain(`conversation=${encodeURIComponent(conversationId)}`);
     if (quickReply === undefined) throw new Error('no quick-reply window');
+    expect(quickReply).toBe(firstReply);
+    expect(quickReply.visible).toBe(true);
     expect(await call(quickReply, 'sendMessage', { conversationId, text: 'Coming down now' })).toMatchObject({ ok: true });
     expect(await received).toBe('Coming down now');
   });
@@ -180,8 +197,8 @@ describe('the app, wired by its composition root', () => {
     await vi.waitFor(() => expect(electron.Notification.shown.length).toBe(shownBefore + 1), { timeout: 5_000 });
     await carl.startConversation({ to: 'ana@contoso.com', message: { text: 'Carl: quick one' } });
     await vi.waitFor(() => expect(notificationFrom(/Carl Berg/)).toBeDefined(), { timeout: 5_000 });
-    notificationFrom(/Carl Berg/)?.action(0);
-    notificationFrom(/Ben Osei/)?.action(0);
+    notificationFrom(/Carl Berg/)?.click();
+    notificationFrom(/Ben Osei/)?.click();
     const carlId = 'chat:carl@contoso.com';
     const benId = 'chat:ben@contoso.com';
     const [carlWindow] = replyWindowFor(carlId);
@@ -221,22 +238,18 @@ describe('the app, wired by its composition root', () => {
     expect(popup?.visible).toBe(true);
   });
 
-  it('a click on the dock icon with nothing on screen brings the popup back', () => {
-    for (const w of electron.BrowserWindow.getAllWindows()) w.hide();
-    electron.app.emit('activate');
-    const [popup] = windowsShowing('popup');
-    expect(popup?.visible).toBe(true);
-    expect(popup?.focused).toBe(true);
-  });
-
-  it('locking the screen shows me Away and unlocking restores my choice', async () => {
+  it('locking the screen shows me Away and unlocking restores my choice (Linux: the screensaver on D-Bus)', async () => {
     const [popup] = windowsShowing('popup');
     if (popup === undefined) throw new Error('no popup');
     expect(await call(popup, 'setPresence', { availability: 'Busy' })).toMatchObject({ ok: true });
-    electron.powerMonitor.emit('lock-screen');
+    // powerMonitor has no lock events on Linux (the fake refuses them, as Electron never emits them).
+    expect(() => electron.powerMonitor.emit('lock-screen')).toThrow(/darwin, win32 only/);
+    fakeDesktop.screensaverActive(true);
     await vi.waitFor(async () => expect(((await call(popup, 'getSnapshot', {})).value as { me: { presence: { availability: string } } }).me.presence.availability).toBe('Away'));
-    electron.powerMonitor.emit('unlock-screen');
+    fakeDesktop.screensaverActive(false);
     await vi.waitFor(async () => expect(((await call(popup, 'getSnapshot', {})).value as { me: { presence: { availability: string } } }).me.presence.availability).toBe('Busy'));
+    // Lock signals are there, so the settings have nothing to warn about.
+    expect(((await call(popup, 'getSnapshot', {})).value as { presenceNote?: string }).presenceNote).toBeUndefined();
   });
 
   it('turning auto-start on writes the XDG autostart entry; off removes it', async () => {

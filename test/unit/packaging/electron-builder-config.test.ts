@@ -48,3 +48,12 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 });
+
+describe('Windows identity', () => {
+  it('the installer\'s appId is the AppUserModelID the app sets, and its shortcut carries the product name Electron looks for', async () => {
+    const { APP_USER_MODEL_ID, TOAST_ACTIVATOR_CLSID } = await import('../../../src/main/platform/windows-identity');
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
+    expect((config.nsis as { shortcutName: string; createStartMenuShortcut: boolean; perMachine: boolean })).toMatchObject({ shortcutName: config.productName, createStartMenuShortcut: true, perMachine: false });
+    expect(TOAST_ACTIVATOR_CLSID).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+  });
+});
