@@ -1,7 +1,7 @@
 // The control API tests use to drive the simulator: programmatically (`sim.control`) or over HTTP
 // under /_sim/ (loopback only) when the simulator runs in another process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DropRule, FailRule, RequestLogEntry } from './faults';
+import type { DelayRule, DropRule, FailRule, RequestLogEntry } from './faults';
 import type { UcwaSimulator } from './simulator';
 import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
 
@@ -71,6 +71,18 @@ export class ControlApi {
     return apps.length;
   }
 
+  /** The events of a user's next `count` batches (with an event of link rel `rel`) are delivered twice, in two batches. */
+  repeatEventBatches(user: string, options: { count?: number; rel?: string } = {}): number {
+    const apps = this.sim.appsOf(sip(user));
+    for (const app of apps) app.channel.repeatNextBatches(options.count ?? 1, options.rel);
+    return apps.length;
+  }
+
+  /** Holds the next requests that match (method, path pattern) for `ms`. */
+  delayNext(rule: DelayRule): void {
+    this.sim.faults.delayNext(rule);
+  }
+
   delay(ms: number, count?: number): void {
     this.sim.faults.setDelay(ms, count);
   }
@@ -138,6 +150,11 @@ export async function handleControlRoute(control: ControlApi, req: IncomingMessa
         return sendJson(res, 200, { dropped: control.dropEventConnections(getString(body, 'user') ?? '') });
       case '/_sim/stale-event-links':
         return sendJson(res, 200, { stale: control.staleEventLinks(getString(body, 'user') ?? '') });
+      case '/_sim/repeat-events':
+        return sendJson(res, 200, { repeating: control.repeatEventBatches(getString(body, 'user') ?? '', { count: num('count') ?? 1, ...optional(body, ['rel']) }) });
+      case '/_sim/delay-next':
+        control.delayNext({ count: num('count') ?? 1, ms: num('ms') ?? 0, ...optional(body, ['method', 'path']) });
+        return sendJson(res, 200, { ok: true });
       case '/_sim/delay':
         control.delay(num('ms') ?? 0, num('count'));
         return sendJson(res, 200, { ok: true });

@@ -17,6 +17,13 @@ export interface DropRule {
   readonly path?: string;
 }
 
+export interface DelayRule {
+  readonly count: number;
+  readonly ms: number;
+  readonly method?: string;
+  readonly path?: string;
+}
+
 interface Counted<T> {
   readonly rule: T;
   left: number;
@@ -32,6 +39,7 @@ export interface RequestLogEntry {
 export class FaultInjector {
   private fails: Counted<FailRule>[] = [];
   private drops: Counted<DropRule>[] = [];
+  private delays: Counted<DelayRule>[] = [];
   delayMs = 0;
   delayCount = Number.POSITIVE_INFINITY;
   readonly log: RequestLogEntry[] = [];
@@ -44,6 +52,11 @@ export class FaultInjector {
     this.drops.push({ rule, left: rule.count });
   }
 
+  /** Holds the next matching requests for `ms` before answering them (one slow request among fast ones). */
+  delayNext(rule: DelayRule): void {
+    this.delays.push({ rule, left: rule.count });
+  }
+
   setDelay(ms: number, count?: number): void {
     this.delayMs = ms;
     this.delayCount = count ?? Number.POSITIVE_INFINITY;
@@ -52,6 +65,7 @@ export class FaultInjector {
   clear(): void {
     this.fails = [];
     this.drops = [];
+    this.delays = [];
     this.delayMs = 0;
   }
 
@@ -62,6 +76,8 @@ export class FaultInjector {
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     }
     const method = req.method ?? 'GET';
+    const delay = this.take(this.delays, method, path);
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const drop = this.take(this.drops, method, path);
     if (drop !== undefined) {
       req.socket.destroy();
