@@ -124,7 +124,8 @@ describe('the app, wired by its composition root', () => {
 
     // While the chat has the focus, a new message raises no notification.
     await ben.sendMessage(conversation, { text: 'I am in the lobby' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The notification is decided in the same step that adds the message to the conversation.
+    await vi.waitFor(async () => expect(((await call(chat, 'getSnapshot', {})).value as { conversations: { lastMessage?: { text: string } }[] }).conversations.map((c) => c.lastMessage?.text)).toContain('I am in the lobby'));
     expect(electron.Notification.shown).toHaveLength(1);
 
     // Unfocused: a notification, and on Linux its Reply button opens the quick-reply window.
