@@ -1,8 +1,8 @@
 // Mutation testing (`npm run mutation`, not part of `check`): how many deliberate small breaks of
 // the client, the session, the history, the IPC layer and the renderer's state the tests catch.
-// The machine is small and shared: one test runner, tests chosen per mutant from coverage, and
-// incremental, so a re-run only tests what changed. Run it one folder at a time, e.g.
-//   npm run mutation -- --mutate 'src/main/session/**/*.ts'
+// The machine is small and shared: few test runners, tests chosen per mutant from coverage, and
+// incremental, so a re-run only tests what changed. scripts/mutation.mjs runs it one folder at a
+// time (`npm run mutation -- session`); `npx stryker run --mutate 'src/main/ipc/**/*.ts'` also works.
 // Survivors that are equivalent to the original are listed in docs/mutation-survivors.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -12,7 +12,7 @@ export default {
   tsconfigFile: 'tsconfig.stryker.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
-  concurrency: 1,
+  concurrency: 2,
   // Static mutants (module-level constants) would need the whole suite per mutant.
   ignoreStatic: true,
   incremental: true,
