@@ -48,6 +48,8 @@ describe('IPC answers and logs', () => {
     expect(await invokeOne('search', handlers(), policy, log, event, [{}, {}])).toEqual({ ok: false, error: { code: 'invalid-input', message: 'search takes exactly one object.' } });
     const field = await invokeOne('search', handlers(), policy, log, event, [{ query: 42 }]);
     expect(field).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^search: query .+/) } });
+    const nested = await invokeOne('updateSettings', handlers(), policy, log, event, [{ notifications: { sound: 'loud' } }]);
+    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^updateSettings: notifications\.sound .+/) } });
     const whole = await invokeOne('search', handlers(), policy, log, event, ['text']);
     expect(whole).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^search: input .+/) } });
     expect(log.lines).toEqual([]);
