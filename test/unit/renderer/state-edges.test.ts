@@ -57,6 +57,8 @@ describe('contact filter', () => {
     expect(filterContacts(index, 'ben@').map((c) => c.name)).toEqual(['Ben Osei']);
     expect(filterContacts(index, 'dana\tsupport').map((c) => c.name)).toEqual(['Dana Kim']);
     expect(filterContacts(index, 'lead').map((c) => c.name)).toEqual(['Dana Kim']);
+    // Fields are matched one by one: a query does not run from one field into the next.
+    expect(filterContacts(index, 'oseiben')).toEqual([]);
   });
 
   it('stops at the limit of name matches, and name matches come before other matches', () => {
