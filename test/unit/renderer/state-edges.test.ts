@@ -10,6 +10,7 @@ import { ChatModel } from '../../../src/renderer/state/chat-model';
 import { filterContacts, indexContacts } from '../../../src/renderer/state/contact-filter';
 import { GROUP_GAP_MS, messageRows } from '../../../src/renderer/state/message-rows';
 import { availabilityTone, connectionLabel, initials } from '../../../src/renderer/state/presence-labels';
+import { virtualWindow } from '../../../src/renderer/state/virtual-window';
 import { memoryBridge } from './support/memory-bridge';
 
 describe('presence words', () => {
@@ -65,6 +66,13 @@ describe('contact filter', () => {
     const index = indexContacts([person('Other Bob', 'sip:o@x.com', { department: 'bobs' }), ...Array.from({ length: 5 }, (_, i) => person(`Bob ${i}`, `sip:b${i}@x.com`))]);
     expect(filterContacts(index, 'bob', 3).map((c) => c.name)).toEqual(['Bob 0', 'Bob 1', 'Bob 2']);
     expect(filterContacts(index, 'bob', 10).map((c) => c.name)).toEqual(['Bob 0', 'Bob 1', 'Bob 2', 'Bob 3', 'Bob 4', 'Other Bob']);
+  });
+});
+
+describe('virtual window', () => {
+  it('scrolled past the end, still shows the last row', () => {
+    const window = virtualWindow({ count: 10, heightOf: () => 20, scrollTop: 10_000, viewport: 100, overscan: 0 });
+    expect([window.start, window.end, window.padTop, window.padBottom, window.total]).toEqual([9, 10, 180, 0, 200]);
   });
 });
 
