@@ -3,7 +3,7 @@
 // Fake timers: the waits are the behaviour under test, so the test moves the clock itself.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../../src/shared/domain';
-import { DeliveryQueue } from '../../../src/main/session/delivery-queue';
+import { DeliveryQueue, isRetryable } from '../../../src/main/session/delivery-queue';
 import type { DeliveryHost } from '../../../src/main/session/delivery-queue';
 import { UcwaError } from '../../../src/main/ucwa/index';
 
@@ -123,5 +123,53 @@ describe('the outbox timeout', () => {
     // The second one's own timeout starts when its turn comes.
     await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
     expect(r.failures.map((f) => f.text)).toEqual(['first', 'second']);
+  });
+});
+
+describe('the outbox\'s other limits', () => {
+  it('gives up after the last of its attempts, counting from one', async () => {
+    const r = recorder(true, async () => {
+      throw new UcwaError('http', 'Busy.', { status: 503 });
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: 3_600_000, retryBaseMs: 100, maxAttempts: 3 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(r.attempts).toHaveLength(3);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'Busy.' }]);
+  });
+
+  it('waits as long as the server asked before trying again, else backs off from its base', async () => {
+    const r = recorder(true, async () => {
+      throw new UcwaError('http', 'Busy.', { status: 503, ...(r.attempts.length === 1 ? { retryAfterMs: 5_000 } : {}) });
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: 3_600_000, retryBaseMs: 100, maxAttempts: 3 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(r.attempts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(r.attempts).toHaveLength(2);
+    // No Retry-After this time: the backoff, at least half its base, not at once.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(r.attempts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(r.attempts).toHaveLength(3);
+  });
+
+  it('fails what is waiting when the person signs out', async () => {
+    const r = recorder(false);
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    queue.cancelAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'Signed out before it was sent.' }]);
+  });
+
+  it('retries only what may work a moment later', () => {
+    expect(isRetryable(new UcwaError('invitation-failed', 'Away.', { subcode: 'TemporarilyUnavailable' }))).toBe(true);
+    expect(isRetryable(new UcwaError('invitation-failed', 'Declined.', { subcode: 'Declined' }))).toBe(false);
+    expect(isRetryable(new UcwaError('unreachable', 'No network.'))).toBe(true);
+    expect(isRetryable(new UcwaError('wrong-credentials', 'No.'))).toBe(false);
+    expect(isRetryable(new Error('plain'))).toBe(false);
   });
 });
