@@ -95,6 +95,11 @@ export async function handleControlRoute(control: ControlApi, req: IncomingMessa
         return sendJson(res, 200, { dropped: control.dropEventConnections(getString(body, 'user') ?? '') });
       case '/_sim/stale-event-links':
         return sendJson(res, 200, { stale: control.staleEventLinks(getString(body, 'user') ?? '') });
+      case '/_sim/repeat-events':
+        return sendJson(res, 200, { repeating: control.repeatEventBatches(getString(body, 'user') ?? '', { count: num('count') ?? 1, ...optional(body, ['rel']) }) });
+      case '/_sim/delay-next':
+        control.delayNext({ count: num('count') ?? 1, ms: num('ms') ?? 0, ...optional(body, ['method', 'path']) });
+        return sendJson(res, 200, { ok: true });
       case '/_sim/delay':
         control.delay(num('ms') ?? 0, num('count'));
         return sendJson(res, 200, { ok: true });

@@ -1,6 +1,6 @@
 // The control API tests use to drive the simulator: programmatically (`sim.control`) or over HTTP
 // under /_sim/ (control-routes.ts) when the simulator runs in another process.
-import type { DropRule, FailRule } from './faults';
+import type { DelayRule, DropRule, FailRule } from './faults';
 import type { RequestLogEntry } from './request-log';
 import type { UcwaSimulator } from './simulator';
 
@@ -83,6 +83,18 @@ export class ControlApi {
     const apps = this.sim.appsOf(sip(user));
     for (const app of apps) app.channel.invalidateWindow();
     return apps.length;
+  }
+
+  /** The events of a user's next `count` batches (with an event of link rel `rel`) are delivered twice, in two batches. */
+  repeatEventBatches(user: string, options: { count?: number; rel?: string } = {}): number {
+    const apps = this.sim.appsOf(sip(user));
+    for (const app of apps) app.channel.repeatNextBatches(options.count ?? 1, options.rel);
+    return apps.length;
+  }
+
+  /** Holds the next requests that match (method, path pattern) for `ms`. */
+  delayNext(rule: DelayRule): void {
+    this.sim.faults.delayNext(rule);
   }
 
   delay(ms: number, count?: number): void {

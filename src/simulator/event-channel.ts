@@ -70,6 +70,7 @@ export class EventChannel {
   private timeoutMs: number;
   private mediumMs: number;
   private lowMs: number;
+  private repeat: { left: number; readonly rel: string | undefined } = { left: 0, rel: undefined };
   lastPollEndedAt = Date.now();
 
   constructor(
@@ -188,6 +189,15 @@ export class EventChannel {
     this.dropWaiter();
   }
 
+  /**
+   * Fault injection: the events of the next `count` batches (with an event of link rel `rel`, when
+   * given) go out once more in the batch after, as from a server that redelivers what the client
+   * already has. A client must show them once.
+   */
+  repeatNextBatches(count: number, rel?: string): void {
+    this.repeat = { left: count, rel };
+  }
+
   /** Answers the pending GET with an error (application gone, fault injection). */
   failWaiter(status: number, subcode?: string): void {
     const waiter = this.waiter;
@@ -261,6 +271,10 @@ export class EventChannel {
     this.seal(waiter.ack, 'next', batch);
     this.respond(waiter.res, this.delivered.get(waiter.ack));
     for (const entry of batch) entry.options.onCollected?.();
+    if (this.repeat.left > 0 && batch.some((e) => this.repeat.rel === undefined || e.body.link.rel === this.repeat.rel)) {
+      this.repeat.left--;
+      for (const entry of batch) this.pending.push({ sender: entry.sender, body: entry.body, priority: 'high', releaseAt: Date.now(), options: {} });
+    }
   }
 
   private seal(ack: number, kind: BatchLinkKind, batch: readonly PendingEvent[]): void {

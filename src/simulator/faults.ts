@@ -22,6 +22,13 @@ export interface DropRule {
   readonly path?: string;
 }
 
+export interface DelayRule {
+  readonly count: number;
+  readonly ms: number;
+  readonly method?: string;
+  readonly path?: string;
+}
+
 export type ControlErrorCode = 'invalid-path-pattern' | 'invalid-number' | 'invalid-method' | 'too-many-rules';
 
 /** A control input the simulator refuses; the HTTP control API answers it with 400. */
@@ -67,6 +74,7 @@ function activate<T extends { readonly count: number; readonly method?: string; 
 export class FaultInjector {
   private fails: ActiveRule<FailRule>[] = [];
   private drops: ActiveRule<DropRule>[] = [];
+  private delays: ActiveRule<DelayRule>[] = [];
   delayMs = 0;
   delayCount = Number.POSITIVE_INFINITY;
 
@@ -84,6 +92,14 @@ export class FaultInjector {
     this.drops.push(active);
   }
 
+  /** Holds the next matching requests for `ms` before answering them (one slow request among fast ones). */
+  delayNext(rule: DelayRule): void {
+    checkInteger('ms', rule.ms, 0, MAX_DELAY_MS);
+    const active = activate(rule);
+    this.delays = this.withRoom(this.delays);
+    this.delays.push(active);
+  }
+
   setDelay(ms: number, count?: number): void {
     checkInteger('ms', ms, 0, MAX_DELAY_MS);
     if (count !== undefined) checkInteger('count', count, 1, MAX_COUNT);
@@ -94,6 +110,7 @@ export class FaultInjector {
   clear(): void {
     this.fails = [];
     this.drops = [];
+    this.delays = [];
     this.delayMs = 0;
   }
 
@@ -104,6 +121,8 @@ export class FaultInjector {
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     }
     const method = req.method ?? 'GET';
+    const delay = this.take(this.delays, method, path);
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const drop = this.take(this.drops, method, path);
     if (drop !== undefined) {
       req.socket.destroy();

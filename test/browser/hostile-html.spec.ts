@@ -66,14 +66,20 @@ test('every page enforces the strict policy: inline scripts and foreign loads ar
     await page.goto(host.pageUrl(name, { conversation: 'none' }));
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      // Both reports arrive once the browser has refused both: the script was refused before it ran.
+      const bothReported = new Promise<void>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          violations.push(e.violatedDirective);
+          if (violations.includes('img-src') && violations.includes('script-src-elem')) resolve();
+        });
+      });
       const script = document.createElement('script');
       script.textContent = 'window.__inline = true';
       document.head.append(script);
       const img = document.createElement('img');
       img.src = 'https://evil.example/pixel.png';
       document.body.append(img);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await Promise.race([bothReported, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       return { inline: (window as unknown as { __inline?: boolean }).__inline === true, violations: [...new Set(violations)].sort() };
     });
     expect(outcome.inline, name).toBe(false);

@@ -48,8 +48,14 @@ test('10,000 messages: a small DOM, pages loaded while scrolling up, position ke
       const row = [...scroller.querySelectorAll<HTMLElement>('[data-row-key]')].find((r) => r.getBoundingClientRect().bottom > top);
       return { key: row?.dataset.rowKey ?? '', y: row?.getBoundingClientRect().top ?? 0 };
     });
-    await log.evaluate((element) => element.scrollBy(0, -200));
-    await page.waitForTimeout(30);
+    // The scroll event, then two frames: the list has re-rendered for it (and for any page it loaded).
+    await log.evaluate(
+      (element) =>
+        new Promise<void>((resolve) => {
+          element.addEventListener('scroll', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), { once: true });
+          element.scrollBy(0, -200);
+        }),
+    );
     const after = await page.evaluate((key) => document.querySelector<HTMLElement>(`[data-row-key="${key}"]`)?.getBoundingClientRect().top ?? null, before.key);
     if (after !== null) expect(Math.abs(after - (before.y + 200)), `row ${before.key} moved by the scroll only`).toBeLessThan(3);
   }
@@ -95,8 +101,9 @@ test('5,000 contacts: a small DOM, the keyboard walks the whole list, the filter
   await expect(active).toBeInViewport();
   await search.fill('omar 1');
   await expect(list.getByRole('option').first()).toContainText('Omar');
-  // Directory and history answers arrive after a pause in typing; the list stays whole.
-  await page.waitForTimeout(400);
+  // Directory and history answers arrive after a pause in typing; the list stays whole once they are in.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __fakeBridgeCalls: string[] }).__fakeBridgeCalls.filter((c) => c === 'search:omar 1' || c === 'searchHistory:omar 1').length)).toBe(2);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await expect(list.getByRole('option').first()).toContainText('Omar');
   expect(await list.getByRole('option').count()).toBeLessThanOrEqual(50);
 });

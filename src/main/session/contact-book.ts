@@ -87,16 +87,24 @@ export class ContactBook {
   }
 
   private async loadDetails(client: UcwaClient): Promise<void> {
-    let photos = 0;
+    // Photos are stored when they are pushed, not before: otherwise getContacts would show photos
+    // that the open windows have not been sent yet (until the last photo of the batch arrived).
+    const pending = new Map<string, string>();
+    const flush = (): void => {
+      for (const [uri, photo] of pending) {
+        const contact = this.get(uri);
+        if (contact !== undefined) this.contacts.set(uri.toLowerCase(), { ...contact, photo });
+      }
+      pending.clear();
+      this.pushList();
+    };
     const addPhoto = (uri: string, photo: string): void => {
-      const contact = this.get(uri);
-      if (contact === undefined) return;
-      this.contacts.set(uri.toLowerCase(), { ...contact, photo });
-      if (++photos % PHOTOS_PER_PUSH === 0) this.pushList();
+      pending.set(uri, photo);
+      if (pending.size === PHOTOS_PER_PUSH) flush();
     };
     const current = (): boolean => this.currentClient() === client;
     await fetchContactDetails(client, [...this.contacts.keys()], (uri, change) => this.patchPresence(uri, change), addPhoto, current);
-    if (photos % PHOTOS_PER_PUSH !== 0 && current()) this.pushList();
+    if (pending.size > 0 && current()) flush();
   }
 
   private patchPresence(uri: string, change: Partial<Presence>): void {

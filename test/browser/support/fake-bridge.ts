@@ -55,8 +55,14 @@ export function installFakeBridge(model: FakeModel): void {
       const from = Math.max(0, end - limit);
       return ok({ messages: Array.from({ length: end - from }, (_, k) => message(from + k)), ...(from > 0 ? { olderCursor: String(from) } : {}) });
     },
-    search: () => ok([]),
-    searchHistory: () => ok([]),
+    search: ({ query }: { query: string }) => {
+      calls.push(`search:${query}`);
+      return ok([]);
+    },
+    searchHistory: ({ query }: { query: string }) => {
+      calls.push(`searchHistory:${query}`);
+      return ok([]);
+    },
     markRead: () => ok(null),
     setTyping: () => ok(null),
     sendMessage: ({ text }: { text: string }) => {

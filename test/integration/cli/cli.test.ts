@@ -72,18 +72,27 @@ describe('ucwa-tray CLI', () => {
   it('listen --json: accepts, prints every message once (the invitation\'s first line too), signs out on SIGTERM', async () => {
     const sim = await startSim();
     const env = { UCWA_SERVER: sim.url, UCWA_USER: 'ben@contoso.com', UCWA_PASSWORD: 'demo' };
-    let injected = false;
+    let step = 0;
+    // Each message is sent once the one before it was printed; a copy of one would print before the
+    // last, which ends the run.
     const run = await runCli(['listen', '--json'], env, (text, child) => {
-      if (!injected && text.includes('listening as')) {
-        injected = true;
+      if (step === 0 && text.includes('listening as')) {
+        step = 1;
         sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'first line' });
-        setTimeout(() => sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'second', html: '<b>second</b>' }), 300);
+      } else if (step === 1 && text.includes('"first line"')) {
+        step = 2;
+        sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'second', html: '<b>second</b>' });
+      } else if (step === 2 && text.includes('"second"')) {
+        step = 3;
+        sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'last' });
+      } else if (step === 3 && text.includes('"last"')) {
+        step = 4;
+        child.kill('SIGTERM');
       }
-      if ((text.match(/"conversation"/g) ?? []).length >= 2) setTimeout(() => child.kill('SIGTERM'), 200);
     });
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l.text)).toEqual(['first line', 'second', 'last']);
     expect(lines[0]).toMatchObject({ from: 'sip:lena@contoso.com', fromName: 'Lena Adler', text: 'first line' });
     expect(lines[0]).not.toHaveProperty('html');
     expect(lines[1]).toMatchObject({ text: 'second', html: '<b>second</b>' });
@@ -110,11 +119,14 @@ describe('ucwa-tray listen recovers', () => {
         sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'after' });
       } else if (step === 3 && text.includes('"after"')) {
         step = 4;
-        setTimeout(() => child.kill('SIGTERM'), 200);
+        sim.control.injectMessage({ from: 'lena@contoso.com', to: 'ben@contoso.com', text: 'end' });
+      } else if (step === 4 && text.includes('"end"')) {
+        step = 5;
+        child.kill('SIGTERM');
       }
     });
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['before', 'after']);
+    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['before', 'after', 'end']);
     expect(run.stderr).toMatch(/reconnecting/);
   });
 });

@@ -14,14 +14,14 @@ import type { UcwaSimulator } from '../../../src/simulator/index';
 import { createSimulator } from '../../../src/simulator/index';
 import { startSim } from '../../support/simulator';
 
-function session(sim: { url: string }, pushes: { name: string; payload: unknown }[], historyRoot?: string): SessionService {
+function session(sim: { url: string }, pushes: { name: string; payload: unknown }[], historyRoot?: string, user = 'ana'): SessionService {
   return new SessionService({
-    createClient: (o) => new UcwaClient({ ...o, endpointId: 'recovery-ana', backoffBaseMs: 50, backoffMaxMs: 200, invitationTimeoutMs: 3_000, deliveryTimeoutMs: 3_000 }),
+    createClient: (o) => new UcwaClient({ ...o, endpointId: `recovery-${user}`, backoffBaseMs: 50, backoffMaxMs: 200, invitationTimeoutMs: 3_000, deliveryTimeoutMs: 3_000 }),
     settings: new InMemorySettings(),
     vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
     windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
     notify: { incomingMessage: () => undefined },
-    demo: { start: async () => ({ server: sim.url, user: 'ana@contoso.com', password: 'demo' }) },
+    demo: { start: async () => ({ server: sim.url, user: `${user}@contoso.com`, password: 'demo' }) },
     push: (name, payload) => pushes.push({ name, payload }),
     reconnectBaseMs: 100,
     reconnectMaxMs: 400,
@@ -99,7 +99,8 @@ describe('session recovery', () => {
     const chat = await first.handlers().openChat({ uri: 'echo@contoso.com' }, { windowId: 1 });
     await first.handlers().sendMessage({ conversationId: chat, text: 'remember me' }, { windowId: 1 });
     await expect.poll(() => pushes.some((p) => p.name === 'messageAdded' && (p.payload as ChatMessage).text === 'Echo: remember me')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Saving is in the background: sign out once both lines (the sent one delivered) are on disk.
+    await expect.poll(async () => (await first.handlers().getHistory({ conversationId: chat }, { windowId: 1 })).messages.map((m) => [m.text, m.delivery])).toEqual([['remember me', 'delivered'], ['Echo: remember me', 'delivered']]);
     await first.signOut();
 
     const second = session(sim, [], root);
@@ -117,12 +118,20 @@ describe('session recovery', () => {
     const pushes: { name: string; payload: unknown }[] = [];
     const service = session(sim, pushes);
     await service.handlers().signInDemo({}, { windowId: 1 });
+    // A canary with the same timings on a server of its own loses its application the retryable
+    // way at the same moment: once it is back, a retry of ours would have reached the server too.
+    const canarySim = await startSim();
+    const canary = session(canarySim, [], undefined, 'ben');
+    await canary.handlers().signInDemo({}, { windowId: 1 });
     sim.control.failNext({ count: 1, status: 410, path: '/events', subcode: 'CannotRedirect' });
     sim.control.dropEventConnections('ana@contoso.com');
+    canarySim.control.expireApplication('ben@contoso.com');
     await expect.poll(() => service.snapshot().connection.state).toBe('failed');
     expect(service.snapshot().connection.detail).toMatch(/The server ended the session/);
     const before = sim.control.requests().length;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect.poll(() => canarySim.appsOf('ben@contoso.com').length).toBe(1);
+    await expect.poll(() => canary.snapshot().connection.state).toBe('connected');
     expect(sim.control.requests().length).toBe(before);
+    await canary.signOut();
   });
 });

@@ -1,0 +1,75 @@
+// `npm run mutation [part…]`: Stryker over one part of the code at a time, each with its own
+// incremental file, so a run is bounded and a re-run only tests what changed. With no part named,
+// every part runs, smallest first. `npm run mutation -- --scores` prints the scores of the last
+// runs (reports/mutation/*.json) without running anything. Shared options: stryker.config.mjs.
+import { existsSync, readFileSync } from 'node:fs';
+import { Stryker } from '@stryker-mutator/core';
+import base from '../stryker.config.mjs';
+
+const UCWA = 'src/main/ucwa';
+/** Each part is a few minutes to an hour on a small machine; the client is split so each run can finish. */
+const PARTS = {
+  history: ['src/main/history/**/*.ts'],
+  ipc: ['src/main/ipc/**/*.ts'],
+  'renderer-state': ['src/renderer/state/**/*.ts'],
+  session: ['src/main/session/**/*.ts'],
+  'ucwa-events': [`${UCWA}/event-*.ts`, `${UCWA}/events.ts`, `${UCWA}/batch.ts`],
+  'ucwa-messaging': [`${UCWA}/messaging*.ts`, `${UCWA}/message-parsing.ts`, `${UCWA}/conversation-record.ts`, `${UCWA}/pending-operations.ts`],
+  'ucwa-people': [`${UCWA}/people*.ts`, `${UCWA}/presence-subscriber.ts`],
+  'ucwa-http': [`${UCWA}/authenticated-http.ts`, `${UCWA}/http-transport.ts`, `${UCWA}/discovery.ts`, `${UCWA}/www-authenticate.ts`, `${UCWA}/resource.ts`, `${UCWA}/errors.ts`, `${UCWA}/logger.ts`, `${UCWA}/data-uri.ts`],
+  'ucwa-client': [`${UCWA}/ucwa-client.ts`, `${UCWA}/application-resource.ts`, `${UCWA}/activity-reporter.ts`, `${UCWA}/index.ts`],
+};
+/** The folders the README reports, and the parts that make them up. */
+const FOLDERS = {
+  history: ['history'],
+  ipc: ['ipc'],
+  'renderer/state': ['renderer-state'],
+  session: ['session'],
+  ucwa: ['ucwa-events', 'ucwa-messaging', 'ucwa-people', 'ucwa-http', 'ucwa-client'],
+};
+
+const reportOf = (part) => `reports/mutation/${part}.json`;
+
+/** Killed and timed-out mutants count as detected; compile errors and ignored ones do not count. */
+function counts(part) {
+  if (!existsSync(reportOf(part))) return undefined;
+  const report = JSON.parse(readFileSync(reportOf(part), 'utf8'));
+  const all = Object.values(report.files).flatMap((file) => file.mutants);
+  const of = (...statuses) => all.filter((m) => statuses.includes(m.status)).length;
+  return { detected: of('Killed', 'Timeout'), valid: of('Killed', 'Timeout', 'Survived', 'NoCoverage') };
+}
+
+function scoreLine() {
+  const lines = [];
+  for (const [folder, parts] of Object.entries(FOLDERS)) {
+    const found = parts.map(counts);
+    if (found.every((c) => c === undefined)) continue;
+    const detected = found.reduce((n, c) => n + (c?.detected ?? 0), 0);
+    const valid = found.reduce((n, c) => n + (c?.valid ?? 0), 0);
+    const missing = parts.filter((_, i) => found[i] === undefined);
+    lines.push(`${folder} ${((100 * detected) / Math.max(1, valid)).toFixed(1)} % (${detected}/${valid}${missing.length > 0 ? `; not run: ${missing.join(', ')}` : ''})`);
+  }
+  return `mutation score: ${lines.join(', ')}`;
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--scores')) {
+  process.stdout.write(`${scoreLine()}\n`);
+  process.exit(0);
+}
+const asked = args.flatMap((name) => (name in FOLDERS ? FOLDERS[name] : [name]));
+const unknown = asked.filter((name) => !(name in PARTS));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown part ${unknown.join(', ')}; choose from ${[...new Set([...Object.keys(FOLDERS), ...Object.keys(PARTS)])].join(', ')}.\n`);
+  process.exit(2);
+}
+for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
+  await new Stryker({
+    ...base,
+    mutate: PARTS[part],
+    incrementalFile: `reports/stryker-incremental-${part}.json`,
+    htmlReporter: { fileName: `reports/mutation/${part}.html` },
+    jsonReporter: { fileName: reportOf(part) },
+  }).runMutationTest();
+}
+process.stdout.write(`\n${scoreLine()}\n`);

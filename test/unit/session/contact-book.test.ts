@@ -1,0 +1,131 @@
+// The contact list the windows see, on a scripted client: what a contact carries, people known only
+// through a group, presence and notes (for listed people and for strangers), the first look fetched
+// directly, which photos are kept, and forgetting it all.
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../../src/shared/domain';
+import type { EventName } from '../../../src/shared/ipc-contract';
+import { ContactBook } from '../../../src/main/session/contact-book';
+import { photoDataUrl, toPresence } from '../../../src/main/session/contact-details';
+import { MAX_PHOTO_BYTES, UcwaClient } from '../../../src/main/ucwa/index';
+import type { ContactDetails, ContactInfo, GroupInfo, Photo } from '../../../src/main/ucwa/index';
+
+const info = (uri: string, name: string, extra: Partial<ContactInfo> = {}): ContactInfo => ({ uri, name, emails: [], phones: [], ...extra });
+
+class ScriptedPeople extends UcwaClient {
+  contacts: ContactInfo[] = [];
+  groups: GroupInfo[] = [];
+  known = new Map<string, ContactInfo>();
+  details: ContactDetails[] = [];
+  photos = new Map<string, Photo>();
+  readonly subscribed: string[][] = [];
+
+  constructor() {
+    super({ server: 'https://127.0.0.1:1', user: 'ana@contoso.com', password: 'x', endpointId: 'people' });
+  }
+
+  override async getContacts(): Promise<ContactInfo[]> {
+    return this.contacts;
+  }
+
+  override async getGroups(): Promise<GroupInfo[]> {
+    return this.groups;
+  }
+
+  override getKnownContact(uri: string): ContactInfo | undefined {
+    return this.known.get(uri);
+  }
+
+  override async subscribePresence(uris: readonly string[]): Promise<void> {
+    this.subscribed.push([...uris]);
+  }
+
+  override async getContactDetails(uris: readonly string[]): Promise<ContactDetails[]> {
+    return this.details.filter((d) => uris.includes(d.uri.toLowerCase()));
+  }
+
+  override async getContactPhoto(uri: string): Promise<Photo | undefined> {
+    return this.photos.get(uri);
+  }
+}
+
+function book() {
+  const pushes: { name: EventName; payload: unknown }[] = [];
+  const client = new ScriptedPeople();
+  const current: { client: UcwaClient | undefined } = { client };
+  const contacts = new ContactBook((name, payload) => pushes.push({ name, payload }), () => current.client);
+  const lastList = (): readonly Contact[] => (pushes.filter((p) => p.name === 'contactsChanged').at(-1)?.payload as { contacts: readonly Contact[] } | undefined)?.contacts ?? [];
+  return { pushes, client, current, contacts, lastList };
+}
+
+async function settle(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setImmediate(resolve));
+  expect(check()).toBe(true);
+}
+
+describe('the contact list', () => {
+  it('carries what the directory says, adds people known only through a group, and subscribes to all', async () => {
+    const { client, contacts } = book();
+    client.contacts = [info('sip:Ben@contoso.com', 'Ben Osei', { title: 'Engineer', department: 'Engineering', company: 'Contoso' }), info('sip:carl@contoso.com', 'Carl Berg')];
+    client.groups = [{ id: 'g', name: 'Team', kind: 'group', contactUris: ['sip:dana@contoso.com', 'sip:ben@contoso.com', 'sip:ghost@contoso.com'] }];
+    client.known.set('sip:dana@contoso.com', info('sip:dana@contoso.com', 'Dana Kim'));
+    client.known.set('sip:ben@contoso.com', info('sip:ben@contoso.com', 'Ben (from the group)'));
+    await contacts.load(client);
+    expect(contacts.get('SIP:BEN@contoso.com')).toEqual({ uri: 'sip:Ben@contoso.com', name: 'Ben Osei', title: 'Engineer', department: 'Engineering', company: 'Contoso', emails: [], phones: [], presence: { availability: 'Unknown' } });
+    expect(Object.keys(contacts.get('sip:carl@contoso.com') ?? {}).sort()).toEqual(['emails', 'name', 'phones', 'presence', 'uri']);
+    expect(contacts.get('sip:dana@contoso.com')?.name).toBe('Dana Kim');
+    expect(contacts.get('sip:ghost@contoso.com')).toBeUndefined();
+    expect(contacts.list().groups).toEqual([{ id: 'g', name: 'Team', kind: 'group', contactUris: ['sip:dana@contoso.com', 'sip:ben@contoso.com', 'sip:ghost@contoso.com'] }]);
+    expect(client.subscribed).toEqual([['sip:ben@contoso.com', 'sip:carl@contoso.com', 'sip:dana@contoso.com']]);
+    contacts.clear();
+    expect(contacts.list()).toEqual({ groups: [], contacts: [] });
+  });
+
+  it('follows presence and notes of listed people; a stranger\'s presence is passed on as it is', async () => {
+    const { client, contacts, pushes } = book();
+    client.contacts = [info('sip:ben@contoso.com', 'Ben Osei')];
+    await contacts.load(client);
+    contacts.presenceChanged('sip:ben@contoso.com', { availability: 'Busy', activity: 'in-a-meeting', lastActive: new Date(5_000) });
+    contacts.noteChanged('sip:ben@contoso.com', 'Back at 3');
+    expect(contacts.get('sip:ben@contoso.com')?.presence).toEqual({ availability: 'Busy', activity: 'in-a-meeting', lastActive: 5_000, note: 'Back at 3' });
+    contacts.presenceChanged('sip:lena@contoso.com', { availability: 'Away' });
+    expect(pushes.at(-1)).toEqual({ name: 'presenceChanged', payload: { uri: 'sip:lena@contoso.com', presence: { availability: 'Away' }, isMe: false } });
+    contacts.noteChanged('sip:lena@contoso.com', 'ignored');
+    expect(pushes.filter((p) => (p.payload as { uri?: string }).uri === 'sip:lena@contoso.com')).toHaveLength(1);
+    // A contact found again keeps the presence and photo already known.
+    expect(contacts.contactFor(info('sip:ben@contoso.com', 'Ben O.')).presence.availability).toBe('Busy');
+  });
+
+  it('fetches the first look directly: presence and note where given, then the photos that are small images', async () => {
+    const { client, contacts, lastList } = book();
+    client.contacts = ['ben', 'carl', 'dana', 'lena', 'omar'].map((n) => info(`sip:${n}@contoso.com`, n));
+    client.details = [
+      { uri: 'sip:ben@contoso.com', presence: { availability: 'Online' }, note: 'Hi' },
+      { uri: 'sip:carl@contoso.com', note: 'Only a note' },
+      { uri: 'sip:dana@contoso.com', presence: { availability: 'Away', activity: 'away' } },
+      { uri: 'sip:lena@contoso.com' },
+    ];
+    client.photos.set('sip:ben@contoso.com', { contentType: 'image/png', data: Buffer.from([1]) });
+    client.photos.set('sip:carl@contoso.com', { contentType: 'IMAGE/JPEG; charset=binary', data: Buffer.from([2]) });
+    client.photos.set('sip:dana@contoso.com', { contentType: 'image/svg+xml', data: Buffer.from('<svg/>') });
+    client.photos.set('sip:lena@contoso.com', { contentType: 'image/webp', data: Buffer.alloc(MAX_PHOTO_BYTES + 1) });
+    client.photos.set('sip:omar@contoso.com', { contentType: 'image/gif', data: Buffer.alloc(0) });
+    await contacts.load(client);
+    await settle(() => lastList().some((c) => c.photo !== undefined));
+    const seen = Object.fromEntries(lastList().map((c) => [c.name, { presence: c.presence, photo: c.photo }]));
+    expect(seen).toEqual({
+      ben: { presence: { availability: 'Online', note: 'Hi' }, photo: 'data:image/png;base64,AQ==' },
+      carl: { presence: { availability: 'Unknown', note: 'Only a note' }, photo: 'data:image/jpeg;base64,Ag==' },
+      dana: { presence: { availability: 'Away', activity: 'away' }, photo: undefined },
+      lena: { presence: { availability: 'Unknown' }, photo: undefined },
+      omar: { presence: { availability: 'Unknown' }, photo: undefined },
+    });
+  });
+});
+
+describe('photos and presence for the windows', () => {
+  it('accept the four image types at any size up to the limit', () => {
+    for (const type of ['image/png', 'image/jpeg', 'image/gif', 'image/webp']) expect(photoDataUrl({ contentType: type, data: Buffer.alloc(MAX_PHOTO_BYTES) }), type).toMatch(new RegExp(`^data:${type};base64,`));
+    expect(photoDataUrl({ contentType: '', data: Buffer.from([1]) })).toBeUndefined();
+    expect(toPresence({ availability: 'Busy' })).toEqual({ availability: 'Busy' });
+  });
+});

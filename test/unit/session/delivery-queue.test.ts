@@ -1,0 +1,175 @@
+// The outbox never holds a message forever: while there is no connection, or while the server keeps
+// being busy, a message waits at most its timeout and then fails with a reason the user can read.
+// Fake timers: the waits are the behaviour under test, so the test moves the clock itself.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChatMessage } from '../../../src/shared/domain';
+import { DeliveryQueue, isRetryable } from '../../../src/main/session/delivery-queue';
+import type { DeliveryHost } from '../../../src/main/session/delivery-queue';
+import { UcwaError } from '../../../src/main/ucwa/index';
+
+const TIMEOUT_MS = 10_000;
+
+function message(text: string): ChatMessage {
+  return { id: `out:${text}`, conversationId: 'chat:ben@contoso.com', direction: 'out', from: { uri: 'sip:ana@contoso.com', name: 'Ana' }, text, time: 0, delivery: 'sending' };
+}
+
+interface Recorder {
+  up: boolean;
+  readonly attempts: string[];
+  readonly failures: { text: string; reason: string }[];
+  attempt: (m: ChatMessage) => Promise<void>;
+}
+
+function host(recorder: Recorder): DeliveryHost {
+  return {
+    isUp: () => recorder.up,
+    attempt: async (m) => {
+      recorder.attempts.push(m.text);
+      await recorder.attempt(m);
+    },
+    failed: (m, reason) => recorder.failures.push({ text: m.text, reason }),
+  };
+}
+
+function recorder(up: boolean, attempt: Recorder['attempt'] = async () => undefined): Recorder {
+  return { up, attempts: [], failures: [], attempt };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('the outbox timeout', () => {
+  it('fails a message that found no connection for its whole timeout, and not a moment earlier', async () => {
+    const r = recorder(false);
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
+    expect(r.failures).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'Not sent: there was no connection to the server.' }]);
+    expect(r.attempts).toEqual([]);
+    // A connection that comes back later does not resurrect it.
+    r.up = true;
+    queue.up();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.attempts).toEqual([]);
+  });
+
+  it('sends a message whose connection came back within the timeout', async () => {
+    const r = recorder(false);
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
+    r.up = true;
+    queue.up();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.attempts).toEqual(['hello']);
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(r.failures).toEqual([]);
+  });
+
+  it('fails a message whose connection dropped under it and stayed down past the timeout', async () => {
+    const r = recorder(true);
+    r.attempt = async () => {
+      r.up = false;
+      throw new UcwaError('unreachable', 'The server cannot be reached.');
+    };
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
+    expect(r.attempts).toEqual(['hello']);
+    expect(r.failures).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'Not sent: there was no connection to the server.' }]);
+  });
+
+  it('an attempt that outlasts the timeout and loses the connection ends with its own reason', async () => {
+    const r = recorder(true);
+    r.attempt = async () => {
+      await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS + 1_000));
+      r.up = false;
+      throw new UcwaError('unreachable', 'The server cannot be reached.');
+    };
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 1_000);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'The server cannot be reached.' }]);
+  });
+
+  it('stops retrying a busy server once the timeout has passed, with the server\'s reason', async () => {
+    const r = recorder(true, async () => {
+      throw new UcwaError('http', 'The server is busy.', { status: 503, retryAfterMs: 3_000 });
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 100 });
+    queue.enqueue(message('hello'));
+    // Tries at 0, 3, 6 and 9 s, then one more when the Retry-After is over at 12 s: past the timeout,
+    // its failure is final.
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(r.attempts).toHaveLength(4);
+    expect(r.failures).toEqual([]);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'The server is busy.' }]);
+    expect(r.attempts).toHaveLength(5);
+  });
+
+  it('keeps each conversation in order: the second message waits for the first to fail', async () => {
+    const r = recorder(false);
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('first'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    queue.enqueue(message('second'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(r.failures.map((f) => f.text)).toEqual(['first']);
+    // The second one's own timeout starts when its turn comes.
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(r.failures.map((f) => f.text)).toEqual(['first', 'second']);
+  });
+});
+
+describe('the outbox\'s other limits', () => {
+  it('gives up after the last of its attempts, counting from one', async () => {
+    const r = recorder(true, async () => {
+      throw new UcwaError('http', 'Busy.', { status: 503 });
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: 3_600_000, retryBaseMs: 100, maxAttempts: 3 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(r.attempts).toHaveLength(3);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'Busy.' }]);
+  });
+
+  it('waits as long as the server asked before trying again, else backs off from its base', async () => {
+    const r = recorder(true, async () => {
+      throw new UcwaError('http', 'Busy.', { status: 503, ...(r.attempts.length === 1 ? { retryAfterMs: 5_000 } : {}) });
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: 3_600_000, retryBaseMs: 100, maxAttempts: 3 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(r.attempts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(r.attempts).toHaveLength(2);
+    // No Retry-After this time: the backoff, at least half its base, not at once.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(r.attempts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(r.attempts).toHaveLength(3);
+  });
+
+  it('fails what is waiting when the person signs out', async () => {
+    const r = recorder(false);
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    queue.cancelAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.failures).toEqual([{ text: 'hello', reason: 'Signed out before it was sent.' }]);
+  });
+
+  it('retries only what may work a moment later', () => {
+    expect(isRetryable(new UcwaError('invitation-failed', 'Away.', { subcode: 'TemporarilyUnavailable' }))).toBe(true);
+    expect(isRetryable(new UcwaError('invitation-failed', 'Declined.', { subcode: 'Declined' }))).toBe(false);
+    expect(isRetryable(new UcwaError('unreachable', 'No network.'))).toBe(true);
+    expect(isRetryable(new UcwaError('wrong-credentials', 'No.'))).toBe(false);
+    expect(isRetryable(new Error('plain'))).toBe(false);
+  });
+});

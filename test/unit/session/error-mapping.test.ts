@@ -1,0 +1,43 @@
+// Errors cross to the windows as the contract's closed set of codes: every client error code has
+// its place, an unknown one is "unavailable", and anything else is "internal" without its details.
+import { describe, expect, it } from 'vitest';
+import { IpcFailure } from '../../../src/shared/ipc-failure';
+import { toIpcFailure } from '../../../src/main/session/error-mapping';
+import { UcwaError } from '../../../src/main/ucwa/index';
+import type { UcwaErrorCode } from '../../../src/main/ucwa/index';
+
+describe('errors for the windows', () => {
+  it('map each client error code, keeping its message', () => {
+    const expected: Record<UcwaErrorCode, string> = {
+      'wrong-credentials': 'wrong-credentials',
+      'auth-failed': 'wrong-credentials',
+      unreachable: 'unreachable',
+      timeout: 'unreachable',
+      tls: 'tls',
+      'not-ucwa': 'not-ucwa',
+      'malformed-response': 'not-ucwa',
+      'insecure-transport': 'insecure-transport',
+      http: 'unavailable',
+      'application-gone': 'unavailable',
+      gone: 'unavailable',
+      'delivery-failed': 'send-failed',
+      'delivery-unconfirmed': 'send-failed',
+      'untrusted-server': 'untrusted-server',
+      'invitation-failed': 'send-failed',
+      'not-found': 'not-found',
+      'not-signed-in': 'not-signed-in',
+      cancelled: 'unavailable',
+    };
+    for (const [code, mapped] of Object.entries(expected)) {
+      const failure = toIpcFailure(new UcwaError(code as UcwaErrorCode, `because ${code}`));
+      expect([failure.code, failure.message], code).toEqual([mapped, `because ${code}`]);
+    }
+  });
+
+  it('pass an IpcFailure through and hide anything else', () => {
+    const own = new IpcFailure('not-found', 'No such chat.');
+    expect(toIpcFailure(own)).toBe(own);
+    const hidden = toIpcFailure(new Error('ENOENT /home/ana/.config'));
+    expect([hidden.code, hidden.message]).toEqual(['internal', 'Something went wrong in the app.']);
+  });
+});

@@ -1,0 +1,149 @@
+// The session service on a scripted client: what a sign-in keeps (the account always, the
+// password only with "remember me"), my note and photo, a second sign-in replacing the first, and
+// the power hooks (asleep, awake, idle).
+import { describe, expect, it } from 'vitest';
+import type { ConnectionInfo, Me, Settings } from '../../../src/shared/domain';
+import type { EventName } from '../../../src/shared/ipc-contract';
+import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
+import { SessionService } from '../../../src/main/session/session-service';
+import { UcwaClient } from '../../../src/main/ucwa/index';
+import type { ContactDetails, ContactInfo, GroupInfo, PartyInfo, Photo, PresenceInfo } from '../../../src/main/ucwa/index';
+
+class ScriptedSession extends UcwaClient {
+  readonly log: string[] = [];
+  note = '';
+  photo: Photo | undefined;
+
+  constructor(readonly user: string) {
+    super({ server: 'https://127.0.0.1:1', user, password: 'x', endpointId: 'session' });
+  }
+
+  override async signIn(): Promise<PartyInfo> {
+    this.log.push('signIn');
+    return { uri: `sip:${this.user}`, name: 'Ana Ruiz' };
+  }
+
+  override async makeMeAvailable(): Promise<void> {
+    this.log.push('available');
+  }
+
+  override async getMyPresence(): Promise<PresenceInfo> {
+    return { availability: 'Busy' };
+  }
+
+  override async getMyNote(): Promise<string> {
+    return this.note;
+  }
+
+  override async getMyPhoto(): Promise<Photo | undefined> {
+    return this.photo;
+  }
+
+  override async getContacts(): Promise<ContactInfo[]> {
+    return [];
+  }
+
+  override async getGroups(): Promise<GroupInfo[]> {
+    return [];
+  }
+
+  override async subscribePresence(): Promise<void> {}
+
+  override async getContactDetails(): Promise<ContactDetails[]> {
+    return [];
+  }
+
+  override setActivityReporting(enabled: boolean): void {
+    this.log.push(`reporting ${String(enabled)}`);
+  }
+
+  override async reconnectNow(): Promise<void> {
+    this.log.push('reconnectNow');
+  }
+
+  override async signOut(): Promise<void> {
+    this.log.push('signOut');
+  }
+}
+
+function service(prepare: (client: ScriptedSession) => void = () => undefined) {
+  const clients: ScriptedSession[] = [];
+  const vault: string[] = [];
+  const pushes: { name: EventName; payload: unknown }[] = [];
+  const session = new SessionService({
+    createClient: (o) => {
+      const client = new ScriptedSession(o.user);
+      prepare(client);
+      clients.push(client);
+      return client;
+    },
+    settings: new InMemorySettings(),
+    vault: { canRemember: () => true, save: (user, password) => vault.push(`save ${user} ${password}`) > 0, load: () => undefined, clear: (user) => void vault.push(`clear ${user}`) },
+    windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
+    notify: { incomingMessage: () => undefined },
+    demo: { start: async () => ({ server: 'https://demo', user: 'demo@contoso.com', password: 'demo' }) },
+    push: (name, payload) => pushes.push({ name, payload }),
+  });
+  const connection = (): ConnectionInfo => session.snapshot().connection;
+  return { session, clients, vault, pushes, connection };
+}
+
+describe('signing in', () => {
+  it('keeps the account, and the password only when asked to remember it', async () => {
+    const { session, vault, pushes } = service();
+    await session.signIn({ server: 'https://lync.contoso.com', user: 'ana@contoso.com', password: 'S3cret', rememberMe: true });
+    expect(vault).toEqual(['save ana@contoso.com S3cret']);
+    const settings = pushes.filter((p) => p.name === 'settingsChanged').at(-1)?.payload as Settings;
+    expect([settings.account, settings.rememberMe]).toEqual([{ server: 'https://lync.contoso.com', user: 'ana@contoso.com' }, true]);
+    await session.signIn({ user: 'ana@contoso.com', password: 'S3cret', rememberMe: false });
+    expect(vault).toEqual(['save ana@contoso.com S3cret', 'clear ana@contoso.com']);
+    expect(session.snapshot().settings.account).toEqual({ server: '', user: 'ana@contoso.com' });
+  });
+
+  it('a second sign-in signs the first client out; the demo signs in without remembering', async () => {
+    const { session, clients, vault } = service();
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    await session.handlers().signInDemo({}, { windowId: 1 });
+    expect(clients.map((c) => c.log)).toEqual([
+      ['signIn', 'available', 'signOut'],
+      ['signIn', 'available'],
+    ]);
+    expect(vault.at(-1)).toBe('clear demo@contoso.com');
+    expect(session.snapshot().settings.rememberMe).toBe(false);
+  });
+
+  it('shows my presence with my note and photo when I have them', async () => {
+    const plain = service();
+    const me = await plain.session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    expect(me).toEqual({ uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Busy' } });
+    expect(plain.pushes.find((p) => p.name === 'sessionChanged')?.payload).toEqual({ me });
+    const noted = service((c) => {
+      c.note = 'In Oslo';
+      c.photo = { contentType: 'image/png', data: Buffer.from([7]) };
+    });
+    const withNote: Me = await noted.session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    expect(withNote).toEqual({ uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Busy', note: 'In Oslo' }, photo: 'data:image/png;base64,Bw==' });
+  });
+});
+
+describe('power and idle', () => {
+  it('do nothing before sign-in', () => {
+    const { session, connection } = service();
+    session.suspended();
+    session.resumed();
+    session.userIdle(true);
+    expect(connection()).toEqual({ state: 'signed-out' });
+  });
+
+  it('asleep: offline, saying why; awake: reconnecting at once; idle pauses activity reports', async () => {
+    const { session, clients, connection } = service();
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    session.suspended();
+    expect(connection()).toEqual({ state: 'offline', detail: 'No connection: asleep or off the network.' });
+    session.resumed();
+    expect(connection()).toEqual({ state: 'reconnecting' });
+    session.userIdle(true);
+    session.userIdle(false);
+    expect(clients[0]?.log.slice(2)).toEqual(['reconnectNow', 'reporting false', 'reporting true']);
+  });
+});

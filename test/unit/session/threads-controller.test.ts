@@ -1,0 +1,230 @@
+// Conversations as the person sees them, driven by client events and a scripted client: typing,
+// ended conversations, incoming HTML, retrying a failed message, typing notices, search and
+// restore without a history, and what a failed attempt leaves behind for the next one.
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage, Contact, HistoryPage } from '../../../src/shared/domain';
+import type { EventName } from '../../../src/shared/ipc-contract';
+import { ThreadsController } from '../../../src/main/session/threads-controller';
+import type { HistoryPort } from '../../../src/main/session/ports';
+import { UcwaClient, UcwaError } from '../../../src/main/ucwa/index';
+import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../src/main/ucwa/index';
+
+/** A client whose commands are scripted by the test and recorded; nothing goes over the network. */
+class ScriptedClient extends UcwaClient {
+  readonly log: string[] = [];
+  nextStart: () => Promise<string> = async () => 'conv-1';
+  nextSend: () => Promise<{ operationId: string }> = async () => ({ operationId: 'op' });
+
+  constructor() {
+    super({ server: 'https://127.0.0.1:1', user: 'ana@contoso.com', password: 'x', endpointId: 'scripted' });
+  }
+
+  override startConversation(input: StartConversationInput): Promise<string> {
+    this.log.push(`start ${input.to} ${input.message?.text ?? ''}`);
+    return this.nextStart();
+  }
+
+  override sendMessage(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
+    this.log.push(`send ${conversationId} ${body.text}${body.html === undefined ? '' : ` ${body.html}`}`);
+    return this.nextSend();
+  }
+
+  override async setTyping(conversationId: string): Promise<void> {
+    this.log.push(`typing ${conversationId}`);
+  }
+
+  override async acceptInvitation(invitationId: string): Promise<string> {
+    this.log.push(`accept ${invitationId}`);
+    return 'conv-1';
+  }
+}
+
+const ben = { uri: 'sip:ben@contoso.com', name: 'Ben Osei' };
+
+function setup(options: { history?: HistoryPort; contacts?: Contact[] } = {}) {
+  const client = new ScriptedClient();
+  const pushes: { name: EventName; payload: unknown }[] = [];
+  const notified: string[] = [];
+  const clock = { now: 1_000_000 };
+  const threads = new ThreadsController(
+    {
+      push: (name, payload) => pushes.push({ name, payload }),
+      windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
+      notify: { incomingMessage: (m) => notified.push(m.text) },
+      client: () => client,
+      me: () => ({ uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Online' } }),
+      contact: (uri) => options.contacts?.find((c) => c.uri === uri),
+      history: () => options.history,
+      isUp: () => true,
+      now: () => clock.now,
+      autoAccept: () => true,
+    },
+    { outboxTimeoutMs: 60_000, retryBaseMs: 10 },
+  );
+  const added = (): ChatMessage[] => pushes.filter((p) => p.name === 'messageAdded' || p.name === 'messageUpdated').map((p) => p.payload as ChatMessage);
+  const receive = (text: string, extra: Partial<Extract<UcwaEvent, { type: 'messageReceived' }>> = {}): void => {
+    threads.onEvent({ type: 'messageReceived', conversationId: 'conv-1', messageId: `m-${text}`, from: ben, time: new Date(clock.now), text, ...extra }, client);
+  };
+  return { client, threads, pushes, notified, clock, added, receive };
+}
+
+/** Waits for `check` (the outbox's retries sleep a few real milliseconds), at most two seconds. */
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2_000;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+  expect(check()).toBe(true);
+}
+
+describe('threads', () => {
+  it('an incoming invitation opens the thread and is accepted; typing comes and goes; the end leaves the thread idle', () => {
+    const { client, threads, pushes, receive } = setup();
+    expect(threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: ben, subject: 'Lunch' }, client)).toBe(true);
+    expect(client.log).toEqual(['accept inv-1']);
+    const thread = threads.threadForUri('ben@contoso.com');
+    expect([thread.state, thread.subject, thread.ucwaId]).toEqual(['incoming', 'Lunch', 'conv-1']);
+    expect(threads.onEvent({ type: 'invitationCompleted', invitationId: 'inv-1', conversationId: 'conv-1', direction: 'Incoming' }, client)).toBe(true);
+    expect(thread.state).toBe('connected');
+    for (const isTyping of [true, true]) expect(threads.onEvent({ type: 'typingChanged', conversationId: 'conv-1', participant: ben, isTyping }, client)).toBe(true);
+    expect(thread.typing).toEqual(['Ben Osei']);
+    expect(pushes.filter((p) => p.name === 'typingChanged').at(-1)?.payload).toEqual({ conversationId: thread.id, typing: ['Ben Osei'] });
+    // A message from Ben ends his typing.
+    receive('hi');
+    expect(thread.typing).toEqual([]);
+    threads.onEvent({ type: 'typingChanged', conversationId: 'conv-1', participant: ben, isTyping: true }, client);
+    threads.onEvent({ type: 'typingChanged', conversationId: 'conv-1', participant: ben, isTyping: false }, client);
+    expect(thread.typing).toEqual([]);
+    threads.onEvent({ type: 'typingChanged', conversationId: 'conv-1', participant: ben, isTyping: true }, client);
+    expect(threads.onEvent({ type: 'conversationEnded', conversationId: 'conv-1' }, client)).toBe(true);
+    // The other side is gone: the chat says the conversation ended (writing again restarts it).
+    expect([thread.state, thread.ucwaId, thread.typing]).toEqual(['ended', undefined, []]);
+    // Events for conversations nobody knows are taken and change nothing.
+    expect(threads.onEvent({ type: 'typingChanged', conversationId: 'conv-x', participant: ben, isTyping: true }, client)).toBe(true);
+    expect(threads.onEvent({ type: 'conversationEnded', conversationId: 'conv-x' }, client)).toBe(true);
+    expect(threads.onEvent({ type: 'meChanged' }, client)).toBe(false);
+  });
+
+  it('keeps the HTML of an incoming message and names the thread after a stranger\'s address', () => {
+    const { threads, added, receive } = setup();
+    receive('bold', { html: '<b>bold</b>', from: { uri: 'sip:stranger@fabrikam.com', name: '' } });
+    expect(added()[0]).toMatchObject({ text: 'bold', html: '<b>bold</b>', direction: 'in', delivery: 'delivered' });
+    expect(threads.threadForUri('sip:stranger@fabrikam.com').remote).toEqual({ uri: 'sip:stranger@fabrikam.com', name: '' });
+    expect(threads.threadForUri('SIP:carl@contoso.com').remote).toEqual({ uri: 'SIP:carl@contoso.com', name: 'carl@contoso.com' });
+  });
+
+  it('sends over the open conversation with the HTML; a new thread starts a conversation that carries the message', async () => {
+    const { client, threads, added } = setup();
+    const thread = threads.threadForUri('ben@contoso.com');
+    threads.send(thread, 'hello', undefined);
+    await until(() => added().some((m) => m.delivery === 'delivered'));
+    expect(client.log).toEqual(['start sip:ben@contoso.com hello']);
+    expect([thread.state, thread.ucwaId]).toEqual(['connected', 'conv-1']);
+    threads.send(thread, 'bold', '<b>bold</b>');
+    await until(() => added().filter((m) => m.delivery === 'delivered').length === 2);
+    expect(client.log.at(-1)).toBe('send conv-1 bold <b>bold</b>');
+    expect(added().at(-1)).toMatchObject({ from: { uri: 'sip:ana@contoso.com', name: 'Ana Ruiz' }, html: '<b>bold</b>' });
+  });
+
+  it('a failed start leaves the thread idle; a conversation that died is started afresh next time', async () => {
+    const { client, threads, added } = setup();
+    const thread = threads.threadForUri('ben@contoso.com');
+    client.nextStart = async () => {
+      throw new UcwaError('invitation-failed', 'Ben declined.');
+    };
+    const sent = threads.send(thread, 'one', undefined);
+    await until(() => added().some((m) => m.id === sent.id && m.delivery === 'failed'));
+    expect(thread.state).toBe('idle');
+    expect(added().find((m) => m.id === sent.id && m.delivery === 'failed')?.failureReason).toBe('Ben declined.');
+    // Retrying the failed one keeps its id; this time the conversation opens.
+    client.nextStart = async () => 'conv-2';
+    const again = threads.retry(thread.id, sent.id);
+    expect(again.id).toBe(sent.id);
+    await until(() => added().some((m) => m.id === sent.id && m.delivery === 'delivered'));
+    expect(thread.ucwaId).toBe('conv-2');
+    // The conversation died under the next message (nothing was sent): it is forgotten, and the
+    // message goes out in a new one.
+    client.nextSend = async () => {
+      throw new UcwaError('not-found', 'Gone.');
+    };
+    client.nextStart = async () => 'conv-4';
+    const two = threads.send(thread, 'two', undefined);
+    await until(() => added().some((m) => m.id === two.id && m.delivery === 'delivered'));
+    expect(thread.ucwaId).toBe('conv-4');
+    // A refusal of another kind keeps the conversation.
+    thread.ucwaId = 'conv-3';
+    client.nextSend = async () => {
+      throw new UcwaError('wrong-credentials', 'No.');
+    };
+    const three = threads.send(thread, 'three', undefined);
+    await until(() => added().some((m) => m.id === three.id && m.delivery === 'failed'));
+    expect([thread.ucwaId, thread.state]).toEqual(['conv-3', 'connected']);
+  });
+
+  it('retries only a message that failed, in a thread that exists', () => {
+    const { threads } = setup();
+    const thread = threads.threadForUri('ben@contoso.com');
+    const sent = threads.send(thread, 'pending', undefined);
+    expect(() => threads.retry(thread.id, sent.id)).toThrow('There is no failed message to retry.');
+    expect(() => threads.retry('chat:nobody', sent.id)).toThrow('That conversation does not exist.');
+  });
+
+  it('sends a typing notice at most every three seconds, and only in an open conversation', async () => {
+    const { client, threads, clock } = setup();
+    const thread = threads.threadForUri('ben@contoso.com');
+    await threads.setTyping(thread.id);
+    expect(client.log).toEqual([]);
+    thread.ucwaId = 'conv-1';
+    await threads.setTyping(thread.id);
+    clock.now += 2_999;
+    await threads.setTyping(thread.id);
+    expect(client.log).toEqual(['typing conv-1']);
+    clock.now += 1;
+    await threads.setTyping(thread.id);
+    expect(client.log).toEqual(['typing conv-1', 'typing conv-1']);
+  });
+
+  it('without a history, searches the messages in memory, newest first, and pages them', async () => {
+    const { threads, receive, clock } = setup();
+    receive('Report one');
+    clock.now += 10;
+    receive('nothing here');
+    clock.now += 10;
+    receive('the REPORT two');
+    expect((await threads.search('report', 10)).map((m) => m.text)).toEqual(['the REPORT two', 'Report one']);
+    expect((await threads.search('report', 1)).map((m) => m.text)).toEqual(['the REPORT two']);
+    const page = (await threads.page('chat:ben@contoso.com', undefined, 2)) as HistoryPage;
+    expect(page.messages.map((m) => m.text)).toEqual(['nothing here', 'the REPORT two']);
+  });
+
+  it('restores chat threads from the history with their last message, skipping other ids', async () => {
+    const last: ChatMessage = { id: 'in:x', conversationId: 'chat:ben@contoso.com', direction: 'in', from: ben, text: 'see you', time: 5, delivery: 'delivered' };
+    const history: HistoryPort = {
+      save: async () => undefined,
+      onUnsaved: () => () => undefined,
+      flush: async () => 0,
+      page: async (id) => ({ messages: id === 'chat:ben@contoso.com' ? [last] : [] }),
+      conversationIds: async () => ['chat:ben@contoso.com', 'group:42', 'chat:lena@contoso.com'],
+      search: async () => [],
+    };
+    const { threads, pushes } = setup({ history });
+    await threads.restore();
+    expect(threads.store.all().map((t) => [t.id, t.remote.name, t.messages.length])).toEqual([
+      ['chat:ben@contoso.com', 'Ben Osei', 1],
+      ['chat:lena@contoso.com', 'lena@contoso.com', 0],
+    ]);
+    expect(pushes.filter((p) => p.name === 'conversationChanged')).toHaveLength(2);
+  });
+
+  it('forgets UCWA conversations when the application is lost, saying so only for threads that were not idle', () => {
+    const { threads, pushes } = setup();
+    const open = threads.threadForUri('ben@contoso.com');
+    const idle = threads.threadForUri('lena@contoso.com');
+    open.ucwaId = 'conv-1';
+    open.state = 'connected';
+    idle.ucwaId = 'conv-2';
+    threads.forgetConversations();
+    expect([open.ucwaId, open.state, idle.ucwaId, idle.state]).toEqual([undefined, 'idle', undefined, 'idle']);
+    expect(pushes.filter((p) => p.name === 'conversationChanged').map((p) => (p.payload as { id: string }).id)).toEqual([open.id]);
+    threads.clear();
+    expect(threads.store.all()).toEqual([]);
+  });
+});

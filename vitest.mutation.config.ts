@@ -1,0 +1,14 @@
+// The test set Stryker runs per mutant (stryker.config.mjs): everything in vitest.config.ts but the
+// suites that cannot see a mutant or take minutes per run — the CLI runs in child processes (their
+// coverage is not attributed), the 30-second fault scenarios, and the lint-rule tests.
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [...configDefaults.exclude, 'test/integration/cli/**', 'test/integration/faults/faults.test.ts', 'test/unit/boundaries/**', 'test/unit/packaging/**'],
+    },
+  }),
+);
