@@ -13,17 +13,17 @@ const npm = (...names) => `(?:^|/)node_modules/(?:${names.join('|')})/`;
 // An import of electron that could not be resolved (a fixture without node_modules) still counts.
 const ELECTRON = [npm('electron', 'electron-store'), '^electron(?:-store)?(?:/|$)'];
 const ELECTRON_ADAPTERS = ['src/main/(?:ipc|windows|tray|notifications|settings|platform|diagnostics)/', '^src/main/index\\.ts$'];
-const MAIN_FOLDERS = 'ucwa|session|history|doctor|logging|ipc|windows|tray|notifications|settings|platform|diagnostics';
+const MAIN_FOLDERS = 'ucwa|session|history|doctor|logging|i18n|ipc|windows|tray|notifications|settings|platform|diagnostics';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
     {
       name: 'shared-is-pure',
-      comment: 'src/shared is pure: other shared files and zod only (no node:, no electron, no DOM, no other src folder).',
+      comment: 'src/shared is pure: other shared files, zod and the i18n library only (no node:, no electron, no DOM, no other src folder).',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { pathNot: [under('src/shared'), npm('zod')] },
+      to: { pathNot: [under('src/shared'), npm('zod', '@lingui/core', '@lingui/message-utils', '@babel/runtime')] },
     },
     {
       name: 'ucwa-plain-node',
@@ -90,6 +90,13 @@ export default {
       severity: 'error',
       from: { path: ELECTRON_ADAPTERS },
       to: { path: under('src/renderer', 'src/preload', 'src/simulator', 'src/cli', 'src/dev') },
+    },
+    {
+      name: 'main-i18n-is-pure',
+      comment: "The main process's language holder uses the shared catalogs only (no electron: the composition root feeds it the OS languages).",
+      severity: 'error',
+      from: { path: '^src/main/i18n/' },
+      to: { pathNot: [under('src/main/i18n', 'src/shared')] },
     },
     {
       name: 'main-folder-is-placed',

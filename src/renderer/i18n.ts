@@ -1,0 +1,26 @@
+import { signal } from '@preact/signals';
+import { translatorFor, type AppLocale, type MessageKey, type MessageValues } from '../shared/i18n/index.js';
+
+// The page's language. Reading it inside a component subscribes the component, so a change of the
+// language setting re-renders every visible text at once.
+const currentLocale = signal<AppLocale>('en');
+
+export function setPageLocale(locale: AppLocale): void {
+  currentLocale.value = locale;
+  document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
+}
+
+export function pageLocale(): AppLocale {
+  return currentLocale.value;
+}
+
+/** The text for `key` in the page's language. */
+export function t(key: MessageKey, values?: MessageValues): string {
+  return translatorFor(currentLocale.value).t(key, values);
+}
+
+/** Dates and times the way the page's language writes them. */
+export const formatDate = (when: Date | number, style?: 'short' | 'medium' | 'long' | 'full'): string =>
+  translatorFor(currentLocale.value).date(when, style);
+export const formatTime = (when: Date | number): string => translatorFor(currentLocale.value).time(when);
+export const formatDateTime = (when: Date | number): string => translatorFor(currentLocale.value).dateTime(when);

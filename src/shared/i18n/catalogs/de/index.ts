@@ -1,0 +1,33 @@
+import type { en } from '../en/index.js';
+import { common } from './common.js';
+import { signIn } from './sign-in.js';
+import { popup } from './popup.js';
+import { chat } from './chat.js';
+import { settings } from './settings.js';
+import { quickReply } from './quick-reply.js';
+import { tray } from './tray.js';
+import { notifications } from './notifications.js';
+import { cli } from './cli.js';
+import { errors } from './errors.js';
+import { groups } from './groups.js';
+import { contactCard } from './contact-card.js';
+import { missed } from './missed.js';
+import { corporateNetwork } from './corporate-network.js';
+
+// The German catalog: complete (the type requires every English key, and nothing else).
+export const de: Record<keyof typeof en, string> = {
+  ...common,
+  ...signIn,
+  ...popup,
+  ...chat,
+  ...settings,
+  ...quickReply,
+  ...tray,
+  ...notifications,
+  ...cli,
+  ...errors,
+  ...groups,
+  ...contactCard,
+  ...missed,
+  ...corporateNetwork,
+};
