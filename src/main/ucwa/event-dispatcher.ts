@@ -13,6 +13,11 @@ import { presenceFrom } from './people';
 import type { PresenceSubscriber } from './presence-subscriber';
 import type { Resource } from './resource';
 
+/** Presence updates applied between two turns of the event loop; about a millisecond of work. */
+export const PEOPLE_UPDATES_PER_SLICE = 200;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class EventDispatcher {
   constructor(
     private readonly http: AuthenticatedHttp,
@@ -78,7 +83,10 @@ export class EventDispatcher {
     const linkOnly = all.filter((e) => e.resource === undefined);
     const fetched = await getMany(this.http, this.people.batchUrl(), linkOnly.map((e) => e.url), 'contact presence or note');
     const byEvent = new Map(linkOnly.map((e, i) => [e, fetched[i]]));
-    for (const event of all) {
+    for (const [index, event] of all.entries()) {
+      // Thousands of contacts at sign-in: listeners update windows per event, so the loop yields
+      // between slices and the tray and windows never freeze behind one long batch.
+      if (index > 0 && index % PEOPLE_UPDATES_PER_SLICE === 0) await yieldToEventLoop();
       const resource = event.resource ?? byEvent.get(event);
       if (resource === undefined) {
         this.logger.warn('could not fetch a contact update', { rel: event.rel, url: event.url.pathname });

@@ -14,6 +14,8 @@ const GROUP_KINDS: Readonly<Record<string, GroupKind>> = { pinnedGroup: 'pinned'
 
 export class People {
   private readonly contactsByUri = new Map<string, Resource>();
+  /** A contact's own path (lower-case) → its address: presence events name the contact by href (§7.3). */
+  private readonly uriByPath = new Map<string, string>();
   private readonly photos = new Map<string, Promise<Photo | undefined>>();
 
   constructor(
@@ -131,13 +133,15 @@ export class People {
   /** The address behind a contact or contactPresence href, from what we loaded, else the href itself. */
   uriForHref(href: URL): string {
     const path = href.pathname.replace(/\/(presence|note|location|photo)$/i, '').toLowerCase();
-    for (const [uri, resource] of this.contactsByUri) if (resource.link('self')?.url.pathname.toLowerCase() === path) return resource.string('uri') ?? uri;
+    const known = this.uriByPath.get(path);
+    if (known !== undefined) return known;
     const last = decodeURIComponent(path.split('/').pop() ?? '');
     return last.startsWith('sip:') ? last : `sip:${last}`;
   }
 
   forget(): void {
     this.contactsByUri.clear();
+    this.uriByPath.clear();
   }
 
   private async fetchPhoto(url: URL): Promise<Photo | undefined> {
@@ -156,6 +160,8 @@ export class People {
   private remember(contact: Resource): ContactInfo {
     const info = contactFrom(contact);
     this.contactsByUri.set(info.uri.toLowerCase(), contact);
+    const self = contact.link('self')?.url.pathname.toLowerCase();
+    if (self !== undefined) this.uriByPath.set(self, info.uri);
     return info;
   }
 
