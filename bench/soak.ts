@@ -42,6 +42,8 @@ const fullableFiles: HistoryFiles = {
   },
   read: (file) => nodeHistoryFiles.read(file),
   list: (dir) => nodeHistoryFiles.list(dir),
+  size: (file) => nodeHistoryFiles.size(file),
+  readRange: (file, start, length) => nodeHistoryFiles.readRange(file, start, length),
 };
 const historyRoot = DISK_FULL ? mkdtempSync(join(tmpdir(), 'ucwa-soak-history-')) : '';
 const openHistory = (account: string): HistoryStore => new HistoryStore(historyRoot, account, { files: fullableFiles, retryBaseMs: 200, retryMaxMs: 2_000 });

@@ -36,8 +36,11 @@ await bundle('main/index', 'src/main/index.ts', 'esm', '.js', ['electron', ...de
   banner: { js: '// eng-disable OPEN_EXTERNAL_JS_CHECK PROTOCOL_HANDLER_JS_CHECK (reviewed in src, see scripts/build.mjs)' },
 });
 
-// The renderer: one classic script per page (no module loading from file://, no shared chunks to
-// go missing), Preact's JSX, minified. Pages are generated so every one carries the same CSP.
+// The renderer: one ES module per page plus chunks shared between pages (Preact, signals, the
+// common components), so each window loads that code once from disk and it is counted once, not
+// bundled into every page. Pages load over app:// (a standard, secure scheme: same origin as their
+// chunks) or the web dev host; both serve .js as text/javascript, as module scripts require.
+// Preact's JSX, minified. Pages are generated so every one carries the same CSP.
 const PAGES = { popup: 'UCWA Tray', chat: 'Chat', settings: 'Settings', 'sign-in': 'Sign in', 'quick-reply': 'Reply' };
 // The page template lives in TypeScript (src/shared/page-html.ts) so tests share it; load it here.
 const pageModule = await build({ entryPoints: ['src/shared/page-html.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
@@ -49,7 +52,9 @@ await build({
   outdir: 'out/renderer',
   bundle: true,
   platform: 'browser',
-  format: 'iife',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   target: ['chrome120'],
   jsx: 'automatic',
   jsxImportSource: 'preact',

@@ -1,4 +1,5 @@
-// Every window's page: the same strict Content-Security-Policy, one stylesheet, one script. The
+// Every window's page: the same strict Content-Security-Policy, one stylesheet, one module script
+// (which imports the chunks it shares with the other pages; modules run deferred). The
 // build writes these pages (scripts/build.mjs); the browser tests check the policy is enforced.
 
 /**
@@ -33,7 +34,7 @@ export function pageHtml(page: string, title: string): string {
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="app.css">
-<script defer src="${escapeHtml(page)}.js"></script>
+<script type="module" src="${escapeHtml(page)}.js"></script>
 </head>
 <body class="page-${escapeHtml(page)}"><div id="app"></div></body>
 </html>

@@ -1,7 +1,7 @@
 // The history's only contact with the disk: append whole lines durably, read a file, list a
 // folder. Kept behind an interface so the store's retry logic can be exercised with injected
 // faults where a test cannot make the disk really fail (no permission to mount).
-import { mkdir, open, readFile, readdir } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, stat } from 'node:fs/promises';
 
 export interface HistoryFiles {
   /** Appends `text` (whole lines) to `file` in `dir` and syncs it; on failure leaves the file as it was where it can. */
@@ -9,6 +9,10 @@ export interface HistoryFiles {
   /** The file's text; rejects with ENOENT when there is none. */
   read(file: string): Promise<string>;
   list(dir: string): Promise<string[]>;
+  /** The file's size in bytes; rejects with ENOENT when there is none. */
+  size(file: string): Promise<number>;
+  /** Up to `length` bytes from `start` (fewer at the end of the file). */
+  readRange(file: string, start: number, length: number): Promise<Buffer>;
 }
 
 export const nodeHistoryFiles: HistoryFiles = {
@@ -40,6 +44,17 @@ export const nodeHistoryFiles: HistoryFiles = {
   },
   read: (file) => readFile(file, 'utf8'),
   list: (dir) => readdir(dir),
+  size: async (file) => (await stat(file)).size,
+  async readRange(file, start, length) {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, start);
+      return bytesRead === length ? buffer : buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  },
 };
 
 /** The error code of a failed file operation (`ENOSPC`, …), or `undefined` for anything else. */

@@ -77,6 +77,11 @@ export class HistoryWriter {
     return done;
   }
 
+  /** Saved but not yet on disk, in the order they were saved (a window read from disk adds these). */
+  pending(conversationId: string): ChatMessage[] {
+    return this.lanes.get(conversationId)?.queue.map((p) => p.message) ?? [];
+  }
+
   /** Resolves when no append to this file is under way (a reader would see half a line). */
   async idle(file: string): Promise<void> {
     for (const lane of this.lanes.values()) if (lane.file === file) await lane.writing;

@@ -78,6 +78,14 @@ export class ConversationStore {
     return true;
   }
 
+  /**
+   * With a persistent history the thread keeps only its newest messages (older ones are paged in
+   * from disk): cut back to `keep` once it holds twice that, so memory does not grow per message.
+   */
+  trim(thread: Thread, keep: number): void {
+    if (thread.messages.length > 2 * keep) thread.messages.splice(0, thread.messages.length - keep);
+  }
+
   /** Newest first pages: `before` is an index cursor into the thread. */
   page(thread: Thread, before: string | undefined, limit: number): HistoryPage {
     const end = before === undefined ? thread.messages.length : Math.max(0, Math.min(thread.messages.length, Number(before) || 0));

@@ -226,18 +226,19 @@ export class SessionService {
       await client.makeMeAvailable();
       this.client = client;
       this.credentials = credentials;
-      const [presence, note, picture] = await Promise.all([
+      // Asked for in the same turn: presence and note go out as one batch (§8.1).
+      const [presence, note] = await Promise.all([
         client.getMyPresence().catch((): PresenceInfo => ({ availability: 'Online' })),
         client.getMyNote().catch(() => ''),
-        client.getMyPhoto().catch(() => undefined),
       ]);
-      const photo = photoDataUrl(picture);
       // An event during the fetches is newer than what they returned.
       const presenceNow = { ...toPresence(presence), ...(note === '' ? {} : { note }), ...this.earlyMe };
       this.earlyMe = {};
-      this.me = { uri: me.uri, name: me.name, presence: presenceNow, ...(photo === undefined ? {} : { photo }) };
+      this.me = { uri: me.uri, name: me.name, presence: presenceNow };
       this.deps.push('sessionChanged', { me: this.me });
       this.setConnection({ state: 'connected' });
+      // My picture does not hold up "connected": it fills in the card when it arrives.
+      void this.loadMyPhoto(client);
     } catch (error) {
       this.setConnection({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
       await client.signOut().catch(() => undefined);
@@ -250,6 +251,13 @@ export class SessionService {
     await this.threads.restore();
     await this.people.load(client);
     return this.me;
+  }
+
+  private async loadMyPhoto(client: UcwaClient): Promise<void> {
+    const photo = photoDataUrl(await client.getMyPhoto().catch(() => undefined));
+    if (photo === undefined || this.client !== client || this.me === undefined) return;
+    this.me = { ...this.me, photo };
+    this.deps.push('sessionChanged', { me: this.me });
   }
 
   async signOut(): Promise<void> {

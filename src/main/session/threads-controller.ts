@@ -27,6 +27,8 @@ export interface ThreadsHost {
 }
 
 const TYPING_THROTTLE_MS = 3_000;
+/** Newest messages a thread keeps in memory while a persistent history holds the rest. */
+const THREAD_MESSAGES_IN_MEMORY = 200;
 
 export class ThreadsController {
   readonly store = new ConversationStore();
@@ -287,7 +289,11 @@ export class ThreadsController {
    */
   private remember(thread: Thread, message: ChatMessage): boolean {
     const isNew = this.store.upsert(thread, message);
-    void this.host.history()?.save(message);
+    const history = this.host.history();
+    if (history !== undefined) {
+      void history.save(message);
+      this.store.trim(thread, THREAD_MESSAGES_IN_MEMORY);
+    }
     return isNew;
   }
 

@@ -13,6 +13,11 @@ import { presenceFrom } from './people';
 import type { PresenceSubscriber } from './presence-subscriber';
 import type { Resource } from './resource';
 
+/** Presence updates applied between two turns of the event loop; about a millisecond of work. */
+export const PEOPLE_UPDATES_PER_SLICE = 200;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class EventDispatcher {
   constructor(
     private readonly http: AuthenticatedHttp,
@@ -24,26 +29,40 @@ export class EventDispatcher {
   ) {}
 
   async dispatch(events: readonly RawEvent[]): Promise<void> {
+    // The common case at low traffic: one event that is not a contact update. No collecting, no
+    // people round.
+    const only = events.length === 1 ? events[0] : undefined;
+    if (only !== undefined && only.sender.rel !== 'people') {
+      await this.handleOne(only);
+      return;
+    }
     const presence = new Map<string, RawEvent>();
     const notes = new Map<string, RawEvent>();
     for (const event of events) {
-      // One event that cannot be handled (a malformed resource, a body that does not decode) is
-      // logged and skipped alone; the rest of its batch still counts.
-      try {
-        if (event.sender.rel === 'me') await this.onMeEvent(event);
-        else if (event.sender.rel === 'people') {
-          if (event.rel === 'contactPresence' && event.type === 'updated') presence.set(event.url.pathname.toLowerCase(), event);
-          else if (event.rel === 'contactNote' && event.type === 'updated') notes.set(event.url.pathname.toLowerCase(), event);
-          else if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
-        } else await this.messaging.handle(event, (e) => this.resourceOf(e));
-      } catch (error) {
-        this.logger.warn('skipped an event that could not be handled', { sender: event.sender.rel, rel: event.rel, type: event.type, reason: error instanceof Error ? error.message : String(error) });
-      }
+      if (event.sender.rel === 'people' && event.type === 'updated' && event.rel === 'contactPresence') presence.set(event.url.pathname.toLowerCase(), event);
+      else if (event.sender.rel === 'people' && event.type === 'updated' && event.rel === 'contactNote') notes.set(event.url.pathname.toLowerCase(), event);
+      else await this.handleOne(event);
     }
+    if (presence.size === 0 && notes.size === 0) return;
     try {
       await this.fetchPeopleUpdates([...presence.values()], [...notes.values()]);
     } catch (error) {
       this.logger.warn('could not apply contact updates', { reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * One event that cannot be handled (a malformed resource, a body that does not decode) is logged
+   * and skipped alone; the rest of its batch still counts.
+   */
+  private async handleOne(event: RawEvent): Promise<void> {
+    try {
+      if (event.sender.rel === 'me') await this.onMeEvent(event);
+      else if (event.sender.rel === 'people') {
+        if (event.rel === 'presenceSubscription' && event.type === 'updated') await this.subscriber.onExpiryWarning(event.url);
+      } else await this.messaging.handle(event, (e) => this.resourceOf(e));
+    } catch (error) {
+      this.logger.warn('skipped an event that could not be handled', { sender: event.sender.rel, rel: event.rel, type: event.type, reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -78,7 +97,10 @@ export class EventDispatcher {
     const linkOnly = all.filter((e) => e.resource === undefined);
     const fetched = await getMany(this.http, this.people.batchUrl(), linkOnly.map((e) => e.url), 'contact presence or note');
     const byEvent = new Map(linkOnly.map((e, i) => [e, fetched[i]]));
-    for (const event of all) {
+    for (const [index, event] of all.entries()) {
+      // Thousands of contacts at sign-in: listeners update windows per event, so the loop yields
+      // between slices and the tray and windows never freeze behind one long batch.
+      if (index > 0 && index % PEOPLE_UPDATES_PER_SLICE === 0) await yieldToEventLoop();
       const resource = event.resource ?? byEvent.get(event);
       if (resource === undefined) {
         this.logger.warn('could not fetch a contact update', { rel: event.rel, url: event.url.pathname });

@@ -10,11 +10,20 @@ import type { Resource } from './resource';
 import { getMany } from './batch';
 
 export const MAX_PHOTO_BYTES = 256 * 1024;
+const GROUP_LISTS_AT_ONCE = 6;
 const GROUP_KINDS: Readonly<Record<string, GroupKind>> = { pinnedGroup: 'pinned', defaultGroup: 'default', group: 'group', distributionGroup: 'distribution' };
+
+interface MeRound {
+  readonly urls: URL[];
+  readonly answers: Promise<(Resource | undefined)[]>;
+}
 
 export class People {
   private readonly contactsByUri = new Map<string, Resource>();
+  /** A contact's own path (lower-case) → its address: presence events name the contact by href (§7.3). */
+  private readonly uriByPath = new Map<string, string>();
   private readonly photos = new Map<string, Promise<Photo | undefined>>();
+  private meRound: MeRound | undefined;
 
   constructor(
     private readonly http: AuthenticatedHttp,
@@ -22,7 +31,7 @@ export class People {
   ) {}
 
   async myPresence(): Promise<PresenceInfo> {
-    return presenceFrom(await this.http.getResource(this.meLink('presence'), 'presence'));
+    return presenceFrom(await this.meResource('presence'));
   }
 
   /** Only PreferredAvailability values are settable; `activity` is not (§7.1, §10.34). */
@@ -31,7 +40,7 @@ export class People {
   }
 
   async myNote(): Promise<string> {
-    return (await this.http.getResource(this.meLink('note'), 'note')).string('message') ?? '';
+    return (await this.meResource('note')).string('message') ?? '';
   }
 
   async setMyNote(message: string): Promise<void> {
@@ -50,15 +59,19 @@ export class People {
   /** Groups with their members' addresses; pinned and default groups are single objects, the rest arrays (§10.15). */
   async groups(): Promise<GroupInfo[]> {
     const groups = await this.http.getResource(this.peopleLink('myGroups'), 'groups');
-    const out: GroupInfo[] = [];
-    for (const [rel, kind] of Object.entries(GROUP_KINDS)) {
-      for (const group of groups.embeddedList(rel)) {
-        const members = group.link('groupContacts') ?? group.link('expandDistributionGroup');
-        const contacts = members === undefined ? [] : (await this.http.getResource(members.url, 'group contacts')).embeddedList('contact').map((c) => this.remember(c));
-        out.push({ id: group.string('id') ?? group.string('name') ?? rel, name: group.string('name') ?? rel, kind, contactUris: contacts.map((c) => c.uri) });
-      }
-    }
-    return out;
+    const listed = Object.entries(GROUP_KINDS).flatMap(([rel, kind]) => groups.embeddedList(rel).map((group) => ({ rel, kind, group })));
+    // Member lists are independent: fetched a few at once, not one after another (§8.5 caps
+    // outstanding requests); the order stays the groups'.
+    const members = await mapConcurrently(listed, GROUP_LISTS_AT_ONCE, async ({ group }) => {
+      const link = group.link('groupContacts') ?? group.link('expandDistributionGroup');
+      return link === undefined ? [] : (await this.http.getResource(link.url, 'group contacts')).embeddedList('contact');
+    });
+    return listed.map(({ rel, kind, group }, i) => ({
+      id: group.string('id') ?? group.string('name') ?? rel,
+      name: group.string('name') ?? rel,
+      kind,
+      contactUris: (members[i] ?? []).map((c) => this.remember(c).uri),
+    }));
   }
 
   async contactPresence(uri: string): Promise<PresenceInfo> {
@@ -131,13 +144,15 @@ export class People {
   /** The address behind a contact or contactPresence href, from what we loaded, else the href itself. */
   uriForHref(href: URL): string {
     const path = href.pathname.replace(/\/(presence|note|location|photo)$/i, '').toLowerCase();
-    for (const [uri, resource] of this.contactsByUri) if (resource.link('self')?.url.pathname.toLowerCase() === path) return resource.string('uri') ?? uri;
+    const known = this.uriByPath.get(path);
+    if (known !== undefined) return known;
     const last = decodeURIComponent(path.split('/').pop() ?? '');
     return last.startsWith('sip:') ? last : `sip:${last}`;
   }
 
   forget(): void {
     this.contactsByUri.clear();
+    this.uriByPath.clear();
   }
 
   private async fetchPhoto(url: URL): Promise<Photo | undefined> {
@@ -153,9 +168,30 @@ export class People {
     }
   }
 
+  /**
+   * My presence and note asked for in the same turn (as at sign-in) go out together, in one batch
+   * where the server offers batching (§8.1); one that fails there is asked for alone, for its error.
+   */
+  private async meResource(rel: 'presence' | 'note'): Promise<Resource> {
+    const url = this.meLink(rel);
+    let round = this.meRound;
+    if (round === undefined) {
+      const urls: URL[] = [];
+      const fresh: MeRound = { urls, answers: Promise.resolve().then(() => {
+        this.meRound = undefined;
+        return getMany(this.http, this.batchUrl(), urls, 'my presence or note');
+      }) };
+      this.meRound = round = fresh;
+    }
+    const index = round.urls.push(url) - 1;
+    return (await round.answers)[index] ?? (await this.http.getResource(url, rel));
+  }
+
   private remember(contact: Resource): ContactInfo {
     const info = contactFrom(contact);
     this.contactsByUri.set(info.uri.toLowerCase(), contact);
+    const self = contact.link('self')?.url.pathname.toLowerCase();
+    if (self !== undefined) this.uriByPath.set(self, info.uri);
     return info;
   }
 
@@ -211,4 +247,15 @@ export function contactFrom(c: Resource): ContactInfo {
     emails: c.strings('emailAddresses'),
     phones,
   };
+}
+
+/** `work` for every item, at most `limit` at a time; results in the items' order; the first failure rejects. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -19,7 +19,9 @@ describe('contact details', () => {
     const pushes: { name: EventName; payload: unknown }[] = [];
     const session = headlessSession({ createClient: (o) => new UcwaClient({ ...o, endpointId: 'details' }), push: (name, payload) => pushes.push({ name, payload }) });
     const me = (await session.handlers().signIn({ server: sim.url, user: 'ana@contoso.com', password: 'demo', rememberMe: false }, { windowId: 1 })) as Me;
-    expect(me.photo).toMatch(/^data:image\/png;base64,/);
+    expect(me.presence.note).toBeUndefined();
+    // My picture follows "connected" instead of holding it up.
+    await expect.poll(() => session.snapshot().me?.photo, { timeout: 5_000 }).toMatch(/^data:image\/png;base64,/);
     const contact = async (uri: string): Promise<Contact | undefined> => (await session.handlers().getContacts({}, { windowId: 1 })).contacts.find((c) => c.uri === uri);
     await expect.poll(async () => (await contact('sip:carl@contoso.com'))?.presence, { timeout: 5_000 }).toMatchObject({ availability: 'Busy', note: 'At the design review' });
     await expect.poll(async () => (await contact('sip:carl@contoso.com'))?.photo, { timeout: 5_000 }).toMatch(/^data:image\//);

@@ -95,7 +95,8 @@ describe('external links and CSP', () => {
   it('is carried by every page, which loads only its own script and the stylesheet', () => {
     const html = pageHtml('chat', 'Chat <b>');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
-    expect(html).toContain('<script defer src="chat.js"></script>');
+    // A module: it imports the chunks shared with the other pages, from the same origin ('self').
+    expect(html).toContain('<script type="module" src="chat.js"></script>');
     expect(html).toContain('<title>Chat &#60;b&#62;</title>');
     expect(html.match(/<script/g)).toHaveLength(1);
   });

@@ -41,4 +41,12 @@ export class FaultyHistoryFiles implements HistoryFiles {
   list(dir: string): Promise<string[]> {
     return nodeHistoryFiles.list(dir);
   }
+
+  size(file: string): Promise<number> {
+    return nodeHistoryFiles.size(file);
+  }
+
+  readRange(file: string, start: number, length: number): Promise<Buffer> {
+    return nodeHistoryFiles.readRange(file, start, length);
+  }
 }
