@@ -15,6 +15,8 @@ export interface InvitationRecord {
   readonly id: string;
   readonly url: URL;
   readonly direction: 'Incoming' | 'Outgoing';
+  /** onlineMeetingInvitation: a group chat (§6.5). */
+  readonly group?: boolean;
   conversationId: string | undefined;
   operationId?: string;
   accept?: URL;
@@ -53,6 +55,8 @@ export class MessagingState {
   readonly outgoingStarts = new Map<string, OutgoingStart>();
   readonly operationByHref = new Map<string, string>();
   private readonly early = new Map<string, EarlyCompletion>();
+  /** Adds IM to a conference we joined (§6.5); set by the commands. */
+  joinMessaging: (conversationId: string) => void = () => undefined;
   /** Called when an early completion finds its operation; set by the event handler. */
   onEarlyBound: (operationId: string, completion: EarlyCompletion, href: string) => void = () => undefined;
 
@@ -107,6 +111,8 @@ export class MessagingState {
     const record = this.conversations.get(conversationId);
     if (record === undefined) return;
     this.conversations.delete(conversationId);
+    // Derived into a conference (§6.8): the thread goes on in the new conversation.
+    if (record.replacedBy !== undefined && this.conversations.has(record.replacedBy)) return;
     this.sends.rejectTagged(conversationId, new UcwaError('delivery-unconfirmed', `${reason} It may have arrived before that.`));
     this.emit({ type: 'conversationEnded', conversationId, ...(record.threadId === undefined ? {} : { threadId: record.threadId }) });
   }

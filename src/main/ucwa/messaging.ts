@@ -40,6 +40,26 @@ export class Messaging {
   ) {
     this.state = new MessagingState(emit);
     this.events = new MessagingEvents(this.state, (url, rel) => this.http.getResource(url, rel).catch(() => undefined));
+    this.state.joinMessaging = (id) => void this.joinMessaging(id).catch(() => undefined);
+  }
+
+  /** After joining a group chat from its onlineMeetingInvitation: add IM to the conference (§6.5, §10.23). */
+  private async joinMessaging(conversationId: string): Promise<void> {
+    const record = this.state.conversations.get(conversationId);
+    if (record === undefined || record.messaging.state === 'Connected') return;
+    if (record.messaging.addMessaging === undefined) {
+      if (record.messaging.url === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
+      await this.refreshMessaging(record);
+    }
+    const url = record.messaging.addMessaging;
+    if (url === undefined || record.messaging.state === 'Connected') return;
+    const operationId = randomUUID();
+    record.joiningMessaging = true;
+    try {
+      await this.invite(url, { operationId }, operationId, undefined, record.id);
+    } finally {
+      record.joiningMessaging = false;
+    }
   }
 
   conversation(id: string): ConversationRecord {
@@ -198,6 +218,8 @@ export class Messaging {
   private async sendNow(record: ConversationRecord, body: MessageBody): Promise<{ posted: void; delivery: Promise<{ operationId: string }> }> {
     // Nothing was sent: the caller may start a new conversation and send it there.
     if (!this.state.conversations.has(record.id)) throw new UcwaError('not-found', 'The conversation has ended.');
+    // IM is being added to a conference we joined (§6.5): the message waits for it, not a second addMessaging.
+    if (record.joiningMessaging === true || (record.joinsMessaging === true && record.messaging.state !== 'Connected' && record.messaging.sendMessage === undefined && !record.joinedOnce)) await this.waitConnected(record);
     if (record.messaging.state !== 'Connected' && record.messaging.addMessaging !== undefined) {
       // The conversation went idle: messaging is added again, this message riding along (§6.7).
       const delivery = this.reinvite(record, body);
