@@ -219,7 +219,7 @@ export class Messaging {
     // Nothing was sent: the caller may start a new conversation and send it there.
     if (!this.state.conversations.has(record.id)) throw new UcwaError('not-found', 'The conversation has ended.');
     // IM is being added to a conference we joined (§6.5): the message waits for it, not a second addMessaging.
-    if (record.joiningMessaging === true || (record.joinsMessaging === true && record.messaging.state !== 'Connected' && record.messaging.sendMessage === undefined && !record.joinedOnce)) await this.waitConnected(record);
+    if (record.messaging.sendMessage === undefined && (record.joiningMessaging === true || (record.joinsMessaging === true && record.joinedOnce !== true))) await this.waitConnected(record);
     if (record.messaging.state !== 'Connected' && record.messaging.addMessaging !== undefined) {
       // The conversation went idle: messaging is added again, this message riding along (§6.7).
       const delivery = this.reinvite(record, body);
