@@ -12,6 +12,8 @@ export interface Thread {
   ucwaId: string | undefined;
   /** The UCWA threadId of the last conversation, to continue the same thread when writing again (§6.7, §10.21). */
   ucwaThreadId: string | undefined;
+  /** The operation of the start in flight: its conversation is ours before the start returns (a reply may come first). */
+  startingOperation?: string | undefined;
   /** Invitations we gave up waiting for, whose outcome may still arrive: operationId → the message riding on it. */
   readonly pendingStarts: Map<string, string>;
   unread: number;

@@ -96,6 +96,15 @@ export class GroupChats {
     }
   }
 
+  /** Someone we invited could not be added (declined, no answer, unreachable): a line, and off the list. */
+  addFailed(thread: Thread, who: Person): void {
+    const k = key(who.uri);
+    if (thread.joined.has(k)) return;
+    thread.participants.delete(k);
+    this.line(thread, 'add-failed', who);
+    this.host.pushThread(thread);
+  }
+
   joined(thread: Thread, who: Person): void {
     const k = key(who.uri);
     const news = !thread.joined.has(k) && thread.imConnected;

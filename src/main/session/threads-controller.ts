@@ -231,6 +231,9 @@ export class ThreadsController {
       }
       case 'invitationCompleted': {
         if (event.operationId !== undefined && this.onLateStart(event.operationId, event.conversationId)) return true;
+        // Our start connected: what is said in it from now on belongs to this thread, even before the start returns.
+        const starting = event.operationId === undefined ? undefined : this.store.all().find((t) => t.startingOperation === event.operationId);
+        if (starting !== undefined && starting.ucwaId === undefined) starting.ucwaId = event.conversationId;
         // Accepted, or IM re-added to an ended conversation (addMessaging): connected (again).
         const thread = this.store.byUcwaId(event.conversationId);
         if (thread !== undefined && thread.state !== 'connected') this.connected(thread);
@@ -262,6 +265,11 @@ export class ThreadsController {
         // Someone else in our two-party chat: the other side made it a group chat (§6.8).
         if (!thread.group && event.participant.uri.toLowerCase() !== thread.remote.uri.toLowerCase()) this.groups.joined(this.groups.promote(thread, []), event.participant);
         else if (thread.group) this.groups.joined(thread, event.participant);
+        return true;
+      }
+      case 'participantAddFailed': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread?.group === true) this.groups.addFailed(thread, this.person(event.participant.uri));
         return true;
       }
       case 'messagingStateChanged': {
@@ -402,10 +410,15 @@ export class ThreadsController {
         thread.state = 'connecting';
         this.restarted(thread);
         this.pushThread(thread);
-        thread.ucwaId = thread.group ? await this.groups.start(thread, body, randomUUID()) : await this.start(client, thread, message.id, body);
+        const operationId = randomUUID();
+        thread.startingOperation = operationId;
+        const id = thread.group ? await this.groups.start(thread, body, operationId) : await this.start(client, thread, message.id, body, operationId);
+        thread.startingOperation = undefined;
+        thread.ucwaId = id;
         thread.state = 'connected';
       } else await client.sendMessage(thread.ucwaId, body);
     } catch (error) {
+      thread.startingOperation = undefined;
       if (thread.state === 'connecting') thread.state = 'idle';
       // A conversation that died under the message is started afresh on the next try.
       if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed' || error.code === 'delivery-unconfirmed')) thread.ucwaId = undefined;
@@ -415,8 +428,7 @@ export class ThreadsController {
   }
 
   /** Starts messaging, continuing the thread of the last conversation where the server knows it (§6.7, §10.21). */
-  private async start(client: UcwaClient, thread: Thread, messageId: string, body: { text: string; html?: string }): Promise<string> {
-    const operationId = randomUUID();
+  private async start(client: UcwaClient, thread: Thread, messageId: string, body: { text: string; html?: string }, operationId = randomUUID()): Promise<string> {
     const threadId = thread.ucwaThreadId;
     try {
       return await client.startConversation({ to: thread.remote.uri, message: body, operationId, ...(threadId === undefined ? {} : { threadId }) });

@@ -55,6 +55,8 @@ export type UcwaEvent =
   | { readonly type: 'typingChanged'; readonly conversationId: string; readonly participant: PartyInfo; readonly isTyping: boolean }
   | { readonly type: 'participantAdded'; readonly conversationId: string; readonly participant: PartyInfo }
   | { readonly type: 'participantRemoved'; readonly conversationId: string; readonly participant: PartyInfo }
+  /** Someone we added could not be (declined, did not answer, unreachable): our participantInvitation failed (§6.8). */
+  | { readonly type: 'participantAddFailed'; readonly conversationId: string; readonly participant: PartyInfo; readonly reason: FailureReason }
   /** `threadId`: to continue the same thread when writing again (§6.7, §10.21). */
   | { readonly type: 'conversationEnded'; readonly conversationId: string; readonly threadId?: string }
   /** Escalation moved the conversation to a derived one on the same thread (§6.8): follow `by`, the old one is gone. */

@@ -29,11 +29,16 @@ export class MessagingEvents {
     if (event.sender.rel === 'communication') {
       if (event.rel === 'messagingInvitation' || event.rel === 'onlineMeetingInvitation') return this.onInvitation(event, fetch);
       if (event.rel === 'missedItems') return this.state.emit({ type: 'missedItemsChanged' });
+      if (event.rel === 'participantInvitation') return this.onParticipantInvitation(event);
       if (event.rel === 'conversation') return this.onConversation(event, event.type === 'deleted' ? undefined : await fetch(event));
       return;
     }
     if (event.sender.rel !== 'conversation') return;
+    const fresh = !this.state.conversations.has(idFromUrl(event.sender.url));
     const record = this.state.recordFor(event.sender.url);
+    // A conversation first heard of through its own events (its `added` aggregated away, §5.4) is
+    // read once: it may be a conference derived from one we know (§6.8), which its thread tells.
+    if (fresh) await this.learnDerivation(record);
     if (event.rel === 'messaging') {
       const resource = await fetch(event);
       if (resource !== undefined) this.onMessaging(record, resource);
@@ -222,6 +227,23 @@ export class MessagingEvents {
     if (record.state !== before || event.type === 'added') this.state.emit({ type: 'conversationStateChanged', conversationId: id, state: record.state });
   }
 
+  /** Our addParticipant's outcome (§6.8): matched by the copy's operationId or the 201's Location; no GET (it may be gone). */
+  private onParticipantInvitation(event: RawEvent): void {
+    const operationId = event.resource?.string('operationId');
+    if (event.type !== 'completed') {
+      if (operationId !== undefined && this.state.participantAdds.has(operationId)) this.state.bindParticipantAdd(event.url.href, operationId);
+      return;
+    }
+    this.state.participantOutcome(event.url.href, operationId, event.status, event.reason);
+  }
+
+  private async learnDerivation(record: ConversationRecord): Promise<void> {
+    const conversation = await this.read(record.url, 'conversation');
+    if (conversation === undefined) return;
+    applyConversationResource(record, conversation);
+    if (record.state === 'Conferenced') this.replaceByThread(record);
+  }
+
   /** A conference on the thread of a live two-party conversation is derived from it (§6.8): follow the thread, not the old href. */
   private replaceByThread(record: ConversationRecord): void {
     if (record.threadId === undefined) return;
@@ -232,6 +254,7 @@ export class MessagingEvents {
   private replace(old: ConversationRecord, by: ConversationRecord): void {
     if (old === by || old.replacedBy === by.id) return;
     old.replacedBy = by.id;
+    this.state.replacements.set(old.id, by.id);
     by.threadId ??= old.threadId;
     by.subject ||= old.subject;
     by.remoteUri ??= old.remoteUri;

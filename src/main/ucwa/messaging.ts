@@ -8,6 +8,7 @@ import { applyConversationResource, applyMessagingResource, participantFrom, sip
 import { encodeDataUri } from './data-uri';
 import { UcwaError } from './errors';
 import { headerValue } from './http-transport';
+import type { HttpResponse } from './http-transport';
 import type { MessageBody, PartyInfo, UcwaEvent } from './events';
 import type { RawEvent } from './event-batch';
 import type { Resource } from './resource';
@@ -173,7 +174,18 @@ export class Messaging {
     const record = this.conversation(conversationId);
     if (record.addParticipantUrl === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
     if (record.addParticipantUrl === undefined) throw new UcwaError('not-found', 'This conversation cannot add participants now.');
-    await this.http.postJson(record.addParticipantUrl, { to: sipUri(to), operationId: randomUUID() });
+    // Registered before the POST: the outcome may beat the 201 (§10.10); a failure becomes participantAddFailed.
+    const operationId = randomUUID();
+    this.state.participantAdds.set(operationId, { conversationId, to: sipUri(to) });
+    let res: HttpResponse;
+    try {
+      res = await this.http.postJson(record.addParticipantUrl, { to: sipUri(to), operationId });
+    } catch (error) {
+      this.state.participantAdds.delete(operationId);
+      throw error;
+    }
+    const location = headerValue(res.headers.location);
+    if (location !== undefined) this.state.bindParticipantAdd(new URL(location, res.url).href, operationId);
   }
 
   async participants(conversationId: string): Promise<PartyInfo[]> {

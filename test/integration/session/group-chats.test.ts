@@ -112,6 +112,18 @@ describeEachProfile('session: group chats', (profile) => {
     expect(added(h, id).filter((m) => m.system !== undefined)).toEqual([]);
   });
 
+  it('someone who cannot be added (not signed in) is a line, and leaves the participant list', async () => {
+    const sim = await startSim({ profile });
+    const h = harness(sim);
+    await h.service.handlers().signInDemo({}, ctx);
+    const id = await h.service.handlers().startGroupChat({ uris: ['echo@contoso.com', 'dana@contoso.com'] }, ctx);
+    expect(names(summaryOf(h, id))).toEqual(['Dana Kim', 'Echo Bot']);
+    await h.service.handlers().sendMessage({ conversationId: id, text: 'anyone?' }, ctx);
+    await expect.poll(() => added(h, id).filter((m) => m.system?.kind === 'add-failed').map((m) => m.system?.who.uri), { timeout: 10_000 }).toEqual(['sip:dana@contoso.com']);
+    expect(names(summaryOf(h, id))).toEqual(['Echo Bot']);
+    await expect.poll(() => added(h, id).find((m) => m.text === 'Echo: anyone?')?.from.name, { timeout: 10_000 }).toBe('Echo Bot');
+  });
+
   it('the contact card: directory details, presence with note and location, and the photo', async () => {
     const sim = await startSim({ profile });
     const h = harness(sim);
