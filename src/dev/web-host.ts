@@ -101,6 +101,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     copyDiagnostics: async () => {
       throw new IpcFailure('unavailable', 'The web dev host has no clipboard of its own: its log goes to the terminal.');
     },
+    // No system clipboard here either; the copy is accepted so the page's feedback can be seen and tested.
+    copyText: async () => null,
   };
 
   const server = createServer();

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
 import type { ConnectionInfo } from '../shared/domain';
 import { previewText } from '../shared/message-preview';
+import { t } from './i18n/app-language';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
 import { createOsInvoker } from './ipc/os-invoker';
@@ -132,10 +133,11 @@ async function start(): Promise<void> {
     vault,
     windows,
     notify: {
-      incomingMessage: (message, title) => {
+      incomingMessage: (message, title, group) => {
         windows.attention(message.conversationId);
         if (!Notification.isSupported()) return;
-        presenter.present(notificationPolicy.decide(message, title, { settings: settings.get().notifications, myAvailability: session.snapshot().me?.presence.availability ?? 'Online', isChatFocused: (id) => windows.isChatFocused(id) }));
+        const heading = group === undefined ? title : t('groups.notificationTitle', { sender: message.from.name, group });
+        presenter.present(notificationPolicy.decide(message, heading, { settings: settings.get().notifications, myAvailability: session.snapshot().me?.presence.availability ?? 'Online', isChatFocused: (id) => windows.isChatFocused(id) }));
       },
       // An invitation waits for an answer: it is shown even in Do not disturb (it times out otherwise).
       incomingInvitation: (conversationId, fromName, firstMessage) => {
@@ -164,6 +166,14 @@ async function start(): Promise<void> {
     retryMessage: async (input, context) => {
       windows.requireOwnConversation(context.windowId, input.conversationId);
       return sessionHandlers.retryMessage(input, context);
+    },
+    addParticipants: async (input, context) => {
+      windows.requireOwnConversation(context.windowId, input.conversationId);
+      return sessionHandlers.addParticipants(input, context);
+    },
+    copyText: async (input) => {
+      clipboard.writeText(input.text);
+      return null;
     },
     ready: async (_input, context) => {
       hub.ready(context.windowId);

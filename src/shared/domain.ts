@@ -43,6 +43,7 @@ export interface Person {
   readonly title?: string;
   readonly department?: string;
   readonly company?: string;
+  readonly office?: string;
   readonly emails?: readonly string[];
   readonly phones?: readonly { readonly type: string; readonly number: string }[];
 }
@@ -73,7 +74,10 @@ export interface ConversationSummary {
   /** Stable local id: one thread per remote party (or threadId), not per UCWA conversation href. */
   readonly id: string;
   readonly title: string;
+  /** Everyone else in it; for a group chat the live list (who joined, not who left). */
   readonly participants: readonly Person[];
+  /** A group chat (more than one other person, protocol §6.8); its title is its subject or the participants' names. */
+  readonly group?: boolean;
   readonly subject?: string;
   readonly state: ConversationState;
   readonly unread: number;
@@ -106,6 +110,29 @@ export interface ChatMessage {
   readonly failureReason?: string;
   /** What happened that the user would not guess, e.g. delivered after all although it had failed. */
   readonly deliveryNote?: string;
+  /**
+   * Not a message but something that happened in a group chat ("Carl joined"): kept as data in the
+   * history; the renderer words it in the user's language. `text` is empty.
+   */
+  readonly system?: { readonly kind: SystemEventKind; readonly who: { readonly uri: string; readonly name: string } };
+}
+
+export const SYSTEM_EVENT_KINDS = ['joined', 'left', 'add-failed'] as const;
+export type SystemEventKind = (typeof SYSTEM_EVENT_KINDS)[number];
+
+/** A conversation missed while signed out, from the server's conversation logs (protocol §8.2). */
+export interface MissedConversation {
+  readonly id: string;
+  readonly from: { readonly uri: string; readonly name: string };
+  readonly time: number;
+  readonly preview: string;
+  readonly unread: boolean;
+}
+
+/** What the contact card shows: the directory entry, presence with note and location, the photo. */
+export interface ContactCard extends Person {
+  readonly presence: Presence;
+  readonly photo?: string;
 }
 
 export interface HistoryPage {
@@ -142,6 +169,8 @@ export interface Snapshot {
   readonly contacts: readonly Contact[];
   readonly conversations: readonly ConversationSummary[];
   readonly unreadTotal: number;
+  /** Conversations missed while signed out, where the server keeps conversation logs; absent or empty otherwise. */
+  readonly missed?: readonly MissedConversation[];
   readonly settings: Settings;
   /** False when the OS offers no encryption: the password will not be remembered, and the UI says so. */
   readonly canRememberPassword: boolean;

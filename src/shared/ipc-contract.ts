@@ -9,6 +9,8 @@ import type {
   ChatMessage,
   ConnectionInfo,
   Contact,
+  ContactCard,
+  MissedConversation,
   ContactGroup,
   ConversationSummary,
   HistoryPage,
@@ -132,6 +134,16 @@ export const invokeContract = {
   ),
   /** Opens (or focuses) the chat window with a person; returns the conversation id. */
   openChat: method<string>()(z.object({ uri: sipAddress }).strict()),
+  /** Opens a chat with several people (protocol §6.8: the first is invited, the others added); returns its conversation id. */
+  startGroupChat: method<string>()(z.object({ uris: z.array(sipAddress).min(2).max(20), subject: text(250).optional() }).strict()),
+  /** Adds people to a chat; a two-party chat becomes a group chat, whose id is returned. */
+  addParticipants: method<string>()(z.object({ conversationId, uris: z.array(sipAddress).min(1).max(20) }).strict()),
+  /** The contact card: directory details, presence with note and location, the photo. */
+  getContactCard: method<ContactCard>()(z.object({ uri: sipAddress }).strict()),
+  /** Puts a contact's address or phone number on the clipboard (the page itself may not write it). */
+  copyText: method<null>()(z.object({ text: z.string().trim().min(1).max(512).regex(/^[^\p{Cc}]*$/u, 'one line of text') }).strict()),
+  /** Opens a missed conversation in a chat (its messages added to the history) and marks it read. */
+  openMissed: method<string>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   openConversation: method<null>()(z.object({ conversationId }).strict()),
   getConversation: method<{ readonly summary: ConversationSummary; readonly participants: readonly Person[] }>()(
     z.object({ conversationId }).strict(),
@@ -194,8 +206,8 @@ const EVERY_PAGE = ['ready', 'getSnapshot'] as const satisfies readonly MethodNa
 const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor'] as const satisfies readonly MethodName[];
 export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
   // The popup shows the sign-in form while signed out.
-  popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation'],
-  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation'],
+  popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation', 'startGroupChat', 'getContactCard', 'copyText', 'openMissed'],
+  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation', 'addParticipants', 'getContactCard', 'copyText', 'openChat'],
   'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
   settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics'],
   'sign-in': [...EVERY_PAGE, ...SIGN_IN],
@@ -216,6 +228,7 @@ export const eventContract = {
   typingChanged: event<{ readonly conversationId: string; readonly typing: readonly string[] }>(),
   unreadChanged: event<{ readonly conversationId: string; readonly unread: number; readonly total: number }>(),
   settingsChanged: event<Settings>(),
+  missedChanged: event<{ readonly missed: readonly MissedConversation[] }>(),
 } as const;
 
 export { EVENT_NAMES, METHOD_NAMES, PAGES, eventChannel, invokeChannel, isEventName, isPageName } from './ipc-names';

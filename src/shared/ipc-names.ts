@@ -12,6 +12,11 @@ export const METHOD_NAMES = [
   'getContacts',
   'search',
   'openChat',
+  'startGroupChat',
+  'addParticipants',
+  'getContactCard',
+  'copyText',
+  'openMissed',
   'openConversation',
   'getConversation',
   'sendMessage',
@@ -42,6 +47,7 @@ export const EVENT_NAMES = [
   'typingChanged',
   'unreadChanged',
   'settingsChanged',
+  'missedChanged',
 ] as const;
 
 /** The pages a window (or, in the web dev host, a browser tab) can show: one per window kind. */

@@ -11,6 +11,8 @@ import { dataUri } from './messaging-events';
 import type { MessagingService, OpResult, StartOptions } from './messaging-service';
 import { renderParticipantInvitation } from './participant-invitations';
 import { handlePeopleRoute } from './people-routes';
+import type { ConversationLogs } from './conversation-logs';
+import { handleConversationLogRoute } from './conversation-logs';
 import type { PeopleContext } from './people-routes';
 import { generatePhoto } from './photos';
 import { decodeDataUri, getProperty, getString, normalizeSip, parseJsonObject, readBody, sendEmpty, sendError, sendJson, ucwaDate } from './wire';
@@ -29,6 +31,8 @@ export interface AppRouteContext {
   readonly transientOperations: boolean;
   /** Runs before an operation's 201 is sent: may hold it until the client fetched the operation's events (§10.10). */
   beforeReply(app: SimApplication, result: OpResult): Promise<void>;
+  /** Conversation logs and missed items (§8.2), when the server offers them. */
+  readonly conversationLogs: ConversationLogs | undefined;
 }
 
 export async function handleApplicationRoute(app: SimApplication, rest: string[], req: IncomingMessage, res: ServerResponse, url: URL, ctx: AppRouteContext): Promise<void> {
@@ -52,6 +56,9 @@ export async function handleApplicationRoute(app: SimApplication, rest: string[]
   if (first === 'communication') {
     if (second === undefined) return method === 'GET' ? sendJson(res, 200, app.renderCommunication()) : sendError(res, 405);
     if (second === 'messagingInvitations') return handleInvitations(app, third, fourth, method, req, res, ctx);
+    // Group invitations (§6.5): read, accept, decline. Starting a meeting here is not simulated.
+    if (second === 'onlineMeetingInvitations' && third !== undefined) return handleInvitations(app, third, fourth, method, req, res, ctx);
+    if (second === 'conversationLogs' || second === 'missedItems') return ctx.conversationLogs === undefined ? sendError(res, 404, 'ResourceNotFound') : handleConversationLogRoute(app, rest.slice(1), method, url, res, ctx.conversationLogs);
     if (second === 'participantInvitations' && third === undefined && method === 'POST') {
       const conv = app.conversations.get(url.searchParams.get('conversation') ?? '');
       if (conv === undefined) return sendError(res, 404, 'ResourceNotFound', 'The conversation does not exist.');

@@ -21,6 +21,8 @@ export class SimApplication {
   lastRequestAt = Date.now();
   readonly putGuidKey = randomBytes(8).toString('hex');
   communicationEtag = String(Math.floor(Math.random() * 1e9));
+  /** The server offers conversation logs and missed items (§8.2): set by the simulator. */
+  offersConversationLogs = false;
 
   constructor(
     readonly id: string,
@@ -112,6 +114,7 @@ export class SimApplication {
         self: { href: this.communicationHref },
         conversations: { href: `${this.communicationHref}/conversations` },
         startMessaging: { href: `${this.communicationHref}/messagingInvitations` },
+        ...(this.offersConversationLogs ? { conversationLogs: { href: `${this.communicationHref}/conversationLogs` }, missedItems: { href: `${this.communicationHref}/missedItems` } } : {}),
       },
       rel: 'communication',
       etag: this.communicationEtag,

@@ -75,6 +75,14 @@ export async function handleControlRoute(control: ControlApi, req: IncomingMessa
       }
       case '/_sim/expire-subscriptions':
         return sendJson(res, 200, { expired: control.expireSubscriptions(getString(body, 'user') ?? '') });
+      case '/_sim/group-invite': {
+        const others = body.others;
+        const subject = getString(body, 'subject');
+        const list = Array.isArray(others) ? others.filter((o): o is string => typeof o === 'string') : [];
+        return sendJson(res, 200, { delivered: control.groupInvite({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '', others: list, ...(subject === undefined ? {} : { subject }) }) });
+      }
+      case '/_sim/join-group':
+        return sendJson(res, 200, { joined: control.joinGroup({ who: getString(body, 'who') ?? '', to: getString(body, 'to') ?? '' }) });
       case '/_sim/hang-up':
         return sendJson(res, 200, { done: control.hangUp({ from: getString(body, 'from') ?? '', to: getString(body, 'to') ?? '' }) });
       case '/_sim/expire-token':

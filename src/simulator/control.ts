@@ -14,6 +14,26 @@ export class ControlApi {
     return this.sim.messaging.startFromScripted(party, sip(input.to), input.text, input.html);
   }
 
+  /**
+   * Scripted contacts hold a group chat and invite a user (an onlineMeetingInvitation, §6.5):
+   * `from` invites, `others` are in it already. False when the user is not signed in.
+   */
+  groupInvite(input: { from: string; to: string; others?: readonly string[]; subject?: string }): boolean {
+    const parties = [input.from, ...(input.others ?? [])].map((uri) => {
+      const party = this.sim.directory.findScripted(sip(uri));
+      if (party === undefined) throw new Error(`${uri} is not a scripted contact of the simulator`);
+      return party;
+    });
+    return this.sim.messaging.groupFromScripted(parties, sip(input.to), input.subject ?? '');
+  }
+
+  /** A scripted contact joins the latest group chat a user is in. */
+  joinGroup(input: { who: string; to: string }): boolean {
+    const party = this.sim.directory.findScripted(sip(input.who));
+    if (party === undefined) throw new Error(`${input.who} is not a scripted contact of the simulator`);
+    return this.sim.messaging.joinFromScripted(party, sip(input.to));
+  }
+
   /** A scripted contact closes its conversation with a user. */
   hangUp(input: { from: string; to: string }): boolean {
     return this.sim.messaging.hangUpScripted(sip(input.from), sip(input.to));

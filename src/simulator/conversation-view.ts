@@ -2,7 +2,7 @@
 // with hrefs relative to the pool, as the server sends them.
 import type { SimApplication } from './application';
 
-export type ConversationState = 'Incoming' | 'Connecting' | 'Connected' | 'Disconnected';
+export type ConversationState = 'Incoming' | 'Connecting' | 'Connected' | 'Conferencing' | 'Conferenced' | 'Disconnected';
 export type ModalityState = 'Connecting' | 'Connected' | 'Disconnected';
 
 export interface PartyRef {
@@ -12,6 +12,8 @@ export interface PartyRef {
 
 export interface InvitationView {
   readonly id: string;
+  /** A group chat invites with an onlineMeetingInvitation, everything else with a messagingInvitation (§6.5, §10.23). */
+  readonly kind: 'messaging' | 'onlineMeeting';
   readonly direction: 'Incoming' | 'Outgoing';
   state: 'Connecting' | 'Connected' | 'Failed' | 'Declined' | 'Cancelled';
   readonly operationId: string | undefined;
@@ -47,6 +49,8 @@ export interface ConversationView {
   negotiated: readonly string[];
   readonly typing: Map<string, NodeJS.Timeout>;
   readonly participantInvitations: Map<string, ParticipantInvitationView>;
+  /** Set when escalation moved this application's view of the conference to a new conversation (§6.8). */
+  derivedInto?: ConversationView;
   /** Outgoing messages whose outcome is not known yet, by number: a GET answers them until then. */
   readonly messagesInProgress: Map<number, { readonly operationId: string | undefined; readonly time: number }>;
 }
@@ -63,6 +67,9 @@ export const hrefs = {
   participantMessaging: (c: ConversationView, uri: string) => `${hrefs.participant(c, uri)}/messaging`,
   message: (c: ConversationView, n: number) => `${hrefs.messaging(c)}/messages/${n}`,
   invitation: (app: SimApplication, id: string) => `${app.communicationHref}/messagingInvitations/${id}`,
+  onlineMeetingInvitation: (app: SimApplication, id: string) => `${app.communicationHref}/onlineMeetingInvitations/${id}`,
+  invitationOf: (app: SimApplication, inv: InvitationView) => (inv.kind === 'onlineMeeting' ? hrefs.onlineMeetingInvitation(app, inv.id) : hrefs.invitation(app, inv.id)),
+  onlineMeeting: (c: ConversationView) => `${hrefs.conversation(c)}/onlineMeeting`,
   participantInvitation: (app: SimApplication, id: string) => `${app.communicationHref}/participantInvitations/${id}`,
   contact: (app: SimApplication, uri: string) => `${app.base}/people/${userPart(uri)}`,
 };
@@ -79,7 +86,10 @@ export function renderConversation(c: ConversationView): Record<string, unknown>
     participants: { href: hrefs.participants(c) },
     localParticipant: { href: hrefs.participant(c, c.app.user.uri) },
   };
-  if (c.state === 'Connected') links.addParticipant = { href: `${c.app.communicationHref}/participantInvitations?conversation=${c.id}` };
+  if (c.state === 'Connected' || c.state === 'Conferenced') links.addParticipant = { href: `${c.app.communicationHref}/participantInvitations?conversation=${c.id}` };
+  // A conference has an onlineMeeting (§6.8); an escalation that made a new conversation names it.
+  if (c.state === 'Conferencing' || c.state === 'Conferenced') links.onlineMeeting = { href: hrefs.onlineMeeting(c) };
+  if (c.derivedInto !== undefined) links.derivedConversation = { href: hrefs.conversation(c.derivedInto) };
   return {
     state: c.state,
     threadId: c.threadId,
@@ -130,7 +140,7 @@ export function renderParticipant(c: ConversationView, party: PartyRef): Record<
 }
 
 export function renderInvitation(c: ConversationView, inv: InvitationView, dataUri: (text: string, mime: string) => string): Record<string, unknown> {
-  const self = hrefs.invitation(c.app, inv.id);
+  const self = hrefs.invitationOf(c.app, inv);
   const links: Record<string, { href: string; title?: string }> = {
     self: { href: self },
     conversation: { href: hrefs.conversation(c) },
@@ -156,7 +166,8 @@ export function renderInvitation(c: ConversationView, inv: InvitationView, dataU
     to: inv.to,
     ...(inv.operationId === undefined ? {} : { operationId: inv.operationId }),
     _links: links,
+    ...(inv.kind === 'onlineMeeting' ? { availableModalities: ['Messaging'], onlineMeetingUri: `sip:${userPart(inv.from.uri)};gruu;opaque=app:conf:focus:id:${c.threadId}` } : {}),
     _embedded: inv.direction === 'Incoming' ? { from: renderParticipant(c, inv.from) } : {},
-    rel: 'messagingInvitation',
+    rel: inv.kind === 'onlineMeeting' ? 'onlineMeetingInvitation' : 'messagingInvitation',
   };
 }

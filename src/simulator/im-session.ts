@@ -11,6 +11,8 @@ export type Member =
 export interface ImSession {
   readonly id: string;
   readonly members: Member[];
+  /** Escalated to a conference (§6.8): newcomers get an onlineMeetingInvitation (§6.5). */
+  conference: boolean;
   /** Invitations still waiting for an answer, by invited URI. */
   readonly pending: Map<string, { readonly invitee: string; readonly views: ConversationView[] }>;
 }
@@ -33,7 +35,7 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, ImSession>();
 
   create(): ImSession {
-    const session: ImSession = { id: newId(), members: [], pending: new Map() };
+    const session: ImSession = { id: newId(), members: [], pending: new Map(), conference: false };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -50,9 +52,9 @@ export class SessionRegistry {
     return this.sessions.values();
   }
 
-  /** A live session between a scripted party and a user's application, for injected messages. */
+  /** A live session between a scripted party and a user's application, for injected messages (the latest first). */
   findWith(scriptedUri: string, userUri: string): ImSession | undefined {
-    for (const session of this.sessions.values()) {
+    for (const session of [...this.sessions.values()].reverse()) {
       const uris = session.members.map(memberUri);
       if (uris.includes(scriptedUri.toLowerCase()) && uris.includes(userUri.toLowerCase())) return session;
     }

@@ -41,6 +41,7 @@ export function endInvitation(conv: ConversationView, status: 'Success' | 'Failu
 export function outgoingInvitation(conv: ConversationView, options: StartOptions): InvitationView {
   const inv: InvitationView = {
     id: newId(),
+    kind: 'messaging',
     direction: 'Outgoing',
     state: 'Connecting',
     operationId: options.operationId,

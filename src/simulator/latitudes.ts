@@ -29,6 +29,8 @@ export interface Latitudes {
   readonly repeatSenders: number;
   /** §6.2, §10.10: chance that startMessaging, addMessaging, sendMessage or addParticipant answers only after the client fetched the operation's events. */
   readonly eventsBeforeResponse: number;
+  /** §6.8: escalating a two-party conversation to a conference creates a derived conversation on the same thread (subcode DerivedConversation); the old one is deleted. */
+  readonly deriveOnEscalation: boolean;
 }
 
 export const NO_LATITUDES: Latitudes = {
@@ -41,6 +43,7 @@ export const NO_LATITUDES: Latitudes = {
   mergeHoldMs: 100,
   repeatSenders: 0,
   eventsBeforeResponse: 0,
+  deriveOnEscalation: false,
 };
 
 export const STRICT_LATITUDES: Latitudes = {
@@ -53,6 +56,7 @@ export const STRICT_LATITUDES: Latitudes = {
   mergeHoldMs: 100,
   repeatSenders: 0.3,
   eventsBeforeResponse: 0.5,
+  deriveOnEscalation: true,
 };
 
 export function isSimulatorProfile(value: unknown): value is SimulatorProfile {

@@ -57,7 +57,8 @@ export class MessageDelivery {
 
   deliver(session: ImSession, from: Member, text: string, html: string | undefined, outgoing: { n: number; operationId: string | undefined } | undefined): void {
     const fromRef = memberRef(from);
-    const recipients = session.members.filter((m) => memberUri(m) !== fromRef.uri.toLowerCase());
+    // In a conference, someone who joined the meeting but has not added IM yet gets no messages (§6.5).
+    const recipients = session.members.filter((m) => memberUri(m) !== fromRef.uri.toLowerCase() && (m.kind === 'scripted' || m.conv.messagingState === 'Connected'));
     let waiting = recipients.length;
     const failed: PartyRef[] = [];
     const settle = (): void => {

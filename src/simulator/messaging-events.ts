@@ -16,18 +16,20 @@ export function invitationEvent(
 ): UcwaEventBody {
   const rendered = renderInvitation(c, inv, dataUri);
   if (extra.acceptedBy !== undefined) rendered._embedded = { acceptedByParticipant: [renderParticipant(c, extra.acceptedBy)] };
+  const rel = inv.kind === 'onlineMeeting' ? 'onlineMeetingInvitation' : 'messagingInvitation';
   return {
-    link: { rel: 'messagingInvitation', href: hrefs.invitation(c.app, inv.id) },
+    link: { rel, href: hrefs.invitationOf(c.app, inv) },
     type,
-    _embedded: { messagingInvitation: rendered },
+    _embedded: { [rel]: rendered },
     ...(extra.status === undefined ? {} : { status: extra.status }),
     ...(extra.reason === undefined ? {} : { reason: extra.reason }),
   };
 }
 
-export const conversationEvent = (c: ConversationView, type: 'added' | 'updated' | 'deleted'): UcwaEventBody => ({
+export const conversationEvent = (c: ConversationView, type: 'added' | 'updated' | 'deleted', reason?: UcwaEventBody['reason']): UcwaEventBody => ({
   link: { rel: 'conversation', href: hrefs.conversation(c) },
   type,
+  ...(reason === undefined ? {} : { reason }),
   ...(type === 'deleted' ? {} : { _embedded: { conversation: renderConversation(c) } }),
 });
 

@@ -10,6 +10,7 @@ import * as ev from './messaging-events';
 import { MessageDelivery } from './message-delivery';
 import { endInvitation, expirePending, failInviter, outgoingInvitation } from './invitation-outcomes';
 import { participantJoined, startParticipantInvitation } from './participant-invitations';
+import { Conferences } from './conference';
 
 export interface MessagingTimings {
   readonly invitationTimeoutMs: number;
@@ -23,6 +24,10 @@ export interface MessagingContext {
   availableApps(uri: string): SimApplication[];
   readonly timings: MessagingTimings;
   readonly stats: { lostIncoming: number; delivered: number };
+  /** The `deriveOnEscalation` latitude: escalation moves the conference to a new conversation (§6.8). */
+  readonly deriveOnEscalation: boolean;
+  /** Someone could not be reached or did not answer: a missed conversation in their log (§8.2), where offered. */
+  missed?(to: string, from: PartyRef, text: string | undefined, threadId: string, subject: string): void;
 }
 
 export type OpResult = { readonly ok: true; readonly location?: string } | { readonly ok: false; readonly status: number; readonly subcode?: string; readonly message?: string };
@@ -38,14 +43,16 @@ export interface StartOptions {
 export class MessagingService {
   readonly sessions = new SessionRegistry();
   private readonly delivery: MessageDelivery;
+  private readonly conferences: Conferences;
 
   constructor(private readonly ctx: MessagingContext) {
     this.delivery = new MessageDelivery(ctx);
+    this.conferences = new Conferences({ deriveOnEscalation: ctx.deriveOnEscalation, newView: (app, sessionId, state, subject, threadId) => this.newView(app, sessionId, state, subject, threadId) });
   }
 
   startMessaging(app: SimApplication, options: StartOptions): OpResult {
     const session = this.sessions.create();
-    const conv = this.newView(app, session, 'Connecting', options.subject, options.threadId ?? newId(12));
+    const conv = this.newView(app, session.id, 'Connecting', options.subject, options.threadId ?? newId(12));
     session.members.push({ kind: 'app', conv });
     const inv = outgoingInvitation(conv, options);
     app.emit('communication', ev.invitationEvent(conv, inv, 'started'));
@@ -59,6 +66,8 @@ export class MessagingService {
   /** addMessaging: the same conversation, a new invitation to everyone who was in it (§6.7). */
   addMessaging(conv: ConversationView, operationId: string | undefined, firstMessage: StartOptions['firstMessage']): OpResult {
     if (conv.messagingState !== 'Disconnected') return { ok: false, status: 409, subcode: 'AlreadyExists', message: 'Messaging is already active.' };
+    const current = this.sessions.get(conv.sessionId);
+    if (current?.conference === true && current.members.some((m) => m.kind === 'app' && m.conv === conv)) return this.conferences.addMessaging(current, conv, operationId);
     const to = conv.remotes[0]?.uri;
     if (to === undefined) return { ok: false, status: 409, message: 'Nobody to re-invite.' };
     const session = this.sessions.create();
@@ -76,10 +85,11 @@ export class MessagingService {
   /** Adds someone to a connected conversation, which becomes a conference (§6.8). */
   addParticipant(conv: ConversationView, to: string, operationId: string | undefined): OpResult {
     const session = this.sessions.get(conv.sessionId);
-    if (session === undefined || conv.state !== 'Connected') return { ok: false, status: 409, subcode: 'InvalidState', message: 'Only a connected conversation can add participants.' };
+    if (session === undefined || (conv.state !== 'Connected' && conv.state !== 'Conferenced')) return { ok: false, status: 409, subcode: 'InvalidState', message: 'Only a connected conversation can add participants.' };
     const invitee = to.toLowerCase();
     if (session.members.some((m) => memberUri(m) === invitee)) return { ok: false, status: 409, subcode: 'AlreadyExists', message: 'Already in the conversation.' };
-    const inv = startParticipantInvitation(conv, to, operationId);
+    this.conferences.escalate(session);
+    const inv = startParticipantInvitation(conv.derivedInto ?? conv, to, operationId);
     queueMicrotask(() => this.invite(session, conv, to, undefined));
     return { ok: true, location: hrefs.participantInvitation(conv.app, inv.id) };
   }
@@ -91,10 +101,34 @@ export class MessagingService {
       this.delivery.deliver(existing, { kind: 'scripted', party }, text, html, undefined);
       return true;
     }
-    if (this.ctx.availableApps(toUri).length === 0) return false;
+    if (this.ctx.availableApps(toUri).length === 0) {
+      if (this.ctx.missed === undefined || this.ctx.directory.findUser(toUri) === undefined) return false;
+      this.ctx.missed(toUri.toLowerCase(), { uri: party.uri, name: party.name }, html === undefined ? text : ev.htmlToText(html), newId(12), '');
+      return true;
+    }
     const session = this.sessions.create();
     session.members.push({ kind: 'scripted', party });
     this.invite(session, undefined, toUri, { text: html ?? text, mime: html === undefined ? 'text/plain' : 'text/html' }, { uri: party.uri, name: party.name });
+    return true;
+  }
+
+  /** Scripted parties hold a group chat and invite a user into it (control API): an onlineMeetingInvitation (§6.5). */
+  groupFromScripted(parties: readonly ScriptedPartyConfig[], toUri: string, subject: string): boolean {
+    const [host] = parties;
+    if (host === undefined || this.ctx.availableApps(toUri).length === 0) return false;
+    const session = this.sessions.create();
+    session.conference = true;
+    for (const party of parties) session.members.push({ kind: 'scripted', party });
+    this.invite(session, undefined, toUri, undefined, { uri: host.uri, name: host.name }, { subject, threadId: newId(12) });
+    return true;
+  }
+
+  /** A scripted party joins a user's group chat (the latest conference the user is in). */
+  joinFromScripted(party: ScriptedPartyConfig, userUri: string): boolean {
+    const key = userUri.toLowerCase();
+    const session = [...this.sessions.all()].reverse().find((s) => s.conference && s.members.some((m) => memberUri(m) === key) && !s.members.some((m) => memberUri(m) === party.uri.toLowerCase()));
+    if (session === undefined) return false;
+    this.join(session, { kind: 'scripted', party });
     return true;
   }
 
@@ -109,7 +143,8 @@ export class MessagingService {
     session.pending.delete(app.user.uri.toLowerCase());
     for (const other of pending.views) if (other !== conv) endInvitation(other, 'Failure', 'ConnectedElsewhere', 'Answered on another device.');
     if (inv.timer !== undefined) clearTimeout(inv.timer);
-    queueMicrotask(() => this.join(session, { kind: 'app', conv }));
+    if (inv.kind === 'onlineMeeting') queueMicrotask(() => this.conferences.joinMeeting(session, conv));
+    else queueMicrotask(() => this.join(session, { kind: 'app', conv }));
     return { ok: true };
   }
 
@@ -200,7 +235,7 @@ export class MessagingService {
 
   // --- internals -------------------------------------------------------------------------------
 
-  private invite(session: ImSession, inviter: ConversationView | undefined, to: string, first: StartOptions['firstMessage'], fromScripted?: PartyRef): void {
+  private invite(session: ImSession, inviter: ConversationView | undefined, to: string, first: StartOptions['firstMessage'], fromScripted?: PartyRef, thread?: { readonly subject: string; readonly threadId: string }): void {
     const invitee = to.toLowerCase();
     const party = this.ctx.directory.findScripted(invitee);
     if (party !== undefined) {
@@ -208,19 +243,25 @@ export class MessagingService {
       timer.unref();
       return;
     }
+    const from = fromScripted ?? (inviter === undefined ? undefined : { uri: inviter.app.user.uri, name: inviter.app.user.name });
+    const subject = thread?.subject ?? inviter?.subject ?? '';
+    const threadId = thread?.threadId ?? inviter?.threadId ?? newId(12);
+    const firstText = first === undefined ? undefined : first.mime === 'text/html' ? ev.htmlToText(first.text) : first.text;
     const apps = this.ctx.directory.findUser(invitee) === undefined ? [] : this.ctx.availableApps(invitee);
     if (apps.length === 0) {
       const known = this.ctx.directory.findUser(invitee) !== undefined;
+      if (known && from !== undefined) this.ctx.missed?.(invitee, from, firstText, threadId, subject);
       failInviter(session, invitee, known ? 'TemporarilyUnavailable' : 'DestinationNotFound', known ? 'The person is not available.' : 'The address was not found.');
       return;
     }
-    const from = fromScripted ?? (inviter === undefined ? undefined : { uri: inviter.app.user.uri, name: inviter.app.user.name });
     if (from === undefined) return;
+    // Into a conference: an onlineMeetingInvitation, and no first message (§6.5, §10.23).
+    const kind = session.conference ? 'onlineMeeting' : 'messaging';
     const views: ConversationView[] = [];
     for (const app of apps) {
-      const conv = this.newView(app, session, 'Incoming', inviter?.subject ?? '', inviter?.threadId ?? newId(12));
+      const conv = this.newView(app, session.id, 'Incoming', subject, threadId);
       conv.remotes.push(from);
-      const inv: InvitationView = { id: newId(), direction: 'Incoming', state: 'Connecting', operationId: undefined, to: app.user.uri, from, subject: conv.subject, threadId: conv.threadId, firstMessage: first };
+      const inv: InvitationView = { id: newId(), kind, direction: 'Incoming', state: 'Connecting', operationId: undefined, to: app.user.uri, from, subject, threadId, firstMessage: kind === 'messaging' ? first : undefined };
       conv.invitation = inv;
       views.push(conv);
       // An incoming invitation is the real-time event that releases the P-GET at once (§5.4).
@@ -234,6 +275,7 @@ export class MessagingService {
       if (!session.pending.has(invitee)) return;
       session.pending.delete(invitee);
       for (const view of views) endInvitation(view, 'Failure', 'Timeout', 'Nobody answered the invitation.');
+      this.ctx.missed?.(invitee, from, firstText, threadId, subject);
       failInviter(session, invitee, 'Timeout', 'Nobody answered the invitation.');
     }, this.ctx.timings.invitationTimeoutMs);
     timer.unref();
@@ -246,10 +288,16 @@ export class MessagingService {
     const agreed = everyone.every((c) => c.app.formats.includes('Html')) ? ['Plain', 'Html'] : ['Plain'];
     for (const conv of everyone) conv.negotiated = agreed;
     for (const member of session.members) {
+      // Someone in the meeting without IM sees the newcomer join the meeting only (§6.5).
+      if (member.kind === 'app' && session.conference && member.conv.messagingState !== 'Connected') {
+        member.conv.remotes.push(joinerRef);
+        this.emitConv(member.conv, ev.participantEvent(member.conv, joinerRef, 'added'));
+        continue;
+      }
       if (member.kind !== 'app') continue;
       const conv = member.conv;
       conv.remotes.push(joinerRef);
-      conv.state = 'Connected';
+      conv.state = session.conference ? 'Conferenced' : 'Connected';
       conv.messagingState = 'Connected';
       this.emitConv(conv, ev.conversationEvent(conv, 'updated'));
       this.emitConv(conv, ev.participantEvent(conv, joinerRef, 'added'));
@@ -258,7 +306,8 @@ export class MessagingService {
       if (conv.invitation?.state === 'Connecting') endInvitation(conv, 'Success', undefined, undefined, 'Connected', joinerRef);
       participantJoined(conv, joinerRef);
     }
-    const inviterFirst = first ?? this.firstMessageOf(session);
+    // Someone added to a conference hears only what is said from now on.
+    const inviterFirst = first ?? (session.conference ? undefined : this.firstMessageOf(session));
     session.members.push(joiner);
 
     if (joiner.kind === 'app') {
@@ -311,8 +360,8 @@ export class MessagingService {
     if (session.members.every((m) => m.kind === 'scripted') || session.members.length < 2) this.sessions.remove(session.id);
   }
 
-  private newView(app: SimApplication, session: ImSession, state: ConversationView['state'], subject: string, threadId: string): ConversationView {
-    const conv: ConversationView = { id: newId(), app, sessionId: session.id, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map(), participantInvitations: new Map(), messagesInProgress: new Map() };
+  private newView(app: SimApplication, sessionId: string, state: ConversationView['state'], subject: string, threadId: string): ConversationView {
+    const conv: ConversationView = { id: newId(), app, sessionId, state, messagingState: state === 'Incoming' ? 'Disconnected' : 'Connecting', subject, threadId, remotes: [], invitation: undefined, nextMessage: 1, negotiated: ['Plain'], typing: new Map(), participantInvitations: new Map(), messagesInProgress: new Map() };
     app.conversations.set(conv.id, conv);
     return conv;
   }

@@ -8,6 +8,7 @@ export interface Person {
   readonly department: string;
   readonly email: string;
   readonly workPhone: string;
+  readonly office?: string;
   readonly type: 'User' | 'Bot';
   readonly hasPhoto: boolean;
 }
@@ -36,11 +37,11 @@ export class PeopleDirectory {
     generatedContacts: number,
   ) {
     for (const user of config.users) {
-      this.add({ uri: user.uri, name: user.name, title: user.title ?? '', department: user.department ?? '', email: user.email ?? user.uri.replace(/^sip:/, ''), workPhone: phoneFor(user.uri), type: 'User', hasPhoto: true });
+      this.add({ uri: user.uri, name: user.name, title: user.title ?? '', department: user.department ?? '', email: user.email ?? user.uri.replace(/^sip:/, ''), workPhone: phoneFor(user.uri), office: officeFor(user.uri), type: 'User', hasPhoto: true });
     }
     for (const party of config.scripted) {
       // Lena has no photo, so clients meet a contact whose photo is missing (404).
-      this.add({ uri: party.uri, name: party.name, title: party.title ?? '', department: 'Demo', email: party.uri.replace(/^sip:/, ''), workPhone: phoneFor(party.uri), type: party.behavior === 'echo' ? 'Bot' : 'User', hasPhoto: party.behavior === 'echo' });
+      this.add({ uri: party.uri, name: party.name, title: party.title ?? '', department: 'Demo', email: party.uri.replace(/^sip:/, ''), workPhone: phoneFor(party.uri), office: officeFor(party.uri), type: party.behavior === 'echo' ? 'Bot' : 'User', hasPhoto: party.behavior === 'echo' });
       this.presence.set(party.uri.toLowerCase(), { availability: 'Online', activity: undefined, note: party.behavior === 'echo' ? 'I repeat everything you say' : '', location: '', lastActive: Date.now() });
     }
     for (let i = 0; i < generatedContacts; i++) {
@@ -113,6 +114,13 @@ export class PeopleDirectory {
 function normalize(uri: string): string {
   const lower = uri.trim().toLowerCase();
   return lower.startsWith('sip:') ? lower : `sip:${lower}`;
+}
+
+/** A made-up but stable office (§7.4 `office`): building and room from the address. */
+function officeFor(uri: string): string {
+  let n = 7;
+  for (const ch of uri) n = (n * 17 + ch.charCodeAt(0)) % 1_000;
+  return `Building ${(n % 4) + 1}, room ${100 + (n % 300)}`;
 }
 
 function phoneFor(uri: string): string {

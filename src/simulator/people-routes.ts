@@ -117,6 +117,7 @@ export function renderContact(app: SimApplication, p: Person): Record<string, un
     department: p.department,
     emailAddresses: [p.email],
     workPhoneNumber: p.workPhone,
+    ...(p.office === undefined ? {} : { office: p.office }),
     type: p.type,
     sourceNetwork: 'SameEnterprise',
     _links: {

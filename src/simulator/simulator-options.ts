@@ -50,6 +50,8 @@ export interface SimulatorOptions {
   readonly maxApplications?: number;
   /** Live tokens one user may hold; the oldest is forgotten first. */
   readonly maxTokensPerUser?: number;
+  /** Offer conversation logs and missed items (§8.2, Exchange integration); default: not offered. */
+  readonly conversationLogs?: boolean;
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls' | 'publicUrl' | 'latitudes'>> & {
@@ -96,5 +98,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     maxApplicationsPerUser: positive('maxApplicationsPerUser', options.maxApplicationsPerUser, 10),
     maxApplications: positive('maxApplications', options.maxApplications, 500),
     maxTokensPerUser: positive('maxTokensPerUser', options.maxTokensPerUser, 50),
+    conversationLogs: options.conversationLogs ?? false,
   };
 }

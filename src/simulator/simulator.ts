@@ -19,6 +19,7 @@ import type { SimUser } from './directory';
 import { FaultInjector } from './faults';
 import { newId } from './im-session';
 import { MessagingService } from './messaging-service';
+import { ConversationLogs } from './conversation-logs';
 import { holdReply } from './operation-replies';
 import { PeopleDirectory } from './people-directory';
 import type { PresenceState } from './people-directory';
@@ -42,6 +43,8 @@ export class UcwaSimulator {
   readonly control: ControlApi;
   readonly tokens: TokenStore;
   readonly messaging: MessagingService;
+  /** Conversation logs and missed items (§8.2), when the server offers them (option `conversationLogs`). */
+  readonly conversationLogs: ConversationLogs | undefined;
   readonly people: PeopleDirectory;
   readonly subscriptions: PresenceSubscriptions;
   readonly failingPhotos = new Set<string>();
@@ -65,11 +68,15 @@ export class UcwaSimulator {
     this.random = new SeededRandom(this.options.seed);
     this.requestLog = new RequestLog(this.options.requestLogLimit);
     this.apps = new ApplicationRegistry({ perUser: this.options.maxApplicationsPerUser, total: this.options.maxApplications });
+    const logs = this.options.conversationLogs ? new ConversationLogs((uri) => this.appsOf(uri)) : undefined;
+    this.conversationLogs = logs;
     this.messaging = new MessagingService({
       directory: this.directory,
       availableApps: (uri) => this.appsOf(uri).filter((a) => a.available),
       timings: this.options,
       stats: this.stats,
+      deriveOnEscalation: this.options.latitudes.deriveOnEscalation,
+      ...(logs === undefined ? {} : { missed: (to, from, text, threadId, subject) => logs.missed(to, from, text, threadId, subject) }),
     });
     this.people = new PeopleDirectory(this.options.directory, this.options.generatedContacts);
     this.subscriptions = new PresenceSubscriptions(this.options.subscriptionMinuteMs);
@@ -220,6 +227,7 @@ export class UcwaSimulator {
       resumeAfterMs: this.options.resumeAfterMs,
       onResume: (resumed) => this.resume(resumed),
       transientOperations: this.options.latitudes.transientOperations,
+      conversationLogs: this.conversationLogs,
       beforeReply: (target, result) => holdReply(target, result, this.options.latitudes.eventsBeforeResponse),
     };
     await handleApplicationRoute(app, sub, req, res, url, ctx);
@@ -266,6 +274,7 @@ export class UcwaSimulator {
     const timings = { defaultTimeoutMs: this.options.eventTimeoutMs, maxHoldMs: this.options.maxHoldMs, mediumMs: this.options.mediumPriorityMs, lowMs: this.options.lowPriorityMs };
     const shaper = shapesEvents(latitudes) ? new StrictShaper(latitudes, random.fork('channel')) : undefined;
     const app = new SimApplication(newId(6), user, endpointId, userAgent, culture, timings, random.fork('replies'), shaper);
+    app.offersConversationLogs = this.conversationLogs !== undefined;
     this.apps.add(app);
     sendJson(res, 201, app.render(), { Location: app.base });
   }

@@ -18,7 +18,8 @@ export function createListener(createClient: (options: Pick<UcwaClientOptions, '
   const onPush = (name: EventName, payload: unknown): void => {
     if (name === 'messageAdded') {
       const message = payload as ChatMessage;
-      if (message.direction !== 'in' || printed.has(message.id)) return;
+      // Joins and leaves of a group chat are not messages; each message is printed once, with its own sender.
+      if (message.direction !== 'in' || message.system !== undefined || printed.has(message.id)) return;
       printed.add(message.id);
       const listened = { from: message.from, conversation: message.conversationId, text: message.text, html: message.html, time: new Date(message.time) };
       out.line(json ? formatJsonLine(listened) : formatHumanLine(listened));

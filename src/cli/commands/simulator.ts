@@ -38,7 +38,8 @@ function printCredentials(url: string, profile?: string): void {
 }
 
 export async function runSimulator(port: number, host: string, flags: SimulatorFlags = { profile: 'default', seed: undefined }): Promise<number> {
-  const sim = createSimulator({ port, host, presenceScriptMs: 20_000, profile: flags.profile, ...(flags.seed === undefined ? {} : { seed: flags.seed }) });
+  // The demo server keeps conversation logs (§8.2), so a message sent to a signed-out user shows as missed.
+  const sim = createSimulator({ port, host, presenceScriptMs: 20_000, conversationLogs: true, profile: flags.profile, ...(flags.seed === undefined ? {} : { seed: flags.seed }) });
   const { url } = await sim.start();
   // Right after the "listening on" line, which the app's demo launcher reads.
   printCredentials(url, `Profile ${sim.profile}, seed ${sim.seed} (replay: ucwa-tray sim --profile ${sim.profile} --seed ${sim.seed})`);

@@ -1,5 +1,6 @@
 // One stored line: version, checksum of the message JSON, the message. Read as untrusted input.
 import { z } from 'zod';
+import { SYSTEM_EVENT_KINDS } from '../../shared/domain';
 import type { ChatMessage } from '../../shared/domain';
 
 const messageSchema = z.object({
@@ -13,6 +14,7 @@ const messageSchema = z.object({
   delivery: z.enum(['sending', 'delivered', 'failed']),
   failureReason: z.string().optional(),
   deliveryNote: z.string().optional(),
+  system: z.object({ kind: z.enum(SYSTEM_EVENT_KINDS), who: z.object({ uri: z.string(), name: z.string() }) }).optional(),
 });
 
 const lineSchema = z.object({ v: z.literal(1), c: z.string(), m: z.unknown() });
@@ -45,6 +47,7 @@ export function parseHistoryLine(line: string, checksum: (text: string) => strin
       delivery: m.delivery,
       ...(m.failureReason === undefined ? {} : { failureReason: m.failureReason }),
       ...(m.deliveryNote === undefined ? {} : { deliveryNote: m.deliveryNote }),
+      ...(m.system === undefined ? {} : { system: m.system }),
     },
   };
 }

@@ -12,6 +12,8 @@ export interface Thread {
   ucwaId: string | undefined;
   /** The UCWA threadId of the last conversation, to continue the same thread when writing again (§6.7, §10.21). */
   ucwaThreadId: string | undefined;
+  /** The operation of the start in flight: its conversation is ours before the start returns (a reply may come first). */
+  startingOperation?: string | undefined;
   /** Invitations we gave up waiting for, whose outcome may still arrive: operationId → the message riding on it. */
   readonly pendingStarts: Map<string, string>;
   unread: number;
@@ -22,8 +24,19 @@ export interface Thread {
   /** Who left, once the other side has left (kept until the conversation ends or restarts). */
   leftBy: string | undefined;
   ended: { readonly at: number; readonly by?: string } | undefined;
+  /** A group chat (protocol §6.8): `participants` are everyone else in it or invited to it. */
+  group: boolean;
+  readonly participants: Map<string, Person>;
+  /** Who has actually joined (lower-case URIs): a join or a leave of them is a line in the chat. */
+  readonly joined: Set<string>;
+  /** IM is up in the current conversation: participants arriving before it were there already. */
+  imConnected: boolean;
   /** An invitation waiting for the user's answer (chats not accepted automatically). */
   invitation: { readonly id: string; readonly from: { readonly uri: string; readonly name: string }; readonly firstMessage?: { readonly text: string; readonly html?: string } } | undefined;
+}
+
+function newThread(id: string, remote: Person): Thread {
+  return { id, remote, subject: '', state: 'idle', ucwaId: undefined, ucwaThreadId: undefined, pendingStarts: new Map(), unread: 0, typing: [], messages: [], unsaved: undefined, leftBy: undefined, ended: undefined, invitation: undefined, group: false, participants: new Map(), joined: new Set(), imConnected: false };
 }
 
 export function threadIdFor(uri: string): string {
@@ -41,9 +54,21 @@ export class ConversationStore {
     const id = threadIdFor(remote.uri);
     let thread = this.threads.get(id);
     if (thread === undefined) {
-      thread = { id, remote, subject: '', state: 'idle', ucwaId: undefined, ucwaThreadId: undefined, pendingStarts: new Map(), unread: 0, typing: [], messages: [], unsaved: undefined, leftBy: undefined, ended: undefined, invitation: undefined };
+      thread = newThread(id, remote);
       this.threads.set(id, thread);
     }
+    return thread;
+  }
+
+  /** A group chat thread: its id stays whatever UCWA conversation carries it. */
+  groupThread(id: string, participants: readonly Person[], subject: string): Thread {
+    let thread = this.threads.get(id);
+    if (thread === undefined) {
+      const first = participants[0] ?? { uri: 'sip:unknown', name: '' };
+      thread = { ...newThread(id, first), group: true, subject };
+      this.threads.set(id, thread);
+    }
+    for (const p of participants) if (!thread.participants.has(p.uri.toLowerCase())) thread.participants.set(p.uri.toLowerCase(), p);
     return thread;
   }
 
@@ -98,11 +123,14 @@ export class ConversationStore {
   }
 
   summary(thread: Thread): ConversationSummary {
-    const last = thread.messages[thread.messages.length - 1];
+    const last = thread.messages.findLast((m) => m.system === undefined);
+    const members = [...thread.participants.values()];
     return {
       id: thread.id,
-      title: thread.remote.name,
-      participants: [thread.remote],
+      // A group without a subject is named by its people; the chat words the list in its language.
+      title: thread.group ? (thread.subject !== '' ? thread.subject : members.map((p) => p.name).join(', ')) : thread.remote.name,
+      participants: thread.group ? members : [thread.remote],
+      ...(thread.group ? { group: true } : {}),
       ...(thread.subject === '' ? {} : { subject: thread.subject }),
       state: thread.state,
       unread: thread.unread,

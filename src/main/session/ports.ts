@@ -34,7 +34,8 @@ export interface WindowPort {
 }
 
 export interface NotifyPort {
-  incomingMessage(message: ChatMessage, conversationTitle: string): void;
+  /** `group`: the group chat's name, when the message was said in one (the notification names both). */
+  incomingMessage(message: ChatMessage, conversationTitle: string, group?: string): void;
   /** Someone wants to chat and the user answers (Accept / Decline); absent where nobody can. */
   incomingInvitation?(conversationId: string, fromName: string, firstMessage: string | undefined): void;
   /** That invitation was answered, declined or timed out: its notification has done its job. */

@@ -11,6 +11,8 @@ import { photoDataUrl, toPresence } from './contact-details';
 import { toIpcFailure } from './error-mapping';
 import { backoffDelay } from './reconnect-backoff';
 import { ThreadsController } from './threads-controller';
+import { contactCard } from './contact-card';
+import { MissedBox } from './missed-box';
 import { AccountHistory } from './account-history';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
@@ -34,7 +36,7 @@ export interface SessionDeps {
 
 
 /** What the session serves; the host adds the diagnostics methods (the doctor, the log folder, the clipboard). */
-export type SessionHandlers = Omit<InvokeHandlers, 'runDoctor' | 'openLogFolder' | 'copyDiagnostics'>;
+export type SessionHandlers = Omit<InvokeHandlers, 'runDoctor' | 'openLogFolder' | 'copyDiagnostics' | 'copyText'>;
 
 interface Credentials {
   readonly server?: string | undefined;
@@ -49,6 +51,7 @@ export class SessionService {
   private connection: ConnectionInfo = { state: 'signed-out' };
   private readonly people: ContactBook;
   private readonly threads: ThreadsController;
+  private readonly missed: MissedBox;
   private readonly now: () => number;
   private credentials: Credentials | undefined;
   private readonly history: AccountHistory;
@@ -76,6 +79,11 @@ export class SessionService {
       },
       { outboxTimeoutMs: deps.outboxTimeoutMs ?? 10 * 60_000, retryBaseMs: deps.reconnectBaseMs ?? 1_000 },
     );
+    this.missed = new MissedBox({
+      push: deps.push,
+      threadFor: (uri, name) => this.threads.threadForUri(uri, name),
+      keepReceived: (thread, message) => this.threads.keepReceived(thread, message),
+    });
   }
 
   handlers(): SessionHandlers {
@@ -110,6 +118,24 @@ export class SessionService {
         this.deps.windows.openChat(thread.id);
         return thread.id;
       }),
+      startGroupChat: guard(async (input: ParsedInput<'startGroupChat'>) => {
+        this.requireClient();
+        const thread = this.threads.startGroup(input.uris, input.subject ?? '');
+        this.deps.windows.openChat(thread.id);
+        return thread.id;
+      }),
+      addParticipants: guard(async (input: ParsedInput<'addParticipants'>) => {
+        this.requireClient();
+        const id = await this.threads.addParticipants(input.conversationId, input.uris);
+        if (id !== input.conversationId) this.deps.windows.openChat(id);
+        return id;
+      }),
+      getContactCard: guard(async (input: ParsedInput<'getContactCard'>) => contactCard(this.requireClient(), this.people.get(/^sip:/i.test(input.uri) ? input.uri : `sip:${input.uri}`), input.uri)),
+      openMissed: guard(async (input: ParsedInput<'openMissed'>) => {
+        const id = await this.missed.open(this.requireClient(), input.id);
+        this.deps.windows.openChat(id);
+        return id;
+      }),
       openConversation: guard(async (input: ParsedInput<'openConversation'>) => {
         this.threads.requireThread(input.conversationId);
         this.deps.windows.openChat(input.conversationId);
@@ -117,7 +143,8 @@ export class SessionService {
       }),
       getConversation: guard(async (input: ParsedInput<'getConversation'>) => {
         const thread = this.threads.requireThread(input.conversationId);
-        return { summary: this.threads.store.summary(thread), participants: [thread.remote] };
+        const summary = this.threads.store.summary(thread);
+        return { summary, participants: summary.participants };
       }),
       sendMessage: guard(async (input: ParsedInput<'sendMessage'>) => this.threads.send(this.threads.requireThread(input.conversationId), input.text, input.html)),
       acceptInvitation: guard(async (input: ParsedInput<'acceptInvitation'>) => {
@@ -204,6 +231,7 @@ export class SessionService {
       ...this.people.list(),
       conversations: this.threads.store.all().map((t) => this.threads.store.summary(t)),
       unreadTotal: this.threads.store.unreadTotal(),
+      missed: this.missed.list(),
       settings: this.deps.settings.get(),
       canRememberPassword: this.deps.vault.canRemember(),
       ...(settingsNotice === undefined ? {} : { settingsNotice }),
@@ -249,6 +277,7 @@ export class SessionService {
     else this.deps.vault.clear(input.user);
     this.history.openFor(input.user);
     await this.threads.restore();
+    void this.missed.refresh(client);
     await this.people.load(client);
     return this.me;
   }
@@ -271,6 +300,7 @@ export class SessionService {
     this.me = undefined;
     this.people.clear();
     this.threads.clear();
+    this.missed.clear();
     if (client !== undefined) await client.signOut();
     this.deps.push('sessionChanged', {});
     this.setConnection({ state: 'signed-out' });
@@ -356,6 +386,9 @@ export class SessionService {
         return;
       case 'presenceChanged':
         this.people.presenceChanged(event.uri, event.presence);
+        return;
+      case 'missedItemsChanged':
+        if (this.client === client) void this.missed.refresh(client);
         return;
       case 'contactNoteChanged':
         this.people.noteChanged(event.uri, event.note);

@@ -2,7 +2,7 @@
 // unread counts, typing, history — and the delivery queue behind "sending". The session service
 // owns the connection; this owns what is said over it.
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Contact, HistoryPage, Me } from '../../shared/domain';
+import type { ChatMessage, Contact, HistoryPage, Me, Person } from '../../shared/domain';
 import { IpcFailure } from '../../shared/ipc-failure';
 import { UcwaError } from '../ucwa/index';
 import type { UcwaClient, UcwaEvent } from '../ucwa/index';
@@ -10,6 +10,7 @@ import { ConversationStore, threadIdFor } from './conversation-store';
 import type { Thread } from './conversation-store';
 import { DeliveryQueue } from './delivery-queue';
 import { InvitationDesk } from './invitation-desk';
+import { GroupChats } from './group-chats';
 import type { HistoryPort, NotifyPort, Push, WindowPort } from './ports';
 
 export interface ThreadsHost {
@@ -34,6 +35,7 @@ export class ThreadsController {
   readonly store = new ConversationStore();
   readonly deliveries: DeliveryQueue;
   private readonly invitations: InvitationDesk;
+  readonly groups: GroupChats;
   private readonly lastTypingSent = new Map<string, number>();
 
   constructor(
@@ -63,6 +65,51 @@ export class ThreadsController {
       },
       now: () => host.now(),
     });
+    this.groups = new GroupChats({
+      store: this.store,
+      client: () => host.client(),
+      person: (uri, name) => this.person(uri, name),
+      pushThread: (thread) => this.pushThread(thread),
+      keep: (thread, message) => {
+        if (this.remember(thread, message)) this.host.push('messageAdded', message);
+      },
+      now: () => host.now(),
+    });
+  }
+
+  /** Someone by address: the contact we know, else the address itself. */
+  person(uri: string, name?: string): Person {
+    const sip = /^sip:/i.test(uri) ? uri : `sip:${uri}`;
+    const known = this.host.contact(sip);
+    return known === undefined ? { uri: sip, name: name ?? sip.replace(/^sip:/i, '') } : { uri: known.uri, name: known.name };
+  }
+
+  /** A message from elsewhere (a missed conversation's transcript): kept once, shown, not notified. */
+  keepReceived(thread: Thread, message: ChatMessage): void {
+    if (!this.remember(thread, message)) return;
+    this.host.push('messageAdded', message);
+    this.pushThread(thread);
+  }
+
+  /** A group chat with these people; nothing is sent until the first message. */
+  startGroup(uris: readonly string[], subject: string): Thread {
+    const me = this.host.me()?.uri.toLowerCase();
+    const people = [...new Map(uris.map((u) => this.person(u)).filter((p) => p.uri.toLowerCase() !== me).map((p) => [p.uri.toLowerCase(), p])).values()];
+    if (people.length === 0) throw new IpcFailure('invalid-input', 'Choose someone other than yourself.');
+    const thread = this.groups.create(people, subject);
+    this.pushThread(thread);
+    return thread;
+  }
+
+  /** Adds people to a chat: a two-party chat becomes a group chat (its id is returned). */
+  async addParticipants(conversationId: string, uris: readonly string[]): Promise<string> {
+    const thread = this.requireThread(conversationId);
+    const me = this.host.me()?.uri.toLowerCase();
+    const people = uris.map((u) => this.person(u)).filter((p) => p.uri.toLowerCase() !== me && !thread.participants.has(p.uri.toLowerCase()) && (thread.group || p.uri.toLowerCase() !== thread.remote.uri.toLowerCase()));
+    if (people.length === 0) return thread.id;
+    const group = thread.group ? thread : this.groups.promote(thread, []);
+    await this.groups.add(group, people);
+    return group.id;
   }
 
   acceptInvitation(conversationId: string): Promise<void> {
@@ -169,7 +216,7 @@ export class ThreadsController {
         for (const thread of this.store.all()) thread.ucwaId = undefined;
         return true;
       case 'incomingInvitation': {
-        const thread = this.threadForUri(event.from.uri, event.from.name);
+        const thread = event.group === true ? this.groups.incoming(event) : this.threadForUri(event.from.uri, event.from.name);
         thread.ucwaId = event.conversationId;
         if (event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
         thread.subject = event.subject;
@@ -186,6 +233,9 @@ export class ThreadsController {
       }
       case 'invitationCompleted': {
         if (event.operationId !== undefined && this.onLateStart(event.operationId, event.conversationId)) return true;
+        // Our start connected: what is said in it from now on belongs to this thread, even before the start returns.
+        const starting = event.operationId === undefined ? undefined : this.store.all().find((t) => t.startingOperation === event.operationId);
+        if (starting !== undefined && starting.ucwaId === undefined) starting.ucwaId = event.conversationId;
         // Accepted, or IM re-added to an ended conversation (addMessaging): connected (again).
         const thread = this.store.byUcwaId(event.conversationId);
         if (thread !== undefined && thread.state !== 'connected') this.connected(thread);
@@ -205,7 +255,34 @@ export class ThreadsController {
       case 'participantRemoved': {
         // In a one-to-one chat the other side leaving is the end; the server says so next.
         const thread = this.store.byUcwaId(event.conversationId);
-        if (thread !== undefined && event.participant.uri.toLowerCase() === thread.remote.uri.toLowerCase()) thread.leftBy = event.participant.name || thread.remote.name;
+        if (thread?.group === true) this.groups.left(thread, event.participant);
+        else if (thread !== undefined && event.participant.uri.toLowerCase() === thread.remote.uri.toLowerCase()) thread.leftBy = event.participant.name || thread.remote.name;
+        return true;
+      }
+      case 'participantAdded': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread === undefined) return true;
+        const me = this.host.me()?.uri.toLowerCase();
+        if (event.participant.uri.toLowerCase() === me) return true;
+        // Someone else in our two-party chat: the other side made it a group chat (§6.8).
+        if (!thread.group && event.participant.uri.toLowerCase() !== thread.remote.uri.toLowerCase()) this.groups.joined(this.groups.promote(thread, []), event.participant);
+        else if (thread.group) this.groups.joined(thread, event.participant);
+        return true;
+      }
+      case 'participantAddFailed': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread?.group === true) this.groups.addFailed(thread, this.person(event.participant.uri));
+        return true;
+      }
+      case 'messagingStateChanged': {
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined && event.state === 'Connected') thread.imConnected = true;
+        return true;
+      }
+      case 'conversationReplaced': {
+        // Escalation derived a new conversation on the same thread (§6.8): the chat follows it.
+        const thread = this.store.byUcwaId(event.conversationId);
+        if (thread !== undefined) thread.ucwaId = event.by;
         return true;
       }
       case 'conversationStateChanged': {
@@ -214,7 +291,7 @@ export class ThreadsController {
         // Disconnected but not deleted: the conversation stays, and sending again re-adds IM to it
         // (addMessaging, protocol §6.7); Connected again is that restart.
         if (event.state === 'Disconnected') this.ended(thread, false);
-        else if (event.state === 'Connected' && thread.state === 'ended') this.connected(thread);
+        else if ((event.state === 'Connected' || event.state === 'Conferenced') && thread.state === 'ended') this.connected(thread);
         return true;
       }
       case 'conversationEnded': {
@@ -272,7 +349,11 @@ export class ThreadsController {
     if (!focused) thread.unread++;
     this.host.push('messageAdded', message);
     this.pushThread(thread);
-    if (!focused) this.host.notify.incomingMessage(message, thread.remote.name);
+    if (!focused) {
+      const title = this.store.summary(thread).title;
+      if (thread.group) this.host.notify.incomingMessage(message, title, title);
+      else this.host.notify.incomingMessage(message, thread.remote.name);
+    }
   }
 
   /** The history could not save some of a conversation's messages (or now has): the chat says so. */
@@ -335,10 +416,15 @@ export class ThreadsController {
         thread.state = 'connecting';
         this.restarted(thread);
         this.pushThread(thread);
-        thread.ucwaId = await this.start(client, thread, message.id, body);
+        const operationId = randomUUID();
+        thread.startingOperation = operationId;
+        const id = thread.group ? await this.groups.start(thread, body, operationId) : await this.start(client, thread, message.id, body, operationId);
+        thread.startingOperation = undefined;
+        thread.ucwaId = id;
         thread.state = 'connected';
       } else await client.sendMessage(thread.ucwaId, body);
     } catch (error) {
+      thread.startingOperation = undefined;
       if (thread.state === 'connecting') thread.state = 'idle';
       // A conversation that died under the message is started afresh on the next try.
       if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'delivery-failed' || error.code === 'delivery-unconfirmed')) thread.ucwaId = undefined;
@@ -348,8 +434,7 @@ export class ThreadsController {
   }
 
   /** Starts messaging, continuing the thread of the last conversation where the server knows it (§6.7, §10.21). */
-  private async start(client: UcwaClient, thread: Thread, messageId: string, body: { text: string; html?: string }): Promise<string> {
-    const operationId = randomUUID();
+  private async start(client: UcwaClient, thread: Thread, messageId: string, body: { text: string; html?: string }, operationId = randomUUID()): Promise<string> {
     const threadId = thread.ucwaThreadId;
     try {
       return await client.startConversation({ to: thread.remote.uri, message: body, operationId, ...(threadId === undefined ? {} : { threadId }) });

@@ -30,6 +30,14 @@ export interface ConversationRecord {
   firstMessage: { readonly body: MessageBody; emitted: boolean; suppressNext: boolean; readonly from: PartyInfo } | undefined;
   readonly seenMessages: Set<string>;
   sendChain: Promise<unknown>;
+  /** Escalation derived a new conversation from this one (§6.8): its deletion is no ending. */
+  replacedBy?: string;
+  /** Joined from an onlineMeetingInvitation: IM is added once the meeting is joined (§6.5). */
+  joinsMessaging?: boolean;
+  /** Our addMessaging into that conference is in flight. */
+  joiningMessaging?: boolean;
+  /** IM was connected at least once (a later disconnect is an idle conversation, re-added on send). */
+  joinedOnce?: boolean;
   readonly connectedWaiters: Set<() => void>;
 }
 
@@ -71,6 +79,7 @@ export function applyMessagingResource(record: ConversationRecord, resource: Res
   if (formats.length > 0) m.formats = formats;
   const self = resource.link('self')?.url;
   if (self !== undefined) m.url = self;
+  if (m.state === 'Connected') record.joinedOnce = true;
   assignLink(m, 'sendMessage', resource.link('sendMessage')?.url);
   assignLink(m, 'setIsTyping', resource.link('setIsTyping')?.url);
   assignLink(m, 'stopMessaging', resource.link('stopMessaging')?.url);

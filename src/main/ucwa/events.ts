@@ -35,6 +35,8 @@ export type UcwaEvent =
       readonly firstMessage?: MessageBody;
       /** The thread this conversation continues (§6.7), when the server names one. */
       readonly threadId?: string;
+      /** A group chat: an onlineMeetingInvitation (§6.5, §10.23); accepting it joins and then adds IM. */
+      readonly group?: boolean;
     }
   /** `operationId`: ours, for an invitation we started (it may complete after its caller gave up waiting). */
   | { readonly type: 'invitationCompleted'; readonly invitationId: string; readonly conversationId: string; readonly direction: 'Incoming' | 'Outgoing'; readonly operationId?: string }
@@ -53,8 +55,14 @@ export type UcwaEvent =
   | { readonly type: 'typingChanged'; readonly conversationId: string; readonly participant: PartyInfo; readonly isTyping: boolean }
   | { readonly type: 'participantAdded'; readonly conversationId: string; readonly participant: PartyInfo }
   | { readonly type: 'participantRemoved'; readonly conversationId: string; readonly participant: PartyInfo }
+  /** Someone we added could not be (declined, did not answer, unreachable): our participantInvitation failed (§6.8). */
+  | { readonly type: 'participantAddFailed'; readonly conversationId: string; readonly participant: PartyInfo; readonly reason: FailureReason }
   /** `threadId`: to continue the same thread when writing again (§6.7, §10.21). */
   | { readonly type: 'conversationEnded'; readonly conversationId: string; readonly threadId?: string }
+  /** Escalation moved the conversation to a derived one on the same thread (§6.8): follow `by`, the old one is gone. */
+  | { readonly type: 'conversationReplaced'; readonly conversationId: string; readonly by: string }
+  /** The server's count of missed conversations changed (§8.2 `missedItems` updated). */
+  | { readonly type: 'missedItemsChanged' }
   | { readonly type: 'channelResynced' }
   | { readonly type: 'channelResumed' }
   /** `gone` (410): the server says do not retry; otherwise a new application may be created. */

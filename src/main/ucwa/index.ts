@@ -13,3 +13,4 @@ export { KNOWN_AVAILABILITIES, SETTABLE_AVAILABILITIES, toAvailability } from '.
 export { SecretRedactor, createLogger } from './logger';
 export type { Logger } from './logger';
 export { MAX_PHOTO_BYTES } from './people';
+export type { MissedConversation, MissedMessage } from './conversation-logs';

@@ -27,12 +27,18 @@ export class MessagingEvents {
 
   async handle(event: RawEvent, fetch: (event: RawEvent) => Promise<Resource | undefined>): Promise<void> {
     if (event.sender.rel === 'communication') {
-      if (event.rel === 'messagingInvitation') return this.onInvitation(event, fetch);
+      if (event.rel === 'messagingInvitation' || event.rel === 'onlineMeetingInvitation') return this.onInvitation(event, fetch);
+      if (event.rel === 'missedItems') return this.state.emit({ type: 'missedItemsChanged' });
+      if (event.rel === 'participantInvitation') return this.onParticipantInvitation(event);
       if (event.rel === 'conversation') return this.onConversation(event, event.type === 'deleted' ? undefined : await fetch(event));
       return;
     }
     if (event.sender.rel !== 'conversation') return;
+    const fresh = !this.state.conversations.has(idFromUrl(event.sender.url));
     const record = this.state.recordFor(event.sender.url);
+    // A conversation first heard of through its own events (its `added` aggregated away, §5.4) is
+    // read once: it may be a conference derived from one we know (§6.8), which its thread tells.
+    if (fresh) await this.learnDerivation(record);
     if (event.rel === 'messaging') {
       const resource = await fetch(event);
       if (resource !== undefined) this.onMessaging(record, resource);
@@ -76,7 +82,12 @@ export class MessagingEvents {
     const threadId = resource?.string('threadId');
     if (record !== undefined && threadId !== undefined) record.threadId ??= threadId;
     const operationId = resource?.string('operationId') ?? ourOperation;
-    const inv: InvitationRecord = { id: idFromUrl(event.url), url: event.url, direction, conversationId: record?.id, ...(operationId === undefined ? {} : { operationId }) };
+    const group = event.rel === 'onlineMeetingInvitation';
+    const inv: InvitationRecord = { id: idFromUrl(event.url), url: event.url, direction, conversationId: record?.id, ...(group ? { group } : {}), ...(operationId === undefined ? {} : { operationId }) };
+    // The invitation links the conversation's messaging: where IM is added after joining (§6.5).
+    const messagingUrl = resource?.link('messaging')?.url;
+    if (record !== undefined && messagingUrl !== undefined) record.messaging.url ??= messagingUrl;
+    if (record !== undefined && group) record.joinsMessaging = true;
     this.state.invitations.set(inv.id, inv);
     if (operationId !== undefined && direction === 'Outgoing') {
       const start = this.state.outgoingStarts.get(operationId);
@@ -97,7 +108,7 @@ export class MessagingEvents {
     record.participants.set(from.uri.toLowerCase(), from);
     if (first !== undefined) record.firstMessage = { body: first, emitted: false, suppressNext: false, from };
     this.applyInvitationLinks(inv, resource);
-    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }), ...(record.threadId === undefined ? {} : { threadId: record.threadId }) });
+    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }), ...(record.threadId === undefined ? {} : { threadId: record.threadId }), ...(inv.group === true ? { group: true } : {}) });
   }
 
   /** accept/decline/cancel exist only while the invitation is pending (§6.2, §6.5). */
@@ -122,6 +133,8 @@ export class MessagingEvents {
     if (success) {
       this.state.emit({ type: 'invitationCompleted', invitationId: inv.id, conversationId: inv.conversationId, direction: inv.direction });
       if (inv.direction === 'Incoming') this.emitFirstFromInvitation(inv.conversationId);
+      // Joined the meeting: IM is not part of it until we add it (§6.5, §10.23).
+      if (inv.direction === 'Incoming' && inv.group === true) this.state.joinMessaging(inv.conversationId);
     } else {
       this.state.emit({ type: 'invitationFailed', invitationId: inv.id, conversationId: inv.conversationId, direction: inv.direction, reason: reasonOf(reason, 'The invitation failed.') });
     }
@@ -208,14 +221,54 @@ export class MessagingEvents {
     const record = this.state.recordFor(event.url);
     const before = record.state;
     applyConversationResource(record, resource);
+    const derived = resource.link('derivedConversation')?.url;
+    if (derived !== undefined) this.replace(record, this.state.recordFor(derived));
+    else if (event.reason?.subcode === 'DerivedConversation' || record.state === 'Conferenced') this.replaceByThread(record);
     if (record.state !== before || event.type === 'added') this.state.emit({ type: 'conversationStateChanged', conversationId: id, state: record.state });
+  }
+
+  /** Our addParticipant's outcome (§6.8): matched by the copy's operationId or the 201's Location; no GET (it may be gone). */
+  private onParticipantInvitation(event: RawEvent): void {
+    const operationId = event.resource?.string('operationId');
+    if (event.type !== 'completed') {
+      if (operationId !== undefined && this.state.participantAdds.has(operationId)) this.state.bindParticipantAdd(event.url.href, operationId);
+      return;
+    }
+    this.state.participantOutcome(event.url.href, operationId, event.status, event.reason);
+  }
+
+  private async learnDerivation(record: ConversationRecord): Promise<void> {
+    const conversation = await this.read(record.url, 'conversation');
+    if (conversation === undefined) return;
+    applyConversationResource(record, conversation);
+    if (record.state === 'Conferenced') this.replaceByThread(record);
+  }
+
+  /** A conference on the thread of a live two-party conversation is derived from it (§6.8): follow the thread, not the old href. */
+  private replaceByThread(record: ConversationRecord): void {
+    if (record.threadId === undefined) return;
+    const old = [...this.state.conversations.values()].find((r) => r !== record && r.threadId === record.threadId && r.replacedBy === undefined);
+    if (old !== undefined) this.replace(old, record);
+  }
+
+  private replace(old: ConversationRecord, by: ConversationRecord): void {
+    if (old === by || old.replacedBy === by.id) return;
+    old.replacedBy = by.id;
+    this.state.replacements.set(old.id, by.id);
+    by.threadId ??= old.threadId;
+    by.subject ||= old.subject;
+    by.remoteUri ??= old.remoteUri;
+    for (const [key, participant] of old.participants) if (!by.participants.has(key)) by.participants.set(key, participant);
+    this.state.emit({ type: 'conversationReplaced', conversationId: old.id, by: by.id });
   }
 
   private onMessaging(record: ConversationRecord, resource: Resource): void {
     const before = record.messaging.state;
     applyMessagingResource(record, resource);
     if (record.messaging.state !== before) this.state.emit({ type: 'messagingStateChanged', conversationId: record.id, state: record.messaging.state, formats: record.messaging.formats });
-    if (record.messaging.sendMessage !== undefined) for (const waiter of [...record.connectedWaiters]) waiter();
+    // Waiters stay until messaging can send: a Connecting update on the way must not drop them.
+    if (record.messaging.sendMessage === undefined) return;
+    for (const waiter of [...record.connectedWaiters]) waiter();
     record.connectedWaiters.clear();
   }
 

@@ -15,6 +15,8 @@ export interface InvitationRecord {
   readonly id: string;
   readonly url: URL;
   readonly direction: 'Incoming' | 'Outgoing';
+  /** onlineMeetingInvitation: a group chat (§6.5). */
+  readonly group?: boolean;
   conversationId: string | undefined;
   operationId?: string;
   accept?: URL;
@@ -52,7 +54,16 @@ export class MessagingState {
   readonly sends = new PendingOperations<void>();
   readonly outgoingStarts = new Map<string, OutgoingStart>();
   readonly operationByHref = new Map<string, string>();
+  /** Our addParticipant operations by operationId, and by the 201's Location (§6.8). */
+  readonly participantAdds = new Map<string, { readonly conversationId: string; readonly to: string }>();
+  readonly participantAddByHref = new Map<string, string>();
+  /** participantInvitation outcomes seen before the 201 named them. */
+  private readonly earlyParticipantOutcomes = new Map<string, { readonly status: string | undefined; readonly reason: EventReason | undefined }>();
+  /** Conversations derived from others (§6.8): old id → new id, so a late outcome finds the live one. */
+  readonly replacements = new Map<string, string>();
   private readonly early = new Map<string, EarlyCompletion>();
+  /** Adds IM to a conference we joined (§6.5); set by the commands. */
+  joinMessaging: (conversationId: string) => void = () => undefined;
   /** Called when an early completion finds its operation; set by the event handler. */
   onEarlyBound: (operationId: string, completion: EarlyCompletion, href: string) => void = () => undefined;
 
@@ -85,6 +96,45 @@ export class MessagingState {
     this.onEarlyBound(operationId, early, href);
   }
 
+  /** The live conversation an id now stands for, following derivations. */
+  liveId(id: string): string {
+    let current = id;
+    for (let hops = 0; hops < 10; hops++) {
+      const next = this.replacements.get(current);
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  bindParticipantAdd(href: string, operationId: string): void {
+    this.participantAddByHref.set(href, operationId);
+    const early = this.earlyParticipantOutcomes.get(href);
+    if (early === undefined) return;
+    this.earlyParticipantOutcomes.delete(href);
+    this.settleParticipantAdd(operationId, early.status, early.reason);
+  }
+
+  /** A participantInvitation completed: ours fails into `participantAddFailed`; unknown ones wait for their 201 (a few hundred at most). */
+  participantOutcome(href: string, operationId: string | undefined, status: string | undefined, reason: EventReason | undefined): void {
+    const ours = operationId !== undefined && this.participantAdds.has(operationId) ? operationId : this.participantAddByHref.get(href);
+    if (ours !== undefined) {
+      this.settleParticipantAdd(ours, status, reason);
+      return;
+    }
+    this.earlyParticipantOutcomes.set(href, { status, reason });
+    if (this.earlyParticipantOutcomes.size > MAX_EARLY) this.earlyParticipantOutcomes.delete(this.earlyParticipantOutcomes.keys().next().value as string);
+  }
+
+  private settleParticipantAdd(operationId: string, status: string | undefined, reason: EventReason | undefined): void {
+    const add = this.participantAdds.get(operationId);
+    if (add === undefined) return;
+    this.participantAdds.delete(operationId);
+    if (status === 'Success') return;
+    const why = reason?.message ?? (reason?.subcode === undefined ? 'They could not be added.' : `They could not be added (${reason.subcode}).`);
+    this.emit({ type: 'participantAddFailed', conversationId: this.liveId(add.conversationId), participant: { uri: add.to, name: add.to.replace(/^sip:/i, '') }, reason: { ...(reason?.code === undefined ? {} : { code: reason.code }), ...(reason?.subcode === undefined ? {} : { subcode: reason.subcode }), message: why } });
+  }
+
   keepEarly(href: string, completion: EarlyCompletion): void {
     // The 201 may have named it while we were still finding out (a GET in flight): settle now.
     const operationId = this.operationByHref.get(href);
@@ -107,6 +157,8 @@ export class MessagingState {
     const record = this.conversations.get(conversationId);
     if (record === undefined) return;
     this.conversations.delete(conversationId);
+    // Derived into a conference (§6.8): the thread goes on in the new conversation.
+    if (record.replacedBy !== undefined && this.conversations.has(record.replacedBy)) return;
     this.sends.rejectTagged(conversationId, new UcwaError('delivery-unconfirmed', `${reason} It may have arrived before that.`));
     this.emit({ type: 'conversationEnded', conversationId, ...(record.threadId === undefined ? {} : { threadId: record.threadId }) });
   }
@@ -125,6 +177,10 @@ export class MessagingState {
     this.early.clear();
     this.outgoingStarts.clear();
     this.operationByHref.clear();
+    this.participantAdds.clear();
+    this.participantAddByHref.clear();
+    this.earlyParticipantOutcomes.clear();
+    this.replacements.clear();
     this.conversations.clear();
     this.invitations.clear();
   }

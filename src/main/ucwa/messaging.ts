@@ -8,6 +8,7 @@ import { applyConversationResource, applyMessagingResource, participantFrom, sip
 import { encodeDataUri } from './data-uri';
 import { UcwaError } from './errors';
 import { headerValue } from './http-transport';
+import type { HttpResponse } from './http-transport';
 import type { MessageBody, PartyInfo, UcwaEvent } from './events';
 import type { RawEvent } from './event-batch';
 import type { Resource } from './resource';
@@ -40,6 +41,26 @@ export class Messaging {
   ) {
     this.state = new MessagingState(emit);
     this.events = new MessagingEvents(this.state, (url, rel) => this.http.getResource(url, rel).catch(() => undefined));
+    this.state.joinMessaging = (id) => void this.joinMessaging(id).catch(() => undefined);
+  }
+
+  /** After joining a group chat from its onlineMeetingInvitation: add IM to the conference (§6.5, §10.23). */
+  private async joinMessaging(conversationId: string): Promise<void> {
+    const record = this.state.conversations.get(conversationId);
+    if (record === undefined || record.messaging.state === 'Connected') return;
+    if (record.messaging.addMessaging === undefined) {
+      if (record.messaging.url === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
+      await this.refreshMessaging(record);
+    }
+    const url = record.messaging.addMessaging;
+    if (url === undefined || record.messaging.state === 'Connected') return;
+    const operationId = randomUUID();
+    record.joiningMessaging = true;
+    try {
+      await this.invite(url, { operationId }, operationId, undefined, record.id);
+    } finally {
+      record.joiningMessaging = false;
+    }
   }
 
   conversation(id: string): ConversationRecord {
@@ -153,7 +174,18 @@ export class Messaging {
     const record = this.conversation(conversationId);
     if (record.addParticipantUrl === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
     if (record.addParticipantUrl === undefined) throw new UcwaError('not-found', 'This conversation cannot add participants now.');
-    await this.http.postJson(record.addParticipantUrl, { to: sipUri(to), operationId: randomUUID() });
+    // Registered before the POST: the outcome may beat the 201 (§10.10); a failure becomes participantAddFailed.
+    const operationId = randomUUID();
+    this.state.participantAdds.set(operationId, { conversationId, to: sipUri(to) });
+    let res: HttpResponse;
+    try {
+      res = await this.http.postJson(record.addParticipantUrl, { to: sipUri(to), operationId });
+    } catch (error) {
+      this.state.participantAdds.delete(operationId);
+      throw error;
+    }
+    const location = headerValue(res.headers.location);
+    if (location !== undefined) this.state.bindParticipantAdd(new URL(location, res.url).href, operationId);
   }
 
   async participants(conversationId: string): Promise<PartyInfo[]> {
@@ -198,6 +230,8 @@ export class Messaging {
   private async sendNow(record: ConversationRecord, body: MessageBody): Promise<{ posted: void; delivery: Promise<{ operationId: string }> }> {
     // Nothing was sent: the caller may start a new conversation and send it there.
     if (!this.state.conversations.has(record.id)) throw new UcwaError('not-found', 'The conversation has ended.');
+    // IM is being added to a conference we joined (§6.5): the message waits for it, not a second addMessaging.
+    if (record.messaging.sendMessage === undefined && (record.joiningMessaging === true || (record.joinsMessaging === true && record.joinedOnce !== true))) await this.waitConnected(record);
     if (record.messaging.state !== 'Connected' && record.messaging.addMessaging !== undefined) {
       // The conversation went idle: messaging is added again, this message riding along (§6.7).
       const delivery = this.reinvite(record, body);

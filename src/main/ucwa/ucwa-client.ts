@@ -10,6 +10,8 @@ import { HttpTransport } from './http-transport';
 import type { LogSink, Logger } from './logger';
 import { SecretRedactor, createLogger, silentSink } from './logger';
 import { Messaging } from './messaging';
+import { ConversationLogs } from './conversation-logs';
+import type { MissedConversation, MissedMessage } from './conversation-logs';
 import type { StartConversationInput } from './messaging';
 import { EventDispatcher } from './event-dispatcher';
 import { EventHub } from './event-hub';
@@ -59,6 +61,7 @@ export class UcwaClient {
   private readonly trust: CredentialTrust;
   private readonly messaging: Messaging;
   private readonly people: People;
+  private readonly logs: ConversationLogs;
   private readonly subscriber: PresenceSubscriber;
   private readonly dispatcher: EventDispatcher;
   private application: Resource | undefined;
@@ -79,6 +82,7 @@ export class UcwaClient {
       deliveryMs: options.deliveryTimeoutMs ?? 60_000,
     });
     this.people = new People(this.http, () => this.application);
+    this.logs = new ConversationLogs(this.http, () => this.communication(), this.logger);
     this.activity = new ActivityReporter(this.http, () => this.application?.embedded('me')?.link('reportMyActivity')?.url, options.reportActivityIntervalMs ?? 180_000, this.logger);
     this.subscriber = new PresenceSubscriber(this.http, () => this.application?.embedded('people'), {
       durationMinutes: options.subscriptionMinutes ?? 30,
@@ -258,6 +262,19 @@ export class UcwaClient {
 
   addParticipant(conversationId: string, to: string): Promise<void> {
     return this.messaging.addParticipant(conversationId, to);
+  }
+
+  /** Conversations missed while signed out (§8.2); empty where the server offers no conversation logs. */
+  getMissedConversations(limit?: number): Promise<MissedConversation[]> {
+    return this.logs.missed(limit);
+  }
+
+  getMissedTranscript(id: string, from: PartyInfo): Promise<MissedMessage[]> {
+    return this.logs.transcript(id, from);
+  }
+
+  markMissedRead(id: string): Promise<void> {
+    return this.logs.markRead(id);
   }
 
   getParticipants(conversationId: string): Promise<PartyInfo[]> {

@@ -1,5 +1,6 @@
-// Links leave the app only to the system browser or mail client, and only for these schemes.
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+// Links leave the app only to the system browser, mail client or phone app, and only for these
+// schemes (`tel:` from the contact card's phone numbers).
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 export function isAllowedExternalUrl(url: string): boolean {
   try {

@@ -37,7 +37,7 @@ export function createSecureWindow(deps: WindowFactoryDeps, options: WindowOptio
 
 export function hardenWebContents(contents: WebContents, deps: Pick<WindowFactoryDeps, 'shell'>): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: http, https and mailto only, external-links.ts)
+    if (isAllowedExternalUrl(url)) void deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: http, https, mailto and tel only, external-links.ts)
     return { action: 'deny' };
   });
   const stayHome = (event: { preventDefault(): void }, url: string): void => {

@@ -1,5 +1,6 @@
 // A chat window: who is in it (presence, typing), the messages, and the composer.
-import { useEffect, useMemo } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Avatar } from '../components/avatar';
 import { ConnectionBanner } from '../components/connection-banner';
 import { InvitationBar } from '../components/invitation-bar';
@@ -11,12 +12,15 @@ import type { MessageRow } from '../state/message-rows';
 import { availabilityLabel } from '../state/presence-labels';
 import { Composer } from './composer';
 import { MessageRowView } from './message-row';
+import { HeaderActions } from './header-actions';
+import { AddPeopleDialog, ParticipantPanel, useContactCard } from './participant-panel';
+import { SystemLine } from './system-line';
 
 const estimate = (row: MessageRow): number => (row.kind !== 'message' ? 36 : row.startsGroup ? 62 : 40);
 const keyOf = (row: MessageRow): string => row.key;
 const isMessage = (row: MessageRow): boolean => row.kind === 'message';
 
-function ChatHeader({ model }: { readonly model: ChatModel }) {
+function ChatHeader({ model, actions }: { readonly model: ChatModel; readonly actions?: ComponentChildren }) {
   const summary = model.summary.value;
   const people = model.participants.value.length > 0 ? model.participants.value : (summary?.participants ?? []);
   const first = people[0];
@@ -32,6 +36,7 @@ function ChatHeader({ model }: { readonly model: ChatModel }) {
           {typing.length > 0 ? `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…` : contact === undefined ? (people.length > 1 ? people.map((p) => p.name).join(', ') : '') : (contact.presence.note !== undefined && contact.presence.note !== '' ? `${availabilityLabel(contact.presence.availability)} · ${contact.presence.note}` : availabilityLabel(contact.presence.availability))}
         </div>
       </div>
+      {actions}
     </header>
   );
 }
@@ -54,6 +59,8 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
   const rows = useMemo(() => messageRows(messages, firstUnreadId, notes), [messages, firstUnreadId, notes]);
   const unread = model.summary.value?.unread ?? 0;
   const title = model.summary.value?.title ?? model.participants.value[0]?.name;
+  const card = useContactCard(model.bridge);
+  const [adding, setAdding] = useState(false);
   // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
   useEffect(() => {
     if (title !== undefined) document.title = unread > 0 ? `(${unread}) ${title}` : title;
@@ -75,7 +82,10 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
 
   return (
     <div class="chat">
-      <ChatHeader model={model} />
+      <ChatHeader model={model} actions={<HeaderActions model={model} onCard={card.open} onAdd={() => setAdding(true)} />} />
+      <ParticipantPanel model={model} onCard={card.open} />
+      {card.dialog}
+      {adding ? <AddPeopleDialog model={model} onClose={() => setAdding(false)} /> : null}
       <ConnectionBanner />
       {model.error.value === undefined ? null : (
         <div class="banner banner-error" role="alert">
@@ -92,7 +102,7 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       {rows.length === 0 ? (
         <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
       ) : (
-        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />} />
+        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => (row.kind === 'message' && row.message.system !== undefined ? <SystemLine message={row.message} /> : <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />)} />
       )}
       <Composer model={model} offline={connection.value.state !== 'connected'} />
     </div>

@@ -11,6 +11,10 @@ import { MeHeader } from './me-header';
 import { browseSections, searchSections } from './popup-items';
 import type { PopupRow } from './popup-items';
 import { PopupList, rowId } from './popup-list';
+import { ContactCardDialog } from '../components/contact-card-dialog';
+import { t } from '../i18n';
+import { GroupChatDialog } from './group-chat-dialog';
+import { MissedSection } from './missed-section';
 
 const DIRECTORY_DELAY_MS = 250;
 
@@ -21,6 +25,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const [searching, setSearching] = useState(false);
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [dialog, setDialog] = useState<{ readonly kind: 'card'; readonly contact: Contact } | { readonly kind: 'group' } | undefined>(undefined);
   const searchBox = useRef<HTMLInputElement>(null);
   const index = useMemo(() => indexContacts(contacts.value.values()), [contacts.value]);
   const trimmed = query.trim();
@@ -108,6 +113,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
       <MeHeader bridge={bridge} onError={setNotice} />
       <ConnectionBanner bridge={bridge} />
       <PendingInvitations bridge={bridge} />
+      <MissedSection bridge={bridge} onError={setNotice} />
       {notice === undefined ? null : (
         <div class="banner banner-error" role="alert">
           {notice}
@@ -130,6 +136,9 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         />
       </div>
       <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? 'No contacts yet. Search the directory above.' : 'Nobody found.'} onKeyDown={onKeyDown} />
+      <PopupActions active={rows.find((r) => r.key === activeKey)} onCard={(contact) => setDialog({ kind: 'card', contact })} onGroup={() => setDialog({ kind: 'group' })} />
+      {dialog?.kind === 'card' ? <ContactCardDialog bridge={bridge} uri={dialog.contact.uri} name={dialog.contact.name} onClose={() => setDialog(undefined)} /> : null}
+      {dialog?.kind === 'group' ? <GroupChatDialog bridge={bridge} onClose={() => setDialog(undefined)} /> : null}
       <footer class="popup-footer" aria-live="polite">
         {unreadTotal.value > 0 ? (
           <span class="unread-total" data-testid="unread-total">
@@ -139,6 +148,23 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
           <span class="hint">Enter opens a chat · Esc hides</span>
         )}
       </footer>
+    </div>
+  );
+}
+
+/** The contact card of the person the list points at, and a new group chat. */
+function PopupActions({ active, onCard, onGroup }: { readonly active: PopupRow | undefined; readonly onCard: (contact: Contact) => void; readonly onGroup: () => void }) {
+  const contact = active?.kind === 'contact' ? active.contact : undefined;
+  return (
+    <div class="popup-actions">
+      <button type="button" class="link-button" onClick={onGroup}>
+        {t('groups.newGroupChat')}
+      </button>
+      {contact === undefined ? null : (
+        <button type="button" class="link-button" onClick={() => onCard(contact)} aria-label={t('contactCard.openFor', { name: contact.name })}>
+          {t('contactCard.open')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The app-wide model of a window, in signals: filled from getSnapshot, kept current by pushes.
 // Components read these; they change only here and in the actions.
 import { batch, computed, signal } from '@preact/signals';
-import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, Settings, Snapshot } from '../../shared/domain';
+import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, MissedConversation, Settings, Snapshot } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 
 export const connection = signal<ConnectionInfo>({ state: 'signed-out' });
@@ -10,6 +10,8 @@ export const groups = signal<readonly ContactGroup[]>([]);
 export const contacts = signal<ReadonlyMap<string, Contact>>(new Map());
 export const conversations = signal<ReadonlyMap<string, ConversationSummary>>(new Map());
 export const unreadTotal = signal(0);
+/** Conversations missed while signed out (where the server keeps conversation logs). */
+export const missed = signal<readonly MissedConversation[]>([]);
 export const settings = signal<Settings | undefined>(undefined);
 export const canRememberPassword = signal(true);
 /** Why the settings file was reset or cannot be saved (this run only); absent when all is well. */
@@ -36,6 +38,7 @@ export function applySnapshot(snapshot: Snapshot): void {
     contacts.value = byUri(snapshot.contacts);
     conversations.value = new Map(snapshot.conversations.map((c) => [c.id, c]));
     unreadTotal.value = snapshot.unreadTotal;
+    missed.value = snapshot.missed ?? [];
     settings.value = snapshot.settings;
     canRememberPassword.value = snapshot.canRememberPassword;
     settingsNotice.value = snapshot.settingsNotice;
@@ -96,6 +99,7 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
     if (summary !== undefined) putConversation({ ...summary, typing });
   });
   bridge.on('settingsChanged', (next) => (settings.value = next));
+  bridge.on('missedChanged', ({ missed: list }) => (missed.value = list));
   const snapshot = await bridge.getSnapshot({});
   if (snapshot.ok) applySnapshot(snapshot.value);
   else loadError.value = snapshot.error.message;

@@ -44,6 +44,13 @@ export function messageRows(messages: readonly ChatMessage[], firstUnreadId?: st
     if (newDay) rows.push({ kind: 'day', key: `day-${day}`, time: message.time });
     const unreadLine = message.id === firstUnreadId;
     if (unreadLine) rows.push({ kind: 'unread', key: 'unread-line' });
+    // A group chat's "Carl joined" is a line of its own; the next message starts a new group.
+    if (message.system !== undefined) {
+      rows.push({ kind: 'message', key: message.id, message, startsGroup: true });
+      previous = message;
+      afterNote = true;
+      continue;
+    }
     const startsGroup = newDay || unreadLine || afterNote || previous === undefined || previous.from.uri.toLowerCase() !== message.from.uri.toLowerCase() || message.time - previous.time > GROUP_GAP_MS;
     rows.push({ kind: 'message', key: message.id, message, startsGroup });
     previous = message;

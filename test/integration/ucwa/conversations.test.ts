@@ -45,10 +45,15 @@ describe('conversations', () => {
     await carl.makeMeAvailable();
     autoAccept(ben);
     autoAccept(carl);
-    const conversation = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Planning' });
+    const started = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Planning' });
+    // Escalation may derive a new conversation on the same thread (§6.8): follow it.
+    let conversation = started;
+    ana.on((e) => {
+      if (e.type === 'conversationReplaced' && e.conversationId === conversation) conversation = e.by;
+    });
     const benSeesCarl = ben.waitFor('participantAdded', (e) => e.participant.uri === 'sip:carl@contoso.com');
     const carlJoined = carl.waitFor('invitationCompleted');
-    await ana.addParticipant(conversation, 'carl@contoso.com');
+    await ana.addParticipant(started, 'carl@contoso.com');
     await Promise.all([benSeesCarl, carlJoined]);
     const participants = await ana.getParticipants(conversation);
     expect(participants.map((p) => p.uri).sort()).toEqual(['sip:ana@contoso.com', 'sip:ben@contoso.com', 'sip:carl@contoso.com']);
@@ -62,7 +67,10 @@ describe('conversations', () => {
     expect((await toBen).from.name).toBe('Carl Berg');
 
     const anaSeesBenLeave = ana.waitFor('participantRemoved', (e) => e.participant.uri === 'sip:ben@contoso.com');
-    const benConversation = (await toBen).conversationId;
+    let benConversation = (await toBen).conversationId;
+    ben.on((e) => {
+      if (e.type === 'conversationReplaced' && e.conversationId === benConversation) benConversation = e.by;
+    });
     await ben.leaveConversation(benConversation);
     await anaSeesBenLeave;
     expect((await ana.getParticipants(conversation)).map((p) => p.uri).sort()).toEqual(['sip:ana@contoso.com', 'sip:carl@contoso.com']);

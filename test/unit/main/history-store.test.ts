@@ -33,6 +33,18 @@ describe('history store', () => {
     expect(reopened.problems).toEqual([]);
   });
 
+  it('keeps a group chat\'s joins and leaves as data across a restart', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ucwa-history-'));
+    const store = new HistoryStore(root, 'ana@contoso.com');
+    const carl = { uri: 'sip:carl@contoso.com', name: 'Carl Berg' };
+    await store.save({ ...message('group:g1', ''), from: carl, system: { kind: 'joined', who: carl } });
+    await store.save({ ...message('group:g1', ''), id: 'left-1', from: carl, system: { kind: 'left', who: carl } });
+    const reopened = new HistoryStore(root, 'ana@contoso.com');
+    const page = await reopened.page('group:g1', undefined, 10);
+    expect(page.messages.map((m) => [m.system?.kind, m.system?.who.name])).toEqual([['joined', 'Carl Berg'], ['left', 'Carl Berg']]);
+    expect(reopened.problems).toEqual([]);
+  });
+
   it('searches every conversation of the account by text, newest first, and keeps accounts apart', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ucwa-history-'));
     const ana = new HistoryStore(root, 'ana@contoso.com');

@@ -72,9 +72,12 @@ describe('window factory', () => {
 });
 
 describe('external links and CSP', () => {
-  it('allows only http, https and mailto without credentials', () => {
+  it('allows only http, https, mailto and tel (the contact card\'s phone numbers) without credentials', () => {
     expect(isAllowedExternalUrl('https://contoso.com')).toBe(true);
     expect(isAllowedExternalUrl('mailto:a@b.c')).toBe(true);
+    expect(isAllowedExternalUrl('tel:+14255550100')).toBe(true);
+    expect(isAllowedExternalUrl('sip:ben@contoso.com')).toBe(false);
+    expect(isAllowedExternalUrl('callto:+14255550100')).toBe(false);
     expect(isAllowedExternalUrl('https://user:pw@contoso.com')).toBe(false);
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
     expect(isAllowedExternalUrl('data:text/html,<script>')).toBe(false);

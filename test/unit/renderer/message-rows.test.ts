@@ -14,6 +14,13 @@ describe('messageRows', () => {
     expect(rows.map(label)).toEqual(['day', 'ben:true', 'ben:false', 'me:true']);
   });
 
+  it('a group chat\'s join is a row of its own; the same sender after it starts a new group', () => {
+    const t0 = at(2026, 10, 24, 9, 0);
+    const joined: ChatMessage = { ...msg('carl', t0 + 1), text: '', system: { kind: 'joined', who: { uri: 'sip:carl@x.com', name: 'carl' } } };
+    const rows = messageRows([msg('ben', t0), joined, msg('ben', t0 + 2)]);
+    expect(rows.map((r) => (r.kind === 'message' ? `${r.message.system?.kind ?? r.message.from.name}:${r.startsGroup}` : r.kind))).toEqual(['day', 'ben:true', 'joined:true', 'ben:true']);
+  });
+
   it('starts a new group after a pause and a new day at midnight', () => {
     const first = at(2026, 10, 24, 23, 50);
     const rows = messageRows([msg('ben', first), msg('ben', first + GROUP_GAP_MS + 1), msg('ben', at(2026, 10, 25, 0, 5))]);

@@ -1,4 +1,25 @@
 // English messages of one area (groups): ICU MessageFormat (plurals, select, dates), keyed 'groups.*'.
 // The English catalog defines the keys; every other catalog must have each of them.
 export const groups = {
+  'groups.notificationTitle': '{sender} in {group}',
+  'groups.joined': '{name} joined',
+  'groups.left': '{name} left',
+  'groups.addFailed': '{name} could not be added',
+  'groups.participants': 'Participants',
+  'groups.participantCount': '{count, plural, one {# participant} other {# participants}}',
+  'groups.you': 'You',
+  'groups.addPeople': 'Add people',
+  'groups.addPeopleTitle': 'Add people to this chat',
+  'groups.add': 'Add',
+  'groups.cancel': 'Cancel',
+  'groups.searchPeople': 'Find people',
+  'groups.noMatches': 'Nobody matches.',
+  'groups.chooseOne': 'Choose at least one person.',
+  'groups.newGroupChat': 'New group chat',
+  'groups.newGroupTitle': 'Chat with several people',
+  'groups.subject': 'Subject (optional)',
+  'groups.start': 'Start chat',
+  'groups.chooseTwo': 'Choose at least two people.',
+  'groups.selected': '{count, plural, one {# person chosen} other {# people chosen}}',
+  'groups.showCard': 'Contact card of {name}',
 } as const;

@@ -1,0 +1,21 @@
+// The chat header's buttons: the other person's contact card (two-party chats) and "Add people".
+import type { Person } from '../../shared/domain';
+import { t } from '../i18n';
+import type { ChatModel } from '../state/chat-model';
+
+export function HeaderActions({ model, onCard, onAdd }: { readonly model: ChatModel; readonly onCard: (person: Person) => void; readonly onAdd: () => void }) {
+  const summary = model.summary.value;
+  const other = summary?.group === true ? undefined : (model.participants.value[0] ?? summary?.participants[0]);
+  return (
+    <div class="header-actions">
+      {other === undefined ? null : (
+        <button type="button" class="link-button" onClick={() => onCard(other)} aria-label={t('contactCard.openFor', { name: other.name })}>
+          {t('contactCard.open')}
+        </button>
+      )}
+      <button type="button" class="link-button" onClick={onAdd}>
+        {t('groups.addPeople')}
+      </button>
+    </div>
+  );
+}

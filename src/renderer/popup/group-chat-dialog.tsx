@@ -1,0 +1,44 @@
+// "New group chat" in the popup: choose several people (and a subject) and start one chat with them.
+import { useState } from 'preact/hooks';
+import type { UcwaBridge } from '../../shared/ipc-contract';
+import { ModalDialog } from '../components/modal-dialog';
+import { PeoplePicker } from '../components/people-picker';
+import { t } from '../i18n';
+
+export function GroupChatDialog({ bridge, onClose }: { readonly bridge: UcwaBridge; readonly onClose: () => void }) {
+  const [chosen, setChosen] = useState<readonly string[]>([]);
+  const [subject, setSubject] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const start = async (): Promise<void> => {
+    if (chosen.length < 2) {
+      setError(t('groups.chooseTwo'));
+      return;
+    }
+    const result = await bridge.startGroupChat({ uris: [...chosen], ...(subject.trim() === '' ? {} : { subject: subject.trim() }) });
+    if (result.ok) onClose();
+    else setError(result.error.message);
+  };
+  return (
+    <ModalDialog labelId="group-chat-title" onClose={onClose}>
+      <h2 id="group-chat-title">{t('groups.newGroupTitle')}</h2>
+      <PeoplePicker chosen={chosen} onChange={setChosen} />
+      <label class="field">
+        {t('groups.subject')}
+        <input type="text" maxLength={250} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
+      </label>
+      {error === undefined ? null : (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="card-actions">
+        <button type="button" onClick={onClose}>
+          {t('groups.cancel')}
+        </button>
+        <button type="button" class="primary" onClick={() => void start()}>
+          {t('groups.start')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
