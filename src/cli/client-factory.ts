@@ -1,5 +1,6 @@
 import { UcwaClient } from '../main/ucwa/index';
 import type { LogSink } from '../main/ucwa/index';
+import { cliNetworkRoute } from './cli-network';
 import type { ConnectionOptions } from './connection-options';
 import { loadEndpointId } from './endpoint-id';
 
@@ -20,6 +21,7 @@ export function createCliClient(connection: ConnectionOptions, env: NodeJS.Proce
     user: connection.user,
     password: connection.password,
     trustedDomains: connection.trustedDomains,
+    dispatcher: cliNetworkRoute(connection, env).source,
     endpointId: loadEndpointId(env),
     userAgent: `UcwaTray-CLI/${cliVersion()} (${process.platform})`,
     logSink,

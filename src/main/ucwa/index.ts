@@ -13,3 +13,10 @@ export { KNOWN_AVAILABILITIES, SETTABLE_AVAILABILITIES, toAvailability } from '.
 export { SecretRedactor, createLogger } from './logger';
 export type { Logger } from './logger';
 export { MAX_PHOTO_BYTES } from './people';
+export { buildTlsTrust, readCaFile, systemStoreAvailable } from './tls-trust';
+export type { CertificateSource, TlsTrust, TrustSources } from './tls-trust';
+export { createNetworkRoute, displayProxy, environmentProxy } from './network-route';
+export type { NetworkRoute, ProxyChoice, ProxyCredentials, ProxyServer } from './network-route';
+export type { DispatcherSource } from './http-transport';
+export { CERTIFICATE_PROBLEM_KEYS } from './certificate-problem';
+export type { CertificateProblem } from './certificate-problem';

@@ -1,12 +1,12 @@
 // The UCWA client facade: sign-in (discovery, auth, application), the event channel, presence of
 // the application, and messaging. Plain Node: it imports nothing from Electron.
-import type { Dispatcher } from 'undici';
 import { AuthenticatedHttp } from './authenticated-http';
 import { Discovery } from './discovery';
 import { UcwaError, isUcwaError } from './errors';
 import { EventChannel } from './event-channel';
 import type { MessageBody, PartyInfo, UcwaEvent, UcwaEventOf, UcwaEventType } from './events';
 import { HttpTransport } from './http-transport';
+import type { DispatcherSource } from './http-transport';
 import type { LogSink, Logger } from './logger';
 import { SecretRedactor, createLogger, silentSink } from './logger';
 import { Messaging } from './messaging';
@@ -33,7 +33,8 @@ export interface UcwaClientOptions {
   readonly trustedDomains?: readonly string[];
   readonly userAgent?: string;
   readonly culture?: string;
-  readonly dispatcher?: Dispatcher;
+  /** How requests reach the network (trust store, proxy); see network-route.ts. Default: undici's global agent. */
+  readonly dispatcher?: DispatcherSource | undefined;
   readonly logSink?: LogSink;
   readonly reportActivityIntervalMs?: number;
   readonly eventTimeoutSeconds?: number;
