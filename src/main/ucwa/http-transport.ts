@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { Dispatcher } from 'undici';
 import { certificateProblemOf, certificateProblemText } from './certificate-problem';
 import { UcwaError } from './errors';
+import { translatorFor } from '../../shared/i18n/index';
 import type { Logger } from './logger';
 
 export interface HttpRequest {
@@ -156,10 +157,11 @@ function errorCodes(error: unknown): string[] {
 export function toTransportError(error: unknown, url: URL): UcwaError {
   if (error instanceof UcwaError) return error;
   const codes = errorCodes(error);
-  if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', 'The request was cancelled.', { cause: error });
+  // undici reports a CONNECT the proxy refused as an aborted request: say what really happened.
   const proxyStatus = proxyRefusal(error);
-  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', `The proxy wants a user name and password to reach ${url.host} (407).`, { cause: error, status: 407 });
-  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', `The proxy refused to connect to ${url.host} (${proxyStatus}).`, { cause: error, status: proxyStatus });
+  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', translatorFor('en').t('corporateNetwork.proxy.authRequired', { host: url.host }), { cause: error, status: 407 });
+  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', translatorFor('en').t('corporateNetwork.proxy.refused', { host: url.host, status: proxyStatus }), { cause: error, status: proxyStatus });
+  if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', 'The request was cancelled.', { cause: error });
   const problem = certificateProblemOf(codes);
   if (problem !== undefined) {
     const code = codes.find((c) => TLS_CODES.test(c)) ?? 'TLS';

@@ -68,7 +68,17 @@ export function createNetworkRoute(trust: TlsTrust, proxy: ProxyChoice, env: Nod
     return { source: agent, proxyFor: async () => displayProxy(proxy.url), close: () => agent.close() };
   }
   if (proxy.kind === 'environment') {
-    const agent = new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
+    const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+    const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+    const noProxy = env.NO_PROXY ?? env.no_proxy;
+    const agent = new EnvHttpProxyAgent({
+      connect: tls,
+      requestTls: tls,
+      proxyTls: tls,
+      ...(httpProxy === undefined ? {} : { httpProxy }),
+      ...(httpsProxy === undefined ? {} : { httpsProxy }),
+      ...(noProxy === undefined ? {} : { noProxy }),
+    });
     return { source: agent, proxyFor: async (origin) => environmentProxy(origin, env), close: () => agent.close() };
   }
   // Per origin: one direct agent, and one agent per proxy (with the credentials it had when made).

@@ -15,4 +15,6 @@ export const corporateNetwork = {
     'Dieses Node.js ({version}) kann die Zertifikate, denen dieser Computer vertraut, nicht lesen. Geben Sie das CA-Zertifikat mit --ca DATEI an oder setzen Sie NODE_EXTRA_CA_CERTS=DATEI.',
   'corporateNetwork.caFile.unreadable': 'Die CA-Datei {file} kann nicht gelesen werden ({reason}).',
   'corporateNetwork.caFile.noCertificate': 'Die CA-Datei {file} enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).',
+  'corporateNetwork.proxy.authRequired': 'Der Proxy verlangt einen Benutzernamen und ein Kennwort, um {host} zu erreichen (407).',
+  'corporateNetwork.proxy.refused': 'Der Proxy hat die Verbindung zu {host} abgelehnt ({status}). Fragen Sie die IT, ob dieser Server über den Proxy erreichbar sein darf.',
 } as const satisfies Record<keyof typeof english, string>;

@@ -14,4 +14,6 @@ export const corporateNetwork = {
     'This Node.js ({version}) cannot read the certificates this computer trusts. Pass the CA certificate with --ca FILE, or set NODE_EXTRA_CA_CERTS=FILE.',
   'corporateNetwork.caFile.unreadable': 'The CA file {file} cannot be read ({reason}).',
   'corporateNetwork.caFile.noCertificate': 'The CA file {file} contains no PEM certificate (-----BEGIN CERTIFICATE-----).',
+  'corporateNetwork.proxy.authRequired': 'The proxy wants a user name and password to reach {host} (407).',
+  'corporateNetwork.proxy.refused': 'The proxy refused to connect to {host} ({status}). Ask IT whether this server may be reached through the proxy.',
 } as const;
