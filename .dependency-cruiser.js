@@ -13,7 +13,7 @@ const npm = (...names) => `(?:^|/)node_modules/(?:${names.join('|')})/`;
 // An import of electron that could not be resolved (a fixture without node_modules) still counts.
 const ELECTRON = [npm('electron', 'electron-store'), '^electron(?:-store)?(?:/|$)'];
 const ELECTRON_ADAPTERS = ['src/main/(?:ipc|windows|tray|notifications|settings|platform|diagnostics)/', '^src/main/index\\.ts$'];
-const MAIN_FOLDERS = 'ucwa|session|history|doctor|logging|i18n|ipc|windows|tray|notifications|settings|platform|diagnostics';
+const MAIN_FOLDERS = 'ucwa|session|history|doctor|logging|i18n|ipc|windows|tray|notifications|settings|platform|diagnostics|network';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
