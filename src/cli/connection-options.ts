@@ -11,6 +11,10 @@ export interface ConnectionOptions {
   readonly caFiles?: readonly string[];
   /** One proxy for everything (--proxy); absent: HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
   readonly proxy?: string | undefined;
+  /** --sign-in windows: NTLMv2 at the token service with the user and password given. */
+  readonly signInMethod?: 'password' | 'windows';
+  /** DOMAIN\user for Windows sign-in; default from the sign-in address. */
+  readonly windowsUser?: string | undefined;
 }
 
 export class CliUsageError extends Error {
@@ -41,6 +45,8 @@ export interface ConnectionFlags {
   readonly 'trust-domain'?: readonly string[] | undefined;
   readonly ca?: readonly string[] | undefined;
   readonly proxy?: string | undefined;
+  readonly 'sign-in'?: string | undefined;
+  readonly 'windows-user'?: string | undefined;
 }
 
 const proxySchema = z
@@ -91,7 +97,19 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     if (!parsedProxy.success) throw new CliUsageError(`--proxy ${parsedProxy.error.issues[0]?.message ?? 'is invalid'}`);
   }
   const caFiles = flags.ca ?? (nonEmpty(env.UCWA_CA_FILES)?.split(',').map((f) => f.trim()).filter((f) => f !== '') ?? []);
-  return { server, user: parsedUser.data.replace(/^sip:/i, ''), password: password ?? '', trustedDomains, caFiles, ...(proxy === undefined ? {} : { proxy: proxy.trim() }) };
+  const method = flags['sign-in'] ?? nonEmpty(env.UCWA_SIGN_IN);
+  if (method !== undefined && method !== 'password' && method !== 'windows') throw new CliUsageError(`--sign-in must be password or windows, got "${method}"`);
+  const windowsUser = flags['windows-user'] ?? nonEmpty(env.UCWA_WINDOWS_USER);
+  return {
+    server,
+    user: parsedUser.data.replace(/^sip:/i, ''),
+    password: password ?? '',
+    trustedDomains,
+    caFiles,
+    ...(proxy === undefined ? {} : { proxy: proxy.trim() }),
+    ...(method === 'windows' ? { signInMethod: 'windows' as const } : {}),
+    ...(windowsUser === undefined ? {} : { windowsUser }),
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

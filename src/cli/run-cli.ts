@@ -18,6 +18,8 @@ const connectionFlags = {
   'trust-domain': { type: 'string', multiple: true },
   ca: { type: 'string', multiple: true },
   proxy: { type: 'string' },
+  'sign-in': { type: 'string' },
+  'windows-user': { type: 'string' },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

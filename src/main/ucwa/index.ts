@@ -20,3 +20,5 @@ export type { NetworkRoute, ProxyChoice, ProxyCredentials, ProxyServer } from '.
 export type { DispatcherSource } from './http-transport';
 export { CERTIFICATE_PROBLEM_KEYS } from './certificate-problem';
 export type { CertificateProblem } from './certificate-problem';
+export { GRANT_TYPES } from './authenticated-http';
+export type { SignInMethod, TokenFetcher, TokenRequest, TokenResponse } from './authenticated-http';
