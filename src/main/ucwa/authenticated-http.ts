@@ -31,6 +31,8 @@ export interface TokenRequest {
   readonly grantType: string;
   /** The form body (grant_type, and for some grants the user name), URL-encoded. */
   readonly body: string;
+  /** Where Windows credentials may be answered (the trust policy's domains, Chromium allow-list form). */
+  readonly allowedDomains: readonly string[];
 }
 
 export interface TokenResponse {
@@ -181,7 +183,7 @@ export class AuthenticatedHttp {
     this.trust.assertTrusted(new URL(origin), what);
     this.trust.assertTrusted(issuer, what);
     const form = new URLSearchParams({ grant_type: grantType, ...(this.credentials.user === '' ? {} : { username: this.credentials.user }) });
-    const answer = await this.tokenFetcher({ issuer, grantType, body: form.toString() });
+    const answer = await this.tokenFetcher({ issuer, grantType, body: form.toString(), allowedDomains: this.trust.ntlmAllowList() });
     this.acceptToken(origin, challenge, { url: issuer, status: answer.status, headers: answer.contentType === undefined ? {} : { 'content-type': answer.contentType }, text: answer.text });
   }
 

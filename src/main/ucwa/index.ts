@@ -22,3 +22,5 @@ export { CERTIFICATE_PROBLEM_KEYS } from './certificate-problem';
 export type { CertificateProblem } from './certificate-problem';
 export { GRANT_TYPES } from './authenticated-http';
 export type { SignInMethod, TokenFetcher, TokenRequest, TokenResponse } from './authenticated-http';
+export { serverDomain } from './trust-policy';
+export { isLoopbackHost } from './http-transport';

@@ -62,7 +62,7 @@ export const TEST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   App: ['paths', 'protocols', 'loginItem', 'appUserModelId', 'toastActivatorId', 'dockBadge', 'hasLock', 'quitCalls', 'exited', 'resetLifecycle', 'makeReady'],
   BrowserWindow: ['all', 'options', 'visible', 'focused', 'destroyed', 'loaded', 'loadStatus', 'flashing', 'bounds'],
   WebContents: ['sent', 'windowOpenHandler', 'destroyed', 'url', 'navigate'],
-  Session: ['permissionRequestHandler', 'permissionCheckHandler', 'proxyAnswer', 'ntlmDomains'],
+  Session: ['permissionRequestHandler', 'permissionCheckHandler', 'proxyAnswer', 'ntlmDomains', 'fetchHandler'],
   Notification: ['shown', 'supported', 'activateToast', 'resetActivation', 'options', 'visible', 'dismiss', 'click', 'reply', 'replyLater', 'action'],
   Tray: ['all', 'image', 'toolTip', 'menu', 'bounds', 'click'],
   Menu: ['template'],

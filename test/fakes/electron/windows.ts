@@ -24,6 +24,13 @@ export class FakeSession {
   /** Test control: the domains the app allowed NTLM/Negotiate credentials for (undefined: never set). */
   ntlmDomains: string | undefined;
 
+  /** Test control: what the network answers this session's fetch (Chromium's stack, with its cookies and NTLM). */
+  fetchHandler: (url: string, init: RequestInit | undefined, session: FakeSession) => Promise<Response> = async () => new Response('no network in the fake', { status: 502 });
+
+  async fetch(input: string, init?: RequestInit): Promise<Response> {
+    return this.fetchHandler(input, init, this);
+  }
+
   async resolveProxy(url: string): Promise<string> {
     return this.proxyAnswer(url);
   }
