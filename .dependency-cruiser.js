@@ -13,7 +13,7 @@ const npm = (...names) => `(?:^|/)node_modules/(?:${names.join('|')})/`;
 // An import of electron that could not be resolved (a fixture without node_modules) still counts.
 const ELECTRON = [npm('electron', 'electron-store'), '^electron(?:-store)?(?:/|$)'];
 const ELECTRON_ADAPTERS = ['src/main/(?:ipc|windows|tray|notifications|settings|platform|diagnostics)/', '^src/main/index\\.ts$'];
-const MAIN_FOLDERS = 'ucwa|session|history|doctor|logging|i18n|ipc|windows|tray|notifications|settings|platform|diagnostics';
+const MAIN_FOLDERS = 'ucwa|session|history|doctor|logging|i18n|ipc|windows|tray|notifications|settings|platform|diagnostics|network';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
@@ -128,10 +128,10 @@ export default {
     },
     {
       name: 'simulator-independent',
-      comment: 'The simulator is written from the protocol reference, never from the client: node:* and shared domain types only.',
+      comment: 'The simulator is written from the protocol reference, never from the client: node:*, shared domain types and js-md4 (the NT hash of its NTLMv2 check; OpenSSL 3 dropped MD4) only.',
       severity: 'error',
       from: { path: '^src/simulator/' },
-      to: { dependencyTypesNot: ['core'], pathNot: [under('src/simulator'), '^src/shared/domain\\.ts$'] },
+      to: { dependencyTypesNot: ['core'], pathNot: [under('src/simulator'), '^src/shared/domain\\.ts$', npm('js-md4')] },
     },
     {
       name: 'dev-host-uses-services',
@@ -145,12 +145,12 @@ export default {
     },
     {
       name: 'cli-plain-node',
-      comment: 'The command-line client: main/ucwa, main/session, the simulator, shared, node:*, undici and zod — never electron.',
+      comment: 'The command-line client: main/ucwa, main/session, the simulator, shared, node:*, undici, zod and httpntlm (NTLMv2 for --sign-in windows) — never electron.',
       severity: 'error',
       from: { path: '^src/cli/' },
       to: {
         dependencyTypesNot: ['core'],
-        pathNot: [under('src/cli', 'src/main/ucwa', 'src/main/session', 'src/main/doctor', 'src/simulator', 'src/shared'), npm('undici', 'zod')],
+        pathNot: [under('src/cli', 'src/main/ucwa', 'src/main/session', 'src/main/doctor', 'src/simulator', 'src/shared'), npm('undici', 'zod', 'httpntlm')],
       },
     },
     {

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 // Only these load electron; the same list is in .dependency-cruiser.js.
-const ELECTRON_ADAPTERS = ['src/main/{ipc,windows,tray,notifications,settings,platform,diagnostics}/**', 'src/main/index.ts'];
+const ELECTRON_ADAPTERS = ['src/main/{ipc,windows,tray,notifications,settings,platform,diagnostics,network}/**', 'src/main/index.ts'];
 const ELECTRON_NAME = '/^electron(-store)?(\\u002F.*)?$/';
 const ELECTRON_CALL = 'Only the Electron adapters and src/main/index.ts load electron; a call that loads it also hides it from `npm run lint:deps`.';
 

@@ -1,5 +1,7 @@
 import { UcwaClient } from '../main/ucwa/index';
 import type { LogSink } from '../main/ucwa/index';
+import { cliNetworkRoute } from './cli-network';
+import { ntlmTokenFetcher, windowsAccount } from './ntlm-token-fetcher';
 import type { ConnectionOptions } from './connection-options';
 import { loadEndpointId } from './endpoint-id';
 
@@ -15,11 +17,15 @@ export function createCliClient(connection: ConnectionOptions, env: NodeJS.Proce
     if (!verbose && level === 'info') return;
     process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`);
   };
+  const network = cliNetworkRoute(connection, env);
+  const windows = connection.signInMethod === 'windows';
   return new UcwaClient({
     ...(connection.server === undefined ? {} : { server: connection.server }),
     user: connection.user,
     password: connection.password,
     trustedDomains: connection.trustedDomains,
+    dispatcher: network.source,
+    ...(windows ? { signInMethod: 'windows' as const, tokenFetcher: ntlmTokenFetcher(windowsAccount(connection.user, connection.password, connection.windowsUser), network.trust) } : {}),
     endpointId: loadEndpointId(env),
     userAgent: `UcwaTray-CLI/${cliVersion()} (${process.platform})`,
     logSink,

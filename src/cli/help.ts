@@ -23,6 +23,16 @@ Run "ucwa-tray <command> --help" for a command's options.
   --trust-domain D  also send your credentials to servers in domain D (repeatable;
                     UCWA_TRUST_DOMAINS=a.com,b.net). By default only your address's
                     domain and the --server's domain are trusted.
+  --ca FILE         also trust the certificate authority in FILE (PEM; repeatable;
+                    UCWA_CA_FILES=a.pem,b.pem). The computer's trust store is used
+                    where this Node.js can read it (22.15 and later); otherwise add
+                    your company's CA with --ca or NODE_EXTRA_CA_CERTS=FILE.
+  --proxy URL       send everything through this proxy, e.g. http://proxy:8080
+                    (UCWA_PROXY; default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY)
+  --sign-in METHOD  password (default) or windows: Windows sign-in (NTLMv2 at the
+                    token service) with --password and --windows-user (UCWA_SIGN_IN)
+  --windows-user D\\U  the Windows account, e.g. CONTOSO\\ana (UCWA_WINDOWS_USER;
+                    default: from the address, ana@contoso.com -> CONTOSO\\ana)
   --verbose         log protocol steps to stderr (secrets are redacted)
 `,
   send: `Usage: ucwa-tray send --to ADDRESS [--subject TEXT] [--html] <text>

@@ -1,6 +1,7 @@
 // The ucwa-tray commands. Each prints one clear line on failure and returns the exit code.
 import { parseArgs } from 'node:util';
-import { isUcwaError } from '../main/ucwa/index';
+import { CERTIFICATE_PROBLEM_KEYS, isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
+import { t } from './cli-language';
 import { createCliClient } from './client-factory';
 import { parseSimulatorFlags, runDemo, runSimulator } from './commands/simulator';
 import { createListener } from './commands/listen';
@@ -15,6 +16,10 @@ const connectionFlags = {
   user: { type: 'string' },
   password: { type: 'string' },
   'trust-domain': { type: 'string', multiple: true },
+  ca: { type: 'string', multiple: true },
+  proxy: { type: 'string' },
+  'sign-in': { type: 'string' },
+  'windows-user': { type: 'string' },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -90,7 +95,7 @@ async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
   const { values } = parseArgs({ args: [...args], options: { ...connectionFlags, json: { type: 'boolean', default: false } }, strict: true });
   if (values.help) return usage('listen');
   const connection = resolveConnection(values, env);
-  const service = createListener((options) => createCliClient({ server: options.server, user: options.user, password: options.password, trustedDomains: connection.trustedDomains }, env, values.verbose), values.json, {
+  const service = createListener((options) => createCliClient({ ...connection, server: options.server, user: options.user, password: options.password }, env, values.verbose), values.json, {
     line: (text) => process.stdout.write(`${text}\n`),
     note: (text) => process.stderr.write(`${text}\n`),
   });
@@ -138,6 +143,12 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
 
 export function describe(error: unknown): string {
   if (isUcwaError(error, 'untrusted-server')) return `${error.message} If ${error.host ?? 'that server'} really is your company's server, add --trust-domain ${error.host ?? 'DOMAIN'}.`;
+  if (isUcwaError(error, 'tls') && error.certificateProblem !== undefined) {
+    const code = /\(([A-Z_]+)\)/.exec(error.message)?.[1] ?? 'TLS';
+    const text = t(CERTIFICATE_PROBLEM_KEYS[error.certificateProblem], { host: error.host ?? '', code });
+    // Without the OS store (Node before 22.15) the company CA can only come from a file.
+    return error.certificateProblem === 'untrusted-issuer' && !systemStoreAvailable() ? `${text} ${t('corporateNetwork.certificate.howToTrustCli', { version: process.version })}` : text;
+  }
   if (isUcwaError(error)) return error.message;
   if (error instanceof CliUsageError) return error.message;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;

@@ -1,5 +1,5 @@
 // Composition root: builds the services, wires them together and does nothing else.
-import { BrowserWindow, Menu, Notification, Tray, app, clipboard, ipcMain, net, powerMonitor, protocol, safeStorage, screen, shell, utilityProcess } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, clipboard, ipcMain, net, powerMonitor, protocol, safeStorage, screen, session as electronSession, shell, utilityProcess } from 'electron';
 import Store from 'electron-store';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { arch, homedir, release } from 'node:os';
@@ -11,6 +11,8 @@ import { previewText } from '../shared/message-preview';
 import { t } from './i18n/app-language';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
+import { caFilesSetting, createAppNetwork } from './network/app-network';
+import { ProxyCredentialStore } from './network/proxy-credentials';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
 import { PushHub } from './ipc/push-hub';
@@ -90,6 +92,10 @@ async function start(): Promise<void> {
     log: (problem) => log.warn(problem),
   });
   const vault = new SafeStorageVault(safeStorage, store, process.platform);
+  // The OS trust store, CA files from the settings, and the proxy Chromium finds per origin (issue #14).
+  const proxyCredentials = new ProxyCredentialStore(vault);
+  const networkLog = createLogger('network', logSink, new SecretRedactor());
+  const network = createAppNetwork({ session: electronSession.defaultSession, caFiles: caFilesSetting(store.get('network.caFiles'), networkLog), credentials: (proxy) => proxyCredentials.get(proxy), logger: networkLog });
   const policy = new OwnWindowsPolicy();
   const hub = new PushHub();
   const windows = new WindowManager({
@@ -128,7 +134,7 @@ async function start(): Promise<void> {
   /** Said in the settings window where presence cannot follow the screen lock. */
   let presenceNote: string | undefined;
   const session = new SessionService({
-    createClient: (options) => new UcwaClient({ ...options, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
+    createClient: (options) => new UcwaClient({ ...options, dispatcher: network.source, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
     settings,
     vault,
     windows,

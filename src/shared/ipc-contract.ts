@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'not-ucwa',
   'insecure-transport',
   'untrusted-server',
+  /** The proxy wants a user name and password; `host` names the proxy. */
+  'proxy-auth-required',
   'not-found',
   'send-failed',
   'unavailable',

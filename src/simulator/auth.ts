@@ -66,27 +66,27 @@ export class TokenStore {
   }
 }
 
-export function sendChallenge(res: ServerResponse, origin: string): void {
+export function sendChallenge(res: ServerResponse, origin: string, grants = 'urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password'): void {
   res.writeHead(401, {
     'Content-Type': 'text/html',
     // Two challenges, as the server sends them; some stacks merge them into one header (§1.4).
     'WWW-Authenticate': [
       'Bearer trusted_issuers="00000002-0000-0ff1-ce00-000000000000@contoso.com", client_id="00000004-0000-0ff1-ce00-000000000000"',
-      `MsRtcOAuth href="${origin}${TOKEN_PATH}",grant_type="urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password"`,
+      `MsRtcOAuth href="${origin}${TOKEN_PATH}",grant_type="${grants}"`,
     ],
   });
   res.end('<html><head><title>401 - Unauthorized</title></head><body><h1>401 - Unauthorized: Access is denied due to invalid credentials.</h1></body></html>');
 }
 
 /** `POST /WebTicket/oauthtoken` with an application/x-www-form-urlencoded body (§2.2, §2.3). */
-export function handleTokenRequest(body: string, contentType: string | undefined, directory: Directory, tokens: TokenStore, res: ServerResponse): void {
+export function handleTokenRequest(body: string, contentType: string | undefined, directory: Directory, tokens: TokenStore, res: ServerResponse, passwordAllowed = true): void {
   if (contentType === undefined || !contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     sendJson(res, 400, { error: 'invalid_request' });
     return;
   }
   const form = new URLSearchParams(body);
   const grant = form.get('grant_type');
-  if (grant !== 'password') {
+  if (grant !== 'password' || !passwordAllowed) {
     sendJson(res, 400, { error: 'unsupported_grant_type' });
     return;
   }

@@ -22,8 +22,8 @@ export function sendRoot(res: ServerResponse, url: URL, publicUrl: string, redir
   });
 }
 
-export function sendUser(res: ServerResponse, publicUrl: string, authenticated: boolean): void {
-  if (!authenticated) return sendChallenge(res, publicUrl);
+export function sendUser(res: ServerResponse, publicUrl: string, authenticated: boolean, grants?: string): void {
+  if (!authenticated) return sendChallenge(res, publicUrl, grants);
   sendJson(res, 200, {
     _links: {
       self: { href: `${publicUrl}${USER_PATH}` },

@@ -3,6 +3,8 @@ import { DEMO_DIRECTORY } from './directory';
 import type { Latitudes, SimulatorProfile } from './latitudes';
 import { isSimulatorProfile, resolveLatitudes } from './latitudes';
 import { isSeed, randomSeed } from './random';
+import { DEFAULT_SIGN_IN_METHODS, SIGN_IN_METHODS } from './sign-in-methods';
+import type { SignInMethod } from './sign-in-methods';
 
 export interface SimulatorOptions {
   readonly host?: string;
@@ -52,6 +54,8 @@ export interface SimulatorOptions {
   readonly maxTokensPerUser?: number;
   /** Offer conversation logs and missed items (§8.2, Exchange integration); default: not offered. */
   readonly conversationLogs?: boolean;
+  /** The grants the 401 challenge offers and the token service accepts; default windows and password. */
+  readonly signInMethods?: readonly SignInMethod[];
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls' | 'publicUrl' | 'latitudes'>> & {
@@ -99,5 +103,13 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     maxApplications: positive('maxApplications', options.maxApplications, 500),
     maxTokensPerUser: positive('maxTokensPerUser', options.maxTokensPerUser, 50),
     conversationLogs: options.conversationLogs ?? false,
+    signInMethods: signInMethods(options.signInMethods),
   };
+}
+
+function signInMethods(methods: readonly SignInMethod[] | undefined): readonly SignInMethod[] {
+  if (methods === undefined) return DEFAULT_SIGN_IN_METHODS;
+  const unknown = methods.filter((m) => !(SIGN_IN_METHODS as readonly string[]).includes(m));
+  if (unknown.length > 0 || methods.length === 0) throw new RangeError(`signInMethods must be some of ${SIGN_IN_METHODS.join(', ')}, got ${JSON.stringify(methods)}`);
+  return methods;
 }

@@ -31,6 +31,9 @@ import type { ResolvedOptions, SimulatorOptions } from './simulator-options';
 import { resolveOptions } from './simulator-options';
 import { StrictShaper, shapesEvents } from './strict-shaper';
 import { getString, parseJsonObject, readBody, sendError, sendJson } from './wire';
+import { PASSIVE_PATH, PassiveSignIn } from './passive-auth';
+import { GRANT_OF, grantList } from './sign-in-methods';
+import { WindowsSignIn } from './windows-auth';
 
 /** Marks the loopback requests that carry a batch's parts (with a per-simulator secret, so no client can pass as one). */
 const BATCH_PART_HEADER = 'x-simulator-batch-part';
@@ -49,6 +52,8 @@ export class UcwaSimulator {
   readonly subscriptions: PresenceSubscriptions;
   readonly failingPhotos = new Set<string>();
   readonly requestLog: RequestLog;
+  readonly windowsSignIn: WindowsSignIn;
+  readonly passiveSignIn: PassiveSignIn;
   /** Every random choice of the strict profile comes from here; replay a run with its `seed`. */
   readonly random: SeededRandom;
   private presenceScript: NodeJS.Timeout | undefined;
@@ -81,6 +86,13 @@ export class UcwaSimulator {
     this.people = new PeopleDirectory(this.options.directory, this.options.generatedContacts);
     this.subscriptions = new PresenceSubscriptions(this.options.subscriptionMinuteMs);
     this.control = new ControlApi(this);
+    this.windowsSignIn = new WindowsSignIn(this.directory, this.tokens, this.options.directory.domain);
+    this.passiveSignIn = new PassiveSignIn(this.directory, this.tokens, this.options.tls !== undefined);
+  }
+
+  /** The grant_type list of this server's challenge. */
+  private get grants(): string {
+    return grantList(this.options.signInMethods);
   }
 
   get seed(): number {
@@ -193,17 +205,23 @@ export class UcwaSimulator {
     }
     const lower = path.toLowerCase();
     if (req.method === 'GET' && (lower === '/' || lower === ROOT_PATH)) return sendRoot(res, url, this.publicUrl, this.options.redirectHops, this.options.directory.domain);
-    if (lower === USER_PATH.toLowerCase()) return sendUser(res, this.publicUrl, this.tokens.authenticate(req) !== undefined);
+    if (lower === USER_PATH.toLowerCase()) return sendUser(res, this.publicUrl, this.tokens.authenticate(req) !== undefined, this.grants);
     if (lower === TOKEN_PATH.toLowerCase() && req.method === 'POST') {
-      return handleTokenRequest(await readBody(req), req.headers['content-type'], this.directory, this.tokens, res);
+      const body = await readBody(req);
+      const grant = new URLSearchParams(body).get('grant_type');
+      const methods = this.options.signInMethods;
+      if (grant === GRANT_OF.windows && methods.includes('windows')) return this.windowsSignIn.handle(req, res);
+      if (grant === GRANT_OF.passive && methods.includes('passive')) return this.passiveSignIn.token(req, res, this.publicUrl);
+      return handleTokenRequest(body, req.headers['content-type'], this.directory, this.tokens, res, methods.includes('password'));
     }
+    if (lower === PASSIVE_PATH.toLowerCase() && this.options.signInMethods.includes('passive')) return this.passiveSignIn.page(req, res, req.method === 'POST' ? await readBody(req) : '');
     if (lower.startsWith(APPLICATIONS_PATH)) return this.applications(req, res, url);
     sendError(res, 404, 'ResourceNotFound', 'No such resource.');
   }
 
   private async applications(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const user = this.tokens.authenticate(req);
-    if (user === undefined) return sendChallenge(res, this.publicUrl);
+    if (user === undefined) return sendChallenge(res, this.publicUrl, this.grants);
     const rest = url.pathname.slice(APPLICATIONS_PATH.length).split('/').filter((s) => s !== '');
     if (rest.length === 0) {
       if (req.method !== 'POST') return sendError(res, 405);

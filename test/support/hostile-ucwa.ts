@@ -20,6 +20,8 @@ export interface LinkTargets {
   readonly applications: string;
   readonly applicationLocation?: string;
   readonly eventsNext?: string;
+  /** The challenge's grant_type list; default "password". */
+  readonly grants?: string;
 }
 
 export interface RecordedRequest {
@@ -93,7 +95,7 @@ function answer(host: string, req: IncomingMessage, body: string, res: ServerRes
     return json(200, { access_token: token, expires_in: 28_800, token_type: 'Bearer' });
   }
   if (!authorised) {
-    res.writeHead(401, { 'Content-Type': 'text/html', 'WWW-Authenticate': `MsRtcOAuth href="${links.tokenIssuer ?? `https://${host}`}/oauthtoken",grant_type="password"` });
+    res.writeHead(401, { 'Content-Type': 'text/html', 'WWW-Authenticate': `MsRtcOAuth href="${links.tokenIssuer ?? `https://${host}`}/oauthtoken",grant_type="${links.grants ?? 'password'}"` });
     res.end('<html>401</html>');
     return;
   }

@@ -16,6 +16,38 @@ export interface Credentials {
   readonly password: string;
 }
 
+/** How the user signs in (protocol §2.1): which grant the token request uses. */
+export type SignInMethod = 'password' | 'windows' | 'passive';
+
+export const GRANT_TYPES: Readonly<Record<SignInMethod, string>> = {
+  password: 'password',
+  windows: 'urn:microsoft.rtc:windows',
+  passive: 'urn:microsoft.rtc:passive',
+};
+
+/** What a token fetcher is asked for: the grant's form POST to a trusted issuer. */
+export interface TokenRequest {
+  readonly issuer: URL;
+  readonly grantType: string;
+  /** The form body (grant_type, and for some grants the user name), URL-encoded. */
+  readonly body: string;
+  /** Where Windows credentials may be answered (the trust policy's domains, Chromium allow-list form). */
+  readonly allowedDomains: readonly string[];
+}
+
+export interface TokenResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly text: string;
+}
+
+/**
+ * Runs the token request of a grant that needs more than a form POST: NTLM/Negotiate against the
+ * issuer (windows), or a sign-in page that leaves a cookie (passive). The app passes one built on
+ * Electron, the CLI one built on an NTLM library: the client itself stays Electron-free.
+ */
+export type TokenFetcher = (request: TokenRequest) => Promise<TokenResponse>;
+
 interface TokenRecord {
   readonly token: string;
   readonly expiresAt: number;
@@ -40,6 +72,8 @@ export class AuthenticatedHttp {
     private readonly logger: Logger,
     readonly trust: CredentialTrust,
     private readonly now: () => number = Date.now,
+    private readonly method: SignInMethod = 'password',
+    private readonly tokenFetcher?: TokenFetcher,
   ) {
     redactor.add(credentials.password);
   }
@@ -117,6 +151,7 @@ export class AuthenticatedHttp {
   }
 
   private async fetchToken(origin: string, challenge: MsRtcOAuthChallenge): Promise<void> {
+    if (this.method !== 'password') return this.fetchTokenWith(origin, challenge);
     if (challenge.grantTypes.length > 0 && !challenge.grantTypes.includes('password')) {
       throw new UcwaError('auth-failed', 'The server does not allow signing in with a password.');
     }
@@ -132,6 +167,27 @@ export class AuthenticatedHttp {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', Accept: 'application/json' },
       body: form.toString(),
     });
+    this.acceptToken(origin, challenge, res);
+  }
+
+  /** The windows and passive grants: the injected fetcher runs the exchange, to a trusted issuer only. */
+  private async fetchTokenWith(origin: string, challenge: MsRtcOAuthChallenge): Promise<void> {
+    const grantType = GRANT_TYPES[this.method];
+    if (!challenge.grantTypes.includes(grantType)) {
+      throw new UcwaError('auth-failed', this.method === 'windows' ? 'The server does not offer Windows sign-in.' : 'The server does not offer signing in with your organization.');
+    }
+    if (this.tokenFetcher === undefined) throw new UcwaError('auth-failed', `This client cannot sign in with ${grantType}.`);
+    const issuer = new URL(challenge.href, origin);
+    // Windows credentials (NTLM) and sign-in cookies go only where a password could (§1.3).
+    const what = this.method === 'windows' ? 'your Windows sign-in' : 'your sign-in cookies';
+    this.trust.assertTrusted(new URL(origin), what);
+    this.trust.assertTrusted(issuer, what);
+    const form = new URLSearchParams({ grant_type: grantType, ...(this.credentials.user === '' ? {} : { username: this.credentials.user }) });
+    const answer = await this.tokenFetcher({ issuer, grantType, body: form.toString(), allowedDomains: this.trust.ntlmAllowList() });
+    this.acceptToken(origin, challenge, { url: issuer, status: answer.status, headers: answer.contentType === undefined ? {} : { 'content-type': answer.contentType }, text: answer.text });
+  }
+
+  private acceptToken(origin: string, challenge: MsRtcOAuthChallenge, res: HttpResponse): void {
     this.authentications++;
     if (res.status === 400 || res.status === 401 || res.status === 403) {
       const body = errorBodySchema.safeParse(safeJson(res.text));

@@ -1,12 +1,20 @@
 // Errors are data with codes the callers switch on; messages are plain words and never carry a
 // password or a token.
+import type { CertificateProblem } from './certificate-problem';
 
 export type UcwaErrorCode =
   | 'wrong-credentials'
   | 'auth-failed'
   | 'unreachable'
   | 'timeout'
+  /** The certificate was refused; `certificateProblem` says why (untrusted issuer, name, dates). */
   | 'tls'
+  /** A CA file given in settings or with --ca cannot be used. */
+  | 'bad-ca-file'
+  /** The proxy wants credentials (407) we do not have or that it refused; `host` names the proxy. */
+  | 'proxy-auth-required'
+  /** The proxy would not connect us to the server (403 or another refusal of CONNECT). */
+  | 'proxy-refused'
   | 'not-ucwa'
   | 'malformed-response'
   | 'insecure-transport'
@@ -28,6 +36,7 @@ export interface UcwaErrorDetails {
   readonly subcode?: string;
   readonly retryAfterMs?: number;
   readonly host?: string;
+  readonly certificateProblem?: CertificateProblem;
   readonly cause?: unknown;
 }
 
@@ -37,6 +46,7 @@ export class UcwaError extends Error {
   readonly subcode: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly host: string | undefined;
+  readonly certificateProblem: CertificateProblem | undefined;
 
   constructor(
     readonly code: UcwaErrorCode,
@@ -48,6 +58,7 @@ export class UcwaError extends Error {
     this.subcode = details.subcode;
     this.retryAfterMs = details.retryAfterMs;
     this.host = details.host;
+    this.certificateProblem = details.certificateProblem;
   }
 }
 

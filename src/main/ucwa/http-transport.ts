@@ -2,7 +2,9 @@
 // loopback, never disables TLS, and turns transport failures into typed errors.
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
+import { certificateProblemOf, certificateProblemText } from './certificate-problem';
 import { UcwaError } from './errors';
+import { translatorFor } from '../../shared/i18n/index';
 import type { Logger } from './logger';
 
 export interface HttpRequest {
@@ -35,6 +37,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME|ALTNAME/i;
+/** undici's message when the proxy answers CONNECT with something other than 200. */
+const PROXY_STATUS = /Proxy response \((\d{3})\)/;
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -50,11 +54,17 @@ export function assertSecureUrl(url: URL): void {
   throw new UcwaError('insecure-transport', `Refusing to talk to ${url.origin} over ${url.protocol.replace(':', '')}: use https.`);
 }
 
+/**
+ * Which dispatcher carries a request: one for everything, or one per origin (the app asks the OS
+ * for each origin's proxy, which may be a PAC script's answer).
+ */
+export type DispatcherSource = Dispatcher | ((url: URL) => Promise<Dispatcher>);
+
 export class HttpTransport {
   requestCount = 0;
 
   constructor(
-    private readonly dispatcher: Dispatcher | undefined,
+    private readonly dispatcher: DispatcherSource | undefined,
     private readonly logger: Logger,
   ) {}
 
@@ -70,11 +80,12 @@ export class HttpTransport {
     const timer = setTimeout(() => deadline.abort(), timeout);
     const signal = req.signal === undefined ? deadline.signal : AbortSignal.any([req.signal, deadline.signal]);
     try {
+      const dispatcher = typeof this.dispatcher === 'function' ? await this.dispatcher(req.url) : this.dispatcher;
       const response = await request(req.url, {
         method: req.method,
         headers: req.headers ?? {},
         ...(req.body === undefined ? {} : { body: req.body }),
-        ...(this.dispatcher === undefined ? {} : { dispatcher: this.dispatcher }),
+        ...(dispatcher === undefined ? {} : { dispatcher }),
         headersTimeout: 0,
         bodyTimeout: 0,
         signal,
@@ -120,6 +131,17 @@ export function headerValue(value: string | string[] | undefined): string | unde
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/** The status the proxy answered CONNECT with, when that is why the request failed. */
+function proxyRefusal(error: unknown): number | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const match = PROXY_STATUS.exec(current.message);
+    if (match?.[1] !== undefined) return Number(match[1]);
+    current = current.cause;
+  }
+  return undefined;
+}
+
 function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
   let current: unknown = error;
@@ -135,9 +157,15 @@ function errorCodes(error: unknown): string[] {
 export function toTransportError(error: unknown, url: URL): UcwaError {
   if (error instanceof UcwaError) return error;
   const codes = errorCodes(error);
+  // undici reports a CONNECT the proxy refused as an aborted request: say what really happened.
+  const proxyStatus = proxyRefusal(error);
+  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', translatorFor('en').t('corporateNetwork.proxy.authRequired', { host: url.host }), { cause: error, status: 407 });
+  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', translatorFor('en').t('corporateNetwork.proxy.refused', { host: url.host, status: proxyStatus }), { cause: error, status: proxyStatus });
   if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', 'The request was cancelled.', { cause: error });
-  if (codes.some((c) => TLS_CODES.test(c))) {
-    return new UcwaError('tls', `The secure connection to ${url.host} failed: its certificate is not trusted (${codes.find((c) => TLS_CODES.test(c))}).`, { cause: error });
+  const problem = certificateProblemOf(codes);
+  if (problem !== undefined) {
+    const code = codes.find((c) => TLS_CODES.test(c)) ?? 'TLS';
+    return new UcwaError('tls', certificateProblemText(problem, url.host, code), { cause: error, certificateProblem: problem, host: url.hostname });
   }
   if (codes.some((c) => TIMEOUT_CODES.has(c))) return new UcwaError('timeout', `${url.host} did not answer in time.`, { cause: error });
   if (codes.some((c) => UNREACHABLE_CODES.has(c))) {

@@ -82,6 +82,16 @@ export class CredentialTrust {
     if (why !== undefined) throw new UcwaError('untrusted-server', `Not sending ${what} to ${url.hostname}: ${why}`, { host: url.hostname });
   }
 
+  /**
+   * Where Windows credentials (NTLM/Negotiate) may be answered automatically, in Chromium's
+   * allow-list form: each trusted domain and its subdomains, and exact hosts as typed.
+   */
+  ntlmAllowList(): string[] {
+    const domains = [...this.domains, ...this.approved].flatMap((d) => [d, `*.${d}`]);
+    const hosts = this.exactHosts.map((h) => h.replace(/:\d+$/, ''));
+    return [...new Set([...domains, ...hosts])];
+  }
+
   /** A redirect during discovery may only lead where credentials could go. */
   isTrusted(url: URL): boolean {
     return this.refusal(url) === undefined;

@@ -1,12 +1,13 @@
 // The UCWA client facade: sign-in (discovery, auth, application), the event channel, presence of
 // the application, and messaging. Plain Node: it imports nothing from Electron.
-import type { Dispatcher } from 'undici';
 import { AuthenticatedHttp } from './authenticated-http';
+import type { SignInMethod, TokenFetcher } from './authenticated-http';
 import { Discovery } from './discovery';
 import { UcwaError, isUcwaError } from './errors';
 import { EventChannel } from './event-channel';
 import type { MessageBody, PartyInfo, UcwaEvent, UcwaEventOf, UcwaEventType } from './events';
 import { HttpTransport } from './http-transport';
+import type { DispatcherSource } from './http-transport';
 import type { LogSink, Logger } from './logger';
 import { SecretRedactor, createLogger, silentSink } from './logger';
 import { Messaging } from './messaging';
@@ -28,14 +29,20 @@ export interface UcwaClientOptions {
   /** An autodiscover root URL or a host such as https://lyncweb.contoso.com; omitted: discovered from the domain. */
   readonly server?: string | undefined;
   readonly user: string;
+  /** For the password grant (and for NTLM with explicit credentials, inside the token fetcher). */
   readonly password: string;
+  /** The grant to sign in with; default password. Windows and passive need `tokenFetcher`. */
+  readonly signInMethod?: SignInMethod | undefined;
+  /** Runs the windows/passive token exchange (Electron's net in the app, NTLM in the CLI). */
+  readonly tokenFetcher?: TokenFetcher | undefined;
   /** Stable per installation (§3.1). */
   readonly endpointId: string;
   /** Domains approved for credentials besides the sign-in and typed server's (settings, `--trust-domain`). */
   readonly trustedDomains?: readonly string[];
   readonly userAgent?: string;
   readonly culture?: string;
-  readonly dispatcher?: Dispatcher;
+  /** How requests reach the network (trust store, proxy); see network-route.ts. Default: undici's global agent. */
+  readonly dispatcher?: DispatcherSource | undefined;
   readonly logSink?: LogSink;
   readonly reportActivityIntervalMs?: number;
   readonly eventTimeoutSeconds?: number;
@@ -76,7 +83,7 @@ export class UcwaClient {
     this.hub = new EventHub(this.logger);
     this.transport = new HttpTransport(options.dispatcher, this.logger);
     this.trust = new CredentialTrust({ user: options.user.replace(/^sip:/i, ''), server: options.server, trustedDomains: options.trustedDomains });
-    this.http = new AuthenticatedHttp(this.transport, { user: options.user.replace(/^sip:/i, ''), password: options.password }, this.redactor, this.logger, this.trust);
+    this.http = new AuthenticatedHttp(this.transport, { user: options.user.replace(/^sip:/i, ''), password: options.password }, this.redactor, this.logger, this.trust, Date.now, options.signInMethod ?? 'password', options.tokenFetcher);
     this.messaging = new Messaging(this.http, (e) => this.emit(e), () => this.communication()?.link('startMessaging')?.url, {
       invitationMs: options.invitationTimeoutMs ?? 60_000,
       deliveryMs: options.deliveryTimeoutMs ?? 60_000,

@@ -10,7 +10,7 @@ import { contextBridge, ipcMain, ipcRenderer, resetIpcFake } from './ipc';
 import { Notification, resetNotificationFake } from './notification';
 import { protocol, resetProtocolFake } from './protocol';
 import { resetUtilityProcessFake, utilityProcess } from './utility-process';
-import { BrowserWindow } from './windows';
+import { BrowserWindow, resetSessionFake, session } from './windows';
 
 export { app, Menu, Tray, net, powerMonitor, resetAppShellFake, safeStorage, screen } from './app-shell';
 export type { FakeMenu } from './app-shell';
@@ -22,7 +22,7 @@ export { FAKE_EVENTS, FAKE_PLATFORM_MEMBERS, FAKE_PLATFORMS, fakePlatform, setFa
 export type { FakePlatform } from './platform';
 export { protocol } from './protocol';
 export { FakeUtilityProcess, utilityProcess } from './utility-process';
-export { BrowserWindow, FakeSession, FakeWebContents } from './windows';
+export { BrowserWindow, FakeSession, FakeWebContents, session } from './windows';
 export type { PermissionRequestHandler } from './windows';
 
 export const shell = {
@@ -62,7 +62,7 @@ export const TEST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   App: ['paths', 'protocols', 'loginItem', 'appUserModelId', 'toastActivatorId', 'dockBadge', 'hasLock', 'quitCalls', 'exited', 'resetLifecycle', 'makeReady'],
   BrowserWindow: ['all', 'options', 'visible', 'focused', 'destroyed', 'loaded', 'loadStatus', 'flashing', 'bounds'],
   WebContents: ['sent', 'windowOpenHandler', 'destroyed', 'url', 'navigate'],
-  Session: ['permissionRequestHandler', 'permissionCheckHandler'],
+  Session: ['permissionRequestHandler', 'permissionCheckHandler', 'proxyAnswer', 'ntlmDomains', 'fetchHandler'],
   Notification: ['shown', 'supported', 'activateToast', 'resetActivation', 'options', 'visible', 'dismiss', 'click', 'reply', 'replyLater', 'action'],
   Tray: ['all', 'image', 'toolTip', 'menu', 'bounds', 'click'],
   Menu: ['template'],
@@ -89,6 +89,7 @@ export function resetElectronFake(): void {
   resetIpcFake();
   resetProtocolFake();
   resetUtilityProcessFake();
+  resetSessionFake();
 }
 
-export default { BrowserWindow, Notification, shell, clipboard, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess };
+export default { BrowserWindow, Notification, shell, clipboard, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess, session };

@@ -23,7 +23,7 @@ export const FAKE_EVENTS: Readonly<Record<string, Readonly<Record<string, readon
     activate: ['darwin'],
   },
   BrowserWindow: { show: ALL, hide: ALL, focus: ALL, blur: ALL, close: ALL, closed: ALL },
-  WebContents: { 'will-navigate': ALL, 'will-redirect': ALL, 'will-attach-webview': ALL },
+  WebContents: { 'will-navigate': ALL, 'will-redirect': ALL, 'will-attach-webview': ALL, 'did-finish-load': ALL },
   Notification: { show: ALL, click: ALL, close: ALL, failed: ['darwin', 'win32'], reply: ['darwin', 'win32'], action: ['darwin', 'win32'] },
   Tray: { click: ALL },
   PowerMonitor: { suspend: ALL, resume: ALL, 'lock-screen': ['darwin', 'win32'], 'unlock-screen': ['darwin', 'win32'] },

@@ -18,6 +18,45 @@ export class FakeSession {
   setPermissionCheckHandler(handler: ((...args: unknown[]) => boolean) | null): void {
     this.permissionCheckHandler = handler;
   }
+
+  /** Test control: what Chromium's proxy resolution (system settings, PAC) answers per URL. */
+  proxyAnswer: (url: string) => string = () => 'DIRECT';
+  /** Test control: the domains the app allowed NTLM/Negotiate credentials for (undefined: never set). */
+  ntlmDomains: string | undefined;
+
+  /** Test control: what the network answers this session's fetch (Chromium's stack, with its cookies and NTLM). */
+  fetchHandler: (url: string, init: RequestInit | undefined, session: FakeSession) => Promise<Response> = async () => new Response('no network in the fake', { status: 502 });
+
+  async fetch(input: string, init?: RequestInit): Promise<Response> {
+    return this.fetchHandler(input, init, this);
+  }
+
+  async resolveProxy(url: string): Promise<string> {
+    return this.proxyAnswer(url);
+  }
+
+  allowNTLMCredentialsForDomains(domains: string): void {
+    this.ntlmDomains = domains;
+  }
+}
+
+/** Electron's `session` module: the default session and named partitions (one FakeSession each). */
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession: new FakeSession(),
+  fromPartition(partition: string): FakeSession {
+    let known = partitions.get(partition);
+    if (known === undefined) {
+      known = new FakeSession();
+      partitions.set(partition, known);
+    }
+    return known;
+  },
+};
+
+export function resetSessionFake(): void {
+  session.defaultSession = new FakeSession();
+  partitions.clear();
 }
 
 let nextId = 1;

@@ -84,3 +84,48 @@ describe('credentials go only to trusted hosts', () => {
     expect(hostile.requests.some((r) => r.host === 'evil.example.net' && r.path === '/oauthtoken')).toBe(true);
   });
 });
+
+// Issue #14: Windows credentials (NTLM) and sign-in cookies (passive) follow the same rule as the
+// password: the token fetcher that carries them is only ever asked for a trusted issuer.
+describe.each([
+  ['windows', 'urn:microsoft.rtc:windows'],
+  ['passive', 'urn:microsoft.rtc:passive'],
+] as const)('the %s grant goes only to trusted hosts', (method, grant) => {
+  async function signInWith(links: LinkTargets): Promise<{ error: UcwaError | undefined; asked: string[] }> {
+    const hostile = await startHostileUcwa({ ...links, grants: `${grant},password` });
+    server = hostile;
+    const asked: string[] = [];
+    const client = new UcwaClient({
+      server: 'https://lyncdiscover.contoso.com',
+      user: 'ana@contoso.com',
+      password: '',
+      endpointId: 'trust-test',
+      dispatcher: hostile.agent,
+      signInMethod: method,
+      tokenFetcher: async (request) => {
+        asked.push(request.issuer.host);
+        expect(request.grantType).toBe(grant);
+        return { status: 200, contentType: 'application/json', text: JSON.stringify({ access_token: `cwt=token-for-${request.issuer.hostname}`, expires_in: 28_800 }) };
+      },
+    });
+    clients.push(client);
+    const error = await client.signIn().then(
+      () => undefined,
+      (e: unknown) => e as UcwaError,
+    );
+    return { error, asked };
+  }
+
+  it('an issuer on another host: untrusted-server, and the fetcher is never asked', async () => {
+    const { error, asked } = await signInWith({ ...SAFE, tokenIssuer: EVIL });
+    expect(error?.code).toBe('untrusted-server');
+    expect(error?.message).toContain(method === 'windows' ? 'your Windows sign-in' : 'your sign-in cookies');
+    expect(asked).toEqual([]);
+  });
+
+  it('the pool’s own issuer: signed in through the fetcher', async () => {
+    const { error, asked } = await signInWith(SAFE);
+    expect(error).toBeUndefined();
+    expect(asked).toEqual(['pool.contoso.com']);
+  });
+});

@@ -5,7 +5,7 @@ import { formatHumanLine, formatJsonLine } from '../../../src/cli/message-format
 describe('resolveConnection', () => {
   it('lets flags win over the environment', () => {
     const env = { UCWA_SERVER: 'https://env.contoso.com', UCWA_USER: 'env@contoso.com', UCWA_PASSWORD: 'envpw' };
-    expect(resolveConnection({ user: 'sip:flag@contoso.com' }, env)).toEqual({ server: 'https://env.contoso.com', user: 'flag@contoso.com', password: 'envpw', trustedDomains: [] });
+    expect(resolveConnection({ user: 'sip:flag@contoso.com' }, env)).toEqual({ server: 'https://env.contoso.com', user: 'flag@contoso.com', password: 'envpw', trustedDomains: [], caFiles: [] });
   });
   it('reads approved domains from --trust-domain or UCWA_TRUST_DOMAINS, and refuses what is not a domain', () => {
     const base = { user: 'a@contoso.com', password: 'pw' };
@@ -13,6 +13,16 @@ describe('resolveConnection', () => {
     expect(resolveConnection(base, { UCWA_TRUST_DOMAINS: 'a.org, b.net' }).trustedDomains).toEqual(['a.org', 'b.net']);
     expect(() => resolveConnection({ ...base, 'trust-domain': ['https://evil.example/'] }, {})).toThrow(/--trust-domain/);
     expect(() => resolveConnection({ ...base, 'trust-domain': ['com'] }, {})).toThrow(CliUsageError);
+  });
+
+  it('reads --ca and --proxy (or UCWA_CA_FILES and UCWA_PROXY), and refuses a proxy that is not a URL without echoing it', () => {
+    const base = { user: 'a@contoso.com', password: 'pw' };
+    expect(resolveConnection({ ...base, ca: ['/etc/ca.pem'] }, { UCWA_CA_FILES: 'ignored.pem' }).caFiles).toEqual(['/etc/ca.pem']);
+    expect(resolveConnection(base, { UCWA_CA_FILES: 'a.pem, b.pem' }).caFiles).toEqual(['a.pem', 'b.pem']);
+    expect(resolveConnection({ ...base, proxy: 'http://proxy.contoso.com:8080' }, {}).proxy).toBe('http://proxy.contoso.com:8080');
+    expect(resolveConnection(base, { UCWA_PROXY: 'http://p:3128' }).proxy).toBe('http://p:3128');
+    expect(() => resolveConnection({ ...base, proxy: 'user:Secr3t@proxy' }, {})).toThrow(/^--proxy must be a proxy URL/);
+    expect(() => resolveConnection({ ...base, proxy: 'user:Secr3t@proxy' }, {})).not.toThrow(/Secr3t/);
   });
 
   it('says what is missing or wrong without echoing the password', () => {

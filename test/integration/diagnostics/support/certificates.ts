@@ -24,7 +24,7 @@ function inTempDir<T>(body: (dir: string) => T): T {
   }
 }
 
-const san = (hosts: readonly string[]): string => `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`;
+const san = (hosts: readonly string[]): string => `subjectAltName=${hosts.map((h) => (/^[\d.]+$|:/.test(h) ? `IP:${h}` : `DNS:${h}`)).join(',')}`;
 
 /** A certificate authority, as a company runs one for its internal servers. */
 export function companyCa(name = 'Contoso Root CA'): KeyAndCert {

@@ -1,0 +1,91 @@
+// Issue #14: signing in through a company proxy (CONNECT for https), to the simulator over https
+// with the test CA trusted through the OS store: a fixed proxy, the environment's, one found per
+// origin (the app's PAC/system answer), one that wants credentials, and one that refuses the host.
+import { afterEach, describe, expect, it } from 'vitest';
+import { UcwaError, buildTlsTrust, createNetworkRoute } from '../../../src/main/ucwa/index';
+import type { NetworkRoute, ProxyChoice, UcwaClient } from '../../../src/main/ucwa/index';
+import type { UcwaSimulator } from '../../../src/simulator/index';
+import { osTrustStoreWith, startHttpsSim, testCa } from '../../support/corporate-network';
+import { clientFor } from '../../support/simulator';
+import { startTestProxy } from '../../support/test-proxy';
+import type { TestProxy, TestProxyOptions } from '../../support/test-proxy';
+
+const routes: NetworkRoute[] = [];
+const clients: UcwaClient[] = [];
+const proxies: TestProxy[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.signOut().catch(() => undefined)));
+  await Promise.all(routes.splice(0).map((r) => r.close()));
+  await Promise.all(proxies.splice(0).map((p) => p.close()));
+});
+
+async function proxy(options: TestProxyOptions = {}): Promise<TestProxy> {
+  const started = await startTestProxy(options);
+  proxies.push(started);
+  return started;
+}
+
+async function signIn(sim: UcwaSimulator, choice: ProxyChoice, env: NodeJS.ProcessEnv = {}): Promise<UcwaError | undefined> {
+  const route = createNetworkRoute(buildTlsTrust({ systemStore: true }, osTrustStoreWith([testCa().cert]), {}), choice, env);
+  routes.push(route);
+  const client = clientFor(sim, 'ana@contoso.com', { dispatcher: route.source });
+  clients.push(client);
+  return client.signIn().then(
+    () => undefined,
+    (error: unknown) => (error instanceof UcwaError ? error : new UcwaError('http', String(error))),
+  );
+}
+
+const SERVER = (sim: UcwaSimulator): string => new URL(sim.url).host;
+
+describe('through a proxy', () => {
+  it('a fixed proxy (--proxy): every request tunnels through it, TLS is verified end to end', async () => {
+    const sim = await startHttpsSim();
+    const p = await proxy();
+    expect(await signIn(sim, { kind: 'fixed', url: p.url })).toBeUndefined();
+    expect(p.tunnels).toContain(SERVER(sim));
+    expect(sim.appsOf('ana@contoso.com')).toHaveLength(1);
+  });
+
+  it('HTTPS_PROXY from the environment, and NO_PROXY exempting the server', async () => {
+    const sim = await startHttpsSim();
+    const p = await proxy();
+    expect(await signIn(sim, { kind: 'environment' }, { HTTPS_PROXY: p.url })).toBeUndefined();
+    expect(p.tunnels).toContain(SERVER(sim));
+    const other = await proxy();
+    expect(await signIn(sim, { kind: 'environment' }, { HTTPS_PROXY: other.url, NO_PROXY: '127.0.0.1' })).toBeUndefined();
+    expect(other.attempts).toEqual([]);
+  });
+
+  it('per origin, as the OS settings or a PAC file answer it', async () => {
+    const sim = await startHttpsSim();
+    const p = await proxy();
+    const asked: string[] = [];
+    const choice: ProxyChoice = { kind: 'per-origin', resolve: async (origin) => (asked.push(origin), { url: p.url }) };
+    expect(await signIn(sim, choice)).toBeUndefined();
+    expect(asked).toContain(new URL(sim.url).origin);
+    expect(p.tunnels).toContain(SERVER(sim));
+  });
+
+  it('a proxy that wants credentials: without them, a proxy-auth error naming no server problem; with them, signed in', async () => {
+    const sim = await startHttpsSim();
+    const p = await proxy({ credentials: { user: 'ana', password: 'Pr0xy&pass' } });
+    const refused = await signIn(sim, { kind: 'fixed', url: p.url });
+    expect(refused?.code).toBe('proxy-auth-required');
+    expect(refused?.message).toMatch(/proxy wants a user name and password/);
+    expect(sim.requestLog.toArray()).toEqual([]);
+    const wrong = await signIn(sim, { kind: 'fixed', url: p.url, credentials: { user: 'ana', password: 'nope' } });
+    expect(wrong?.code).toBe('proxy-auth-required');
+    expect(await signIn(sim, { kind: 'fixed', url: p.url, credentials: { user: 'ana', password: 'Pr0xy&pass' } })).toBeUndefined();
+    expect(p.tunnels).toContain(SERVER(sim));
+  });
+
+  it('a proxy that refuses the host: proxy-refused, and the server never sees a request', async () => {
+    const sim = await startHttpsSim();
+    const p = await proxy({ refuseHosts: ['127.0.0.1'] });
+    const error = await signIn(sim, { kind: 'fixed', url: p.url });
+    expect(error?.code).toBe('proxy-refused');
+    expect(error?.message).toMatch(/proxy refused to connect to 127\.0\.0\.1:\d+ \(403\)/);
+    expect(sim.requestLog.toArray()).toEqual([]);
+  });
+});
