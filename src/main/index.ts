@@ -10,6 +10,7 @@ import type { ConnectionInfo } from '../shared/domain';
 import { previewText } from '../shared/message-preview';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
+import { setAppLocale, t } from './i18n/app-language';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
 import { PushHub } from './ipc/push-hub';
@@ -145,11 +146,17 @@ async function start(): Promise<void> {
     },
     demo,
     openHistory: (account) => new HistoryStore(join(app.getPath('userData'), 'history'), account),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
     push: (name, payload) => {
       if (name === 'connectionChanged') log.info('connection', { ...(payload as ConnectionInfo) });
       hub.push(name, payload);
       if (name === 'connectionChanged' || name === 'presenceChanged' || name === 'unreadChanged' || name === 'sessionChanged') updateTray();
       if (name === 'settingsChanged') void applyAutoStart();
+      // The tray menu and tooltip, and notifications from now on, speak the new language.
+      if (name === 'localeChanged') {
+        setAppLocale(session.locale());
+        updateTray();
+      }
     },
   });
 
@@ -224,6 +231,7 @@ async function start(): Promise<void> {
     log,
   });
   trayRef.setup = traySetup;
+  setAppLocale(session.locale());
   updateTray();
   // Told once, at start; the settings window keeps saying it for this run.
   const settingsNotice = recovery.notice();

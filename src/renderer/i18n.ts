@@ -7,7 +7,8 @@ const currentLocale = signal<AppLocale>('en');
 
 export function setPageLocale(locale: AppLocale): void {
   currentLocale.value = locale;
-  document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
+  // Screen readers and hyphenation follow the page's lang (the pseudo-locale reads as English).
+  if (typeof document !== 'undefined') document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
 }
 
 export function pageLocale(): AppLocale {

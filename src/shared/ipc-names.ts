@@ -42,6 +42,7 @@ export const EVENT_NAMES = [
   'typingChanged',
   'unreadChanged',
   'settingsChanged',
+  'localeChanged',
 ] as const;
 
 /** The pages a window (or, in the web dev host, a browser tab) can show: one per window kind. */

@@ -2,6 +2,7 @@
 // to a typed port. The popup toggles on a left click (see popup-window.ts).
 import type { MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
+import { appLocale, t } from '../i18n/app-language';
 import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
 import type { SettableAvailability } from '../../shared/domain';
 import { availabilityWords, trayIconFile, trayIconState, trayTooltip } from './tray-icon';
@@ -58,7 +59,8 @@ export class TrayController {
   constructor(private readonly deps: TrayControllerDeps) {}
 
   update(vm: TrayViewModel): void {
-    const key = JSON.stringify(vm);
+    // The same view in another language is a change too.
+    const key = JSON.stringify([vm, appLocale()]);
     if (key === this.last) return;
     this.last = key;
     const state = trayIconState(vm.connection, vm.availability);

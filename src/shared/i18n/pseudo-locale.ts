@@ -2,6 +2,8 @@
 // brackets, so one look shows which text is not translated (no brackets) and which box clips it.
 // It maps the text pieces of the compiled message, so placeholders, plurals and selects stay intact.
 
+import type { CompiledMessage } from '@lingui/message-utils/compileMessage';
+
 const PLAIN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ACCENTED = 'àƀçđéƒĝĥíĵķľɱñöþǫŕšţüṽŵẋýžÀƁÇĐÉƑĜĤÍĴĶĽṀÑÖÞǪŔŠŢÜṼŴẊÝŽ';
 const ACCENT_OF = new Map([...PLAIN].map((ch, i) => [ch, [...ACCENTED][i] ?? ch]));
@@ -14,6 +16,7 @@ export function pseudoText(text: string): string {
   return extra === 0 ? accented : `${accented}${'~'.repeat(extra)}`;
 }
 
-export function pseudoMessage(source: string): string {
-  return `[${source}]`;
+/** The whole message in brackets (around its arguments too), so untranslated text stands out. */
+export function pseudoMessage(compiled: CompiledMessage): CompiledMessage {
+  return ['[', ...compiled, ']'];
 }

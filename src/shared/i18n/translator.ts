@@ -26,8 +26,7 @@ function compileCatalog(locale: AppLocale): Record<string, CompiledMessage> {
   const source = SOURCES[locale];
   const compiled: Record<string, CompiledMessage> = {};
   for (const key of Object.keys(source) as MessageKey[]) {
-    compiled[key] =
-      locale === 'en-XA' ? compileMessage(pseudoMessage(source[key]), pseudoText) : compileMessage(source[key]);
+    compiled[key] = locale === 'en-XA' ? pseudoMessage(compileMessage(source[key], pseudoText)) : compileMessage(source[key]);
   }
   return compiled;
 }
