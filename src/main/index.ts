@@ -140,7 +140,7 @@ async function start(): Promise<void> {
       },
       // An invitation waits for an answer: it is shown even in Do not disturb (it times out otherwise).
       incomingInvitation: (conversationId, fromName, firstMessage) => {
-        if (Notification.isSupported()) presenter.presentInvitation(conversationId, `${fromName} wants to chat`, firstMessage === undefined ? 'Accept or decline.' : previewText(firstMessage));
+        if (Notification.isSupported()) presenter.presentInvitation(conversationId, t('common.wantsToChat', { name: fromName }), firstMessage === undefined ? t('notifications.acceptOrDecline') : previewText(firstMessage));
       },
       invitationEnded: (conversationId) => presenter.clear(conversationId),
     },
@@ -236,7 +236,7 @@ async function start(): Promise<void> {
   // Told once, at start; the settings window keeps saying it for this run.
   const settingsNotice = recovery.notice();
   if (settingsNotice !== undefined && Notification.isSupported()) {
-    const note = new Notification({ title: 'Settings were reset', body: settingsNotice });
+    const note = new Notification({ title: t('notifications.settingsReset'), body: settingsNotice });
     note.on('click', () => windows.openSettings());
     note.show();
   }

@@ -25,3 +25,17 @@ export const formatDate = (when: Date | number, style?: 'short' | 'medium' | 'lo
   translatorFor(currentLocale.value).date(when, style);
 export const formatTime = (when: Date | number): string => translatorFor(currentLocale.value).time(when);
 export const formatDateTime = (when: Date | number): string => translatorFor(currentLocale.value).dateTime(when);
+
+/**
+ * A message with some arguments rendered as elements (a name in bold): the message is formatted
+ * with markers in their place and split there, so the sentence stays one key in every language.
+ */
+export function tRich<T>(key: MessageKey, values: MessageValues, parts: Readonly<Record<string, T>>): (string | T)[] {
+  const marked: Record<string, string | number | Date> = { ...values };
+  const names = Object.keys(parts);
+  names.forEach((name, i) => (marked[name] = `\uE000${i}\uE000`));
+  return t(key, marked)
+    .split(/\uE000(\d+)\uE000/)
+    .map((piece, i) => (i % 2 === 1 ? (parts[names[Number(piece)] ?? ''] as T) : piece))
+    .filter((piece) => piece !== '');
+}

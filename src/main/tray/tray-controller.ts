@@ -33,9 +33,9 @@ export interface TrayControllerDeps {
 export function trayMenuTemplate(vm: TrayViewModel, actions: TrayActions): MenuItemConstructorOptions[] {
   const signedIn = vm.connection === 'connected' || vm.connection === 'reconnecting' || vm.connection === 'offline';
   return [
-    { label: 'Open UCWA Tray', click: () => actions.open() },
+    { label: t('tray.open'), click: () => actions.open() },
     {
-      label: 'Presence',
+      label: t('tray.presence'),
       enabled: vm.connection === 'connected',
       submenu: SETTABLE_AVAILABILITIES.map((availability) => ({
         label: availabilityWords(availability),
@@ -45,11 +45,11 @@ export function trayMenuTemplate(vm: TrayViewModel, actions: TrayActions): MenuI
       })),
     },
     { type: 'separator' },
-    { label: 'Settings…', click: () => actions.openSettings() },
-    { label: 'Sign out', enabled: signedIn, click: () => actions.signOut() },
+    { label: t('tray.settings'), click: () => actions.openSettings() },
+    { label: t('tray.signOut'), enabled: signedIn, click: () => actions.signOut() },
     { type: 'separator' },
     // No `role: 'quit'`: a role would replace our click, which signs out cleanly first.
-    { label: 'Quit', click: () => actions.quit() },
+    { label: t('tray.quit'), click: () => actions.quit() },
   ];
 }
 
