@@ -1,5 +1,7 @@
 import { signal } from '@preact/signals';
-import { translatorFor, type AppLocale, type MessageKey, type MessageValues } from '../shared/i18n/index.js';
+// Not the package index: it also exports the source catalogs, which pages must not ship.
+import type { AppLocale } from '../shared/i18n/locales.js';
+import { translatorFor, type MessageKey, type MessageValues } from '../shared/i18n/translator.js';
 
 // The page's language. Reading it inside a component subscribes the component, so a change of the
 // language setting re-renders every visible text at once.

@@ -1,7 +1,7 @@
 // Settings → Language: follow the system, or English or German. The pseudo-locale (en-XA) is for
 // tests and development: it is offered only while it is the setting (set through the contract).
 import type { LanguageSetting } from '../../shared/i18n/locales';
-import type { MessageKey } from '../../shared/i18n/index';
+import type { MessageKey } from '../../shared/i18n/translator';
 import { t } from '../i18n';
 
 const CHOICES: readonly (readonly [LanguageSetting, MessageKey])[] = [
