@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The CLI speaks the terminal's language; the tests assert its English words whatever LANG is.
+    env: { UCWA_TRAY_LANGUAGE: 'en' },
     // electron-store imports `electron` itself: inlined, it sees a test's vi.mock('electron') fake
     // (the Electron runtime is not installed here), so tests can run the real store on real files.
     // @actions/workflow-parser imports its JSON schema without an import attribute, which Node 20

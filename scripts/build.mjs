@@ -45,6 +45,16 @@ const PAGES = { popup: 'UCWA Tray', chat: 'Chat', settings: 'Settings', 'sign-in
 // The page template lives in TypeScript (src/shared/page-html.ts) so tests share it; load it here.
 const pageModule = await build({ entryPoints: ['src/shared/page-html.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
 const { pageHtml } = await import(`data:text/javascript;base64,${Buffer.from(pageModule.outputFiles[0].text).toString('base64')}`);
+// The message catalogs, compiled at build time: pages ship Lingui's compiled messages and its small
+// runtime, not the ICU parser (@lingui/message-utils) that compiles them in Node.
+const catalogModule = await build({ entryPoints: ['src/shared/i18n/compiled-catalogs.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+const { COMPILED_CATALOGS } = await import(`data:text/javascript;base64,${Buffer.from(catalogModule.outputFiles[0].text).toString('base64')}`);
+const precompiledCatalogs = {
+  name: 'precompiled-catalogs',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]compiled-catalogs\.ts$/ }, () => ({ contents: `export const COMPILED_CATALOGS = ${JSON.stringify(COMPILED_CATALOGS)};`, loader: 'js' }));
+  },
+};
 await rm('out/renderer', { recursive: true, force: true });
 await mkdir('out/renderer', { recursive: true });
 await build({
@@ -62,6 +72,7 @@ await build({
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
+  plugins: [precompiledCatalogs],
 });
 await copyFile('src/renderer/styles/app.css', 'out/renderer/app.css');
 for (const [page, title] of Object.entries(PAGES)) await writeFile(`out/renderer/${page}.html`, pageHtml(page, title));

@@ -7,7 +7,7 @@ function terminalLanguages(env: NodeJS.ProcessEnv): string[] {
   return [posix.split('.')[0] ?? ''].filter((tag) => tag !== '' && tag !== 'C' && tag !== 'POSIX');
 }
 
-function cliLocale(env: NodeJS.ProcessEnv): ReturnType<typeof resolveLocale> {
+export function cliLocale(env: NodeJS.ProcessEnv): ReturnType<typeof resolveLocale> {
   const override = env.UCWA_TRAY_LANGUAGE;
   if (override === 'en' || override === 'de' || override === 'en-XA') return override;
   return resolveLocale('system', terminalLanguages(env));

@@ -1,3 +1,4 @@
+import { t } from './cli-language';
 import { z } from 'zod';
 
 /** Where a value came from matters only for the error message: flags win over the environment. */
@@ -76,8 +77,8 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   const server = flags.server ?? nonEmpty(env.UCWA_SERVER);
   const user = flags.user ?? nonEmpty(env.UCWA_USER);
   const password = flags.password ?? env.UCWA_PASSWORD ?? (options.passwordOptional === true ? '' : undefined);
-  if (user === undefined) throw new CliUsageError('missing --user (or UCWA_USER)');
-  if ((password === undefined || password === '') && options.passwordOptional !== true) throw new CliUsageError('missing --password (or UCWA_PASSWORD)');
+  if (user === undefined) throw new CliUsageError(t('cli.missingUser'));
+  if ((password === undefined || password === '') && options.passwordOptional !== true) throw new CliUsageError(t('cli.missingPassword'));
   const parsedUser = userSchema.safeParse(user);
   if (!parsedUser.success) throw new CliUsageError(`--user ${parsedUser.error.issues[0]?.message ?? 'is invalid'}`);
   if (server !== undefined) {

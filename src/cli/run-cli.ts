@@ -1,4 +1,5 @@
 // The ucwa-tray commands. Each prints one clear line on failure and returns the exit code.
+import { t } from './cli-language';
 import { parseArgs } from 'node:util';
 import { CERTIFICATE_PROBLEM_KEYS, isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
 import { t } from './cli-language';
@@ -47,16 +48,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
         if (values.help) return usage(command);
         const port = values.port === undefined ? undefined : Number(values.port);
-        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliUsageError('--port must be a number from 0 to 65535');
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliUsageError(t('cli.portRange'));
         const flags = parseSimulatorFlags(values.profile, values.seed);
         if (typeof flags === 'string') throw new CliUsageError(flags);
         return command === 'sim' ? await runSimulator(port ?? 8443, values.host ?? '127.0.0.1', flags) : await runDemo(port ?? 0);
       }
       default:
-        throw new CliUsageError(`unknown command "${command}" (try --help)`);
+        throw new CliUsageError(t('cli.unknownCommand', { command }));
     }
   } catch (error) {
-    process.stderr.write(`ucwa-tray ${command}: ${describe(error)}\n`);
+    process.stderr.write(`${t('cli.commandFailed', { command, reason: describe(error) })}\n`);
     return error instanceof CliUsageError ? 2 : 1;
   }
 }
@@ -74,9 +75,9 @@ async function send(args: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     strict: true,
   });
   if (values.help) return usage('send');
-  if (values.to === undefined) throw new CliUsageError('missing --to ADDRESS');
+  if (values.to === undefined) throw new CliUsageError(t('cli.missingTo'));
   const text = positionals.join(' ');
-  if (text.trim() === '') throw new CliUsageError('missing the message text');
+  if (text.trim() === '') throw new CliUsageError(t('cli.missingText'));
   const connection = resolveConnection(values, env);
   const client = createCliClient(connection, env, values.verbose);
   await client.signIn();
@@ -87,7 +88,7 @@ async function send(args: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   } finally {
     await client.signOut();
   }
-  process.stderr.write(`delivered to ${values.to}\n`);
+  process.stderr.write(`${t('cli.delivered', { to: values.to })}\n`);
   return 0;
 }
 
@@ -100,7 +101,7 @@ async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
     note: (text) => process.stderr.write(`${text}\n`),
   });
   const me = await service.signIn({ server: connection.server, user: connection.user, password: connection.password, rememberMe: false });
-  process.stderr.write(`listening as ${me.name} <${me.uri}>; Ctrl+C to stop\n`);
+  process.stderr.write(`${t('cli.listening', { name: me.name, uri: me.uri })}\n`);
   // Between reconnect attempts nothing else may hold the event loop open; this does, until a signal.
   const keepAlive = setInterval(() => undefined, 60_000);
   await new Promise<void>((resolve) => {
@@ -122,12 +123,12 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
   if (values.help) return usage(command);
   const print = (text: string): void => void process.stdout.write(`${text}\n`);
   const setting = command === 'presence' && positionals[0] === 'set';
-  if (command === 'presence' && positionals.length > 0 && !setting) throw new CliUsageError(`unknown argument "${positionals[0] ?? ''}" (did you mean "presence set"?)`);
+  if (command === 'presence' && positionals.length > 0 && !setting) throw new CliUsageError(t('cli.unknownArgument', { argument: positionals[0] ?? '' }));
   const availability = setting ? parseAvailability(positionals[1]) : undefined;
   const query = positionals.join(' ').trim();
-  if (command === 'search' && query === '') throw new CliUsageError('missing the search text');
+  if (command === 'search' && query === '') throw new CliUsageError(t('cli.missingSearch'));
   const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliUsageError('--limit must be a number from 1 to 100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliUsageError(t('cli.limitRange'));
   const client = createCliClient(resolveConnection(values, env), env, values.verbose);
   await client.signIn();
   try {

@@ -20,6 +20,8 @@ if (!existsSync(join(rendererDir, 'popup.html'))) {
 const host = await startWebHost({
   rendererDir,
   port,
+  // 'System' language: this machine's (LANG and friends, as Node's Intl reads them).
+  languages: [Intl.DateTimeFormat().resolvedOptions().locale],
   // Warnings and errors only (a refused socket, a failing handler); secrets are redacted before this.
   logSink: (level, scope, message, fields) => {
     if (level === 'warn' || level === 'error') process.stderr.write(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`);

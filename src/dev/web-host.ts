@@ -42,6 +42,8 @@ export interface WebHostOptions {
   readonly simulator?: SimulatorOptions;
   readonly demoUser?: string;
   readonly logSink?: LogSink;
+  /** The 'OS' languages the language setting 'system' follows (BCP 47, most preferred first); none: English. */
+  readonly languages?: readonly string[];
 }
 
 export interface WebHost {
@@ -86,6 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     demo: { start: async () => ({ server: simulatorUrl, user: options.demoUser ?? 'ana@contoso.com', password: DEMO_PASSWORD }) },
     push: (name, payload) => pages.push(name, payload),
     openHistory: (account) => new HistoryStore(historyDir, account),
+    preferredLanguages: () => options.languages ?? [],
   });
   const handlers: InvokeHandlers = {
     ...session.handlers(),

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
 import type { ConnectionInfo } from '../shared/domain';
 import { previewText } from '../shared/message-preview';
-import { t } from './i18n/app-language';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
 import { caFilesSetting, createAppNetwork } from './network/app-network';
 import { ProxyCredentialStore } from './network/proxy-credentials';
+import { setAppLocale, t } from './i18n/app-language';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
 import { PushHub } from './ipc/push-hub';
@@ -147,17 +147,23 @@ async function start(): Promise<void> {
       },
       // An invitation waits for an answer: it is shown even in Do not disturb (it times out otherwise).
       incomingInvitation: (conversationId, fromName, firstMessage) => {
-        if (Notification.isSupported()) presenter.presentInvitation(conversationId, `${fromName} wants to chat`, firstMessage === undefined ? 'Accept or decline.' : previewText(firstMessage));
+        if (Notification.isSupported()) presenter.presentInvitation(conversationId, t('common.wantsToChat', { name: fromName }), firstMessage === undefined ? t('notifications.acceptOrDecline') : previewText(firstMessage));
       },
       invitationEnded: (conversationId) => presenter.clear(conversationId),
     },
     demo,
     openHistory: (account) => new HistoryStore(join(app.getPath('userData'), 'history'), account),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
     push: (name, payload) => {
       if (name === 'connectionChanged') log.info('connection', { ...(payload as ConnectionInfo) });
       hub.push(name, payload);
       if (name === 'connectionChanged' || name === 'presenceChanged' || name === 'unreadChanged' || name === 'sessionChanged') updateTray();
       if (name === 'settingsChanged') void applyAutoStart();
+      // The tray menu and tooltip, and notifications from now on, speak the new language.
+      if (name === 'localeChanged') {
+        setAppLocale(session.locale());
+        updateTray();
+      }
     },
   });
 
@@ -240,11 +246,12 @@ async function start(): Promise<void> {
     log,
   });
   trayRef.setup = traySetup;
+  setAppLocale(session.locale());
   updateTray();
   // Told once, at start; the settings window keeps saying it for this run.
   const settingsNotice = recovery.notice();
   if (settingsNotice !== undefined && Notification.isSupported()) {
-    const note = new Notification({ title: 'Settings were reset', body: settingsNotice });
+    const note = new Notification({ title: t('notifications.settingsReset'), body: settingsNotice });
     note.on('click', () => windows.openSettings());
     note.show();
   }

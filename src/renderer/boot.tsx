@@ -1,9 +1,11 @@
 // Every window starts the same way: connect the bridge, load the model, then render its page.
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ComponentChild } from 'preact';
 import type { UcwaBridge } from '../shared/ipc-contract';
 import { connectBridge, pageContext } from './bridge';
 import type { PageContext } from './bridge';
+import { t } from './i18n';
 import { loadError, loaded, startAppState } from './state/app-state';
 
 function Fatal({ text }: { readonly text: string }) {
@@ -24,6 +26,13 @@ export function boot(page: (bridge: UcwaBridge, context: PageContext) => () => C
   } catch (error) {
     render(<Fatal text={error instanceof Error ? error.message : String(error)} />, root);
     return;
+  }
+  // The window's title in the page's language; chat and quick-reply name their conversation instead.
+  if (context.page !== 'chat' && context.page !== 'quick-reply') {
+    const titled = context.page === 'sign-in' ? 'signIn' : context.page;
+    effect(() => {
+      document.title = t('common.pageTitle', { page: titled });
+    });
   }
   const View = page(bridge, context);
   const App = () => (loadError.value !== undefined ? <Fatal text={loadError.value} /> : loaded.value ? View() : null);

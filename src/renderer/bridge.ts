@@ -3,6 +3,7 @@
 import type { UcwaBridge } from '../shared/ipc-contract';
 import { PAGES, WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import type { PageName } from '../shared/web-bridge-protocol';
+import { t } from './i18n';
 import { connectWebSocketBridge } from './web-socket-bridge';
 
 declare global {
@@ -27,7 +28,7 @@ export function connectBridge(context: PageContext): UcwaBridge {
   // The dev host's cookie (HttpOnly: not readable here) lets the socket in; the URL names its path.
   const socketPath = context.query.get(WEB_BRIDGE_QUERY.socket);
   if (socketPath === null || !socketPath.startsWith('/')) {
-    throw new Error('This page runs inside UCWA Tray, or in a browser through the web dev host (npm run dev:web).');
+    throw new Error(t('errors.notInApp'));
   }
   return connectWebSocketBridge({ socketPath, context });
 }

@@ -5,6 +5,7 @@ import { METHOD_NAMES, isEventName } from '../shared/ipc-names';
 import { WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import type { HostToPage, PageToHost } from '../shared/web-bridge-protocol';
 import type { PageContext } from './bridge';
+import { t } from './i18n';
 
 interface Options {
   readonly socketPath: string;
@@ -33,7 +34,7 @@ export function connectWebSocketBridge({ socketPath, context }: Options): UcwaBr
     for (const text of outbox.splice(0)) socket.send(text);
   });
   socket.addEventListener('close', () => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'unavailable', message: 'The connection to the dev host was closed.' } });
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'unavailable', message: t('errors.devHostClosed') } });
     pending.clear();
   });
   socket.addEventListener('message', (event) => {
@@ -60,7 +61,7 @@ export function connectWebSocketBridge({ socketPath, context }: Options): UcwaBr
     api[method] = (input: unknown) =>
       new Promise<Result<unknown>>((resolve) => {
         if (socket.readyState === WebSocket.CLOSING || socket.readyState === WebSocket.CLOSED) {
-          resolve({ ok: false, error: { code: 'unavailable', message: 'The connection to the dev host was closed.' } });
+          resolve({ ok: false, error: { code: 'unavailable', message: t('errors.devHostClosed') } });
           return;
         }
         const id = nextId++;

@@ -1,4 +1,5 @@
 // Domain types shared by main, preload and renderer. Pure data: no node, no DOM, no Electron.
+import type { AppLocale, LanguageSetting } from './i18n/locales';
 
 /** Availability as the server reports it; anything unrecognised becomes `Unknown` (protocol §7.2). */
 export const AVAILABILITIES = [
@@ -160,6 +161,8 @@ export interface Settings {
   readonly acceptChatsAutomatically: boolean;
   /** Hosts and domains the user approved for credentials besides the sign-in and server domains. */
   readonly trustedDomains: readonly string[];
+  /** The app's language: the OS's, or one chosen here (en-XA, the pseudo-locale, is for tests only). */
+  readonly language: LanguageSetting;
 }
 
 export interface Snapshot {
@@ -178,4 +181,6 @@ export interface Snapshot {
   readonly settingsNotice?: string;
   /** Where presence cannot follow the screen lock (a Linux desktop without lock signals): why, in plain words. */
   readonly presenceNote?: string;
+  /** The language to show: the language setting resolved against the OS's preferred languages. */
+  readonly locale: AppLocale;
 }

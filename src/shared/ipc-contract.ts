@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { SETTABLE_AVAILABILITIES } from './domain';
 import type { EventName, MethodName, PageName } from './ipc-names';
 import type { DoctorReport } from './doctor-report';
+import { LANGUAGE_SETTINGS } from './i18n/locales';
+import type { AppLocale } from './i18n/locales';
 import type {
   ChatMessage,
   ConnectionInfo,
@@ -96,6 +98,7 @@ export const settingsPatchSchema = z
     startHidden: z.boolean(),
     acceptChatsAutomatically: z.boolean(),
     trustedDomains: z.array(trustedHost).max(50),
+    language: z.enum(LANGUAGE_SETTINGS),
     notifications: z
       .object({
         enabled: z.boolean(),
@@ -231,6 +234,8 @@ export const eventContract = {
   unreadChanged: event<{ readonly conversationId: string; readonly unread: number; readonly total: number }>(),
   settingsChanged: event<Settings>(),
   missedChanged: event<{ readonly missed: readonly MissedConversation[] }>(),
+  /** The language the pages show (the setting resolved against the OS's languages). */
+  localeChanged: event<{ readonly locale: AppLocale }>(),
 } as const;
 
 export { EVENT_NAMES, METHOD_NAMES, PAGES, eventChannel, invokeChannel, isEventName, isPageName } from './ipc-names';

@@ -48,6 +48,7 @@ export const EVENT_NAMES = [
   'unreadChanged',
   'settingsChanged',
   'missedChanged',
+  'localeChanged',
 ] as const;
 
 /** The pages a window (or, in the web dev host, a browser tab) can show: one per window kind. */

@@ -1,5 +1,6 @@
 // `ucwa-tray doctor`: the connection doctor from the command line. One line per step (status,
 // title, what was seen), the fix under each step that needs one, and the verdict last.
+import { t } from '../cli-language';
 import { parseArgs } from 'node:util';
 import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
 import { runConnectionDoctor } from '../../main/doctor/connection-doctor';
@@ -48,7 +49,7 @@ export async function doctorCommand(args: readonly string[], env: NodeJS.Process
   const logSink: LogSink = (level, scope, message, fields) => {
     if (values.verbose) io.err(`[${level}] ${scope}: ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}`);
   };
-  if (!values.json) io.err(`Checking the connection for ${connection.user}${connection.server === undefined ? '' : ` at ${connection.server}`}…`);
+  if (!values.json) io.err(connection.server === undefined ? t('cli.checking', { user: connection.user }) : t('cli.checkingAt', { user: connection.user, server: connection.server }));
   const report = await runConnectionDoctor(
     { server: connection.server, user: connection.user, password, trustedDomains: connection.trustedDomains },
     {
@@ -67,8 +68,7 @@ export function formatReport(report: DoctorReport): string {
   const width = Math.max(...report.steps.map((s) => s.title.length));
   const lines = report.steps.flatMap((step) => [
     `${MARK[step.status]}  ${step.title.padEnd(width)}  ${step.seen}`,
-    ...(step.fix === undefined || step.status === 'ok' ? [] : [`${' '.repeat(6 + width + 2)}Fix: ${step.fix}`]),
+    ...(step.fix === undefined || step.status === 'ok' ? [] : [`${' '.repeat(6 + width + 2)}${t('cli.fix', { fix: step.fix })}`]),
   ]);
-  const verdict = report.verdict === 'ok' ? 'OK' : report.verdict === 'warn' ? 'WARNING' : 'PROBLEM';
-  return `${lines.join('\n')}\n\n${verdict}: ${report.summary}`;
+  return `${lines.join('\n')}\n\n${t('cli.verdict', { verdict: report.verdict, summary: report.summary })}`;
 }

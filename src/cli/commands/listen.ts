@@ -1,5 +1,6 @@
 // `ucwa-tray listen`: the session service the app uses, without windows — so the CLI gets the same
 // recovery (reconnect, new application after expiry), auto-accept and exactly-once delivery.
+import { t } from '../cli-language';
 import type { ChatMessage, ConnectionInfo } from '../../shared/domain';
 import type { EventName } from '../../shared/ipc-contract';
 import { headlessSession } from '../../main/session/headless-session';
@@ -28,7 +29,7 @@ export function createListener(createClient: (options: Pick<UcwaClientOptions, '
       if (info.state === lastState) return;
       lastState = info.state;
       if (info.state === 'reconnecting' || info.state === 'offline' || info.state === 'failed') out.note(`${info.state}${info.detail === undefined ? '' : `: ${info.detail}`}`);
-      else if (info.state === 'connected') out.note('connected');
+      else if (info.state === 'connected') out.note(t('cli.connected'));
     }
   };
   return headlessSession({ createClient, push: onPush });

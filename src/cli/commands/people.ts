@@ -1,4 +1,5 @@
 // `ucwa-tray presence`, `presence set`, `contacts` and `search`.
+import { t } from '../cli-language';
 import { SETTABLE_AVAILABILITIES } from '../../main/ucwa/index';
 import type { Availability, ContactInfo, SettableAvailability, UcwaClient } from '../../main/ucwa/index';
 import { CliUsageError } from '../connection-options';
@@ -9,7 +10,7 @@ export interface Printer {
 
 export function parseAvailability(value: string | undefined): SettableAvailability {
   const match = SETTABLE_AVAILABILITIES.find((a) => a.toLowerCase() === (value ?? '').toLowerCase());
-  if (match === undefined) throw new CliUsageError(`availability must be one of ${SETTABLE_AVAILABILITIES.join(', ')}`);
+  if (match === undefined) throw new CliUsageError(t('cli.availabilityChoices', { choices: SETTABLE_AVAILABILITIES.join(', ') }));
   return match;
 }
 
@@ -25,7 +26,7 @@ export async function setMyPresence(client: UcwaClient, availability: SettableAv
   await client.makeMeAvailable(availability);
   await client.setMyPresence(availability);
   if (note !== undefined) await client.setMyNote(note);
-  print(`presence set to ${availability}${note === undefined ? '' : ` with note "${note}"`} (it lasts while one of your endpoints stays signed in)`);
+  print(note === undefined ? t('cli.presenceSet', { availability }) : t('cli.presenceSetWithNote', { availability, note }));
 }
 
 interface Row {
@@ -87,7 +88,7 @@ export async function searchDirectory(client: UcwaClient, query: string, limit: 
     print(JSON.stringify({ results: ordered.map(jsonRow), moreResultsAvailable: result.moreResultsAvailable }));
     return;
   }
-  if (ordered.length === 0) print(`nobody matches "${query}"`);
+  if (ordered.length === 0) print(t('cli.nobodyMatches', { query }));
   for (const row of ordered) print(line(row));
-  if (result.moreResultsAvailable) print(`  … more results; refine the query or raise --limit`);
+  if (result.moreResultsAvailable) print(t('cli.moreResults'));
 }

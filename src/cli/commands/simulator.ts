@@ -1,4 +1,5 @@
 // `ucwa-tray sim` and `ucwa-tray demo`: the built-in simulator, alone or with a short chat.
+import { t } from '../cli-language';
 import { UcwaClient } from '../../main/ucwa/index';
 import { DEMO_PASSWORD, DEMO_SCRIPTED, DEMO_USERS, SIMULATOR_PROFILES, createSimulator } from '../../simulator/index';
 import type { SimulatorProfile } from '../../simulator/index';
@@ -55,7 +56,7 @@ export async function runDemo(port: number): Promise<number> {
   const client = new UcwaClient({ server: url, user: 'ana@contoso.com', password: DEMO_PASSWORD, endpointId: 'demo-endpoint', userAgent: 'UcwaTray-Demo/0.1' });
   const me = await client.signIn();
   await client.makeMeAvailable();
-  process.stdout.write(`Signed in as ${me.name}. A short chat with the echo bot:\n`);
+  process.stdout.write(`${t('cli.demoSignedIn', { name: me.name })}\n`);
   client.on((event) => {
     if (event.type === 'messageReceived') process.stdout.write(`  ${event.from.name}: ${event.text}\n`);
   });

@@ -2,6 +2,7 @@
 // presenter only carries out the decisions.
 import type { Availability, ChatMessage, NotificationSettings } from '../../shared/domain';
 import { previewText } from '../../shared/message-preview';
+import { t } from '../i18n/app-language';
 
 export interface NotificationContext {
   readonly settings: NotificationSettings;
@@ -36,7 +37,7 @@ export class NotificationPolicy {
       kind: 'show',
       conversationId: message.conversationId,
       title: conversationTitle || message.from.name || message.from.uri,
-      body: ctx.settings.showMessageText ? clip(previewText(message.text)) : 'New message',
+      body: ctx.settings.showMessageText ? clip(previewText(message.text)) : t('notifications.newMessage'),
       silent: !ctx.settings.sound,
       replacesPrevious,
     };

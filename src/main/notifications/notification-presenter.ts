@@ -6,6 +6,7 @@
 // neither inline replies nor buttons in Electron, so a click there opens the quick-reply window.
 import type { NotificationConstructorOptions } from 'electron';
 import type { NotificationDecision } from './notification-policy';
+import { t } from '../i18n/app-language';
 import { parseToastArguments, replyToastXml } from './windows-toast';
 
 export interface NotificationLike {
@@ -72,9 +73,9 @@ export class NotificationPresenter {
     const base = { title: decision.title, body: decision.body, silent: decision.silent };
     const options: NotificationConstructorOptions =
       mode === 'inline'
-        ? { ...base, hasReply: true, replyPlaceholder: 'Reply…' }
+        ? { ...base, hasReply: true, replyPlaceholder: t('notifications.replyPlaceholder') }
         : mode === 'toast'
-          ? { ...base, id: notificationId, toastXml: replyToastXml({ ...base, notificationId, conversationId, placeholder: 'Reply…' }) }
+          ? { ...base, id: notificationId, toastXml: replyToastXml({ ...base, notificationId, conversationId, placeholder: t('notifications.replyPlaceholder') }) }
           : base;
     const notification = this.deps.createNotification(options);
     this.idOf.set(notification, notificationId);
@@ -104,14 +105,14 @@ export class NotificationPresenter {
     this.current.get(conversationId)?.close();
     const buttons = hasButtons(this.deps.platform);
     // Without buttons (Linux) the chat, where the invitation bar asks, is one click away.
-    const notification = this.deps.createNotification(buttons ? { title, body, actions: [{ type: 'button', text: 'Accept' }, { type: 'button', text: 'Decline' }] } : { title, body: `${body} Click to answer.` });
+    const notification = this.deps.createNotification(buttons ? { title, body, actions: [{ type: 'button', text: t('common.accept') }, { type: 'button', text: t('common.decline') }] } : { title, body: t('notifications.clickToAnswer', { body }) });
     notification.on('click', () => this.deps.openChat(conversationId));
     notification.on('close', () => this.forget(conversationId, notification));
     if (buttons) {
       notification.on('action', (details, index) => {
         this.forget(conversationId, notification);
         const answer = (details.actionIndex ?? index) === 1 ? this.deps.decline(conversationId) : this.deps.accept(conversationId);
-        void answer.catch((error: unknown) => this.showFailure(conversationId, error, 'Not answered'));
+        void answer.catch((error: unknown) => this.showFailure(conversationId, error, t('notifications.notAnswered')));
       });
     }
     this.current.set(conversationId, notification);
@@ -136,7 +137,7 @@ export class NotificationPresenter {
     if (!this.firstTime(notificationId, 'reply')) return;
     if (notification !== undefined) this.forget(conversationId, notification);
     if (text.trim() === '') return;
-    void this.deps.reply(conversationId, text).catch((error: unknown) => this.showFailure(conversationId, error, 'Reply not sent'));
+    void this.deps.reply(conversationId, text).catch((error: unknown) => this.showFailure(conversationId, error, t('notifications.replyNotSent')));
   }
 
   private firstTime(notificationId: string, type: string): boolean {
@@ -153,8 +154,8 @@ export class NotificationPresenter {
     this.deps.dismissed(conversationId);
   }
 
-  private showFailure(conversationId: string, error: unknown, title = 'Reply not sent'): void {
-    const failure = this.deps.createNotification({ title, body: error instanceof Error ? error.message : 'That did not work.' });
+  private showFailure(conversationId: string, error: unknown, title = t('notifications.replyNotSent')): void {
+    const failure = this.deps.createNotification({ title, body: error instanceof Error ? error.message : t('notifications.failed') });
     failure.on('click', () => this.deps.openChat(conversationId));
     failure.show();
   }

@@ -3,6 +3,7 @@
 // restart) reaches the app only through Notification.handleActivation, with nothing but the
 // toast's activation arguments to say which conversation it was for. So our toasts carry their
 // own: type, our notification id and the conversation, in the toast XML. Pure, so it is tested.
+import { t } from '../i18n/app-language';
 
 export type ToastActivationType = 'click' | 'reply';
 
@@ -70,7 +71,7 @@ export function replyToastXml(toast: ReplyToast): string {
     toast.silent ? '<audio silent="true"/>' : '',
     '<actions>',
     `<input id="${REPLY_INPUT_ID}" type="text" placeHolderContent="${escapeXml(toast.placeholder)}"/>`,
-    `<action content="Send" arguments="${send}" activationType="foreground" hint-inputId="${REPLY_INPUT_ID}"/>`,
+    `<action content="${escapeXml(t('notifications.send'))}" arguments="${send}" activationType="foreground" hint-inputId="${REPLY_INPUT_ID}"/>`,
     '</actions>',
     '</toast>',
   ].join('');

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   startHidden: true,
   acceptChatsAutomatically: true,
   trustedDomains: [],
+  language: 'system',
 };
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
@@ -20,7 +21,7 @@ function defined<T extends object>(patch: T | undefined): Defined<T> {
 }
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
-  const top = defined({ rememberMe: patch.rememberMe, autoStart: patch.autoStart, startHidden: patch.startHidden, acceptChatsAutomatically: patch.acceptChatsAutomatically });
+  const top = defined({ rememberMe: patch.rememberMe, autoStart: patch.autoStart, startHidden: patch.startHidden, acceptChatsAutomatically: patch.acceptChatsAutomatically, language: patch.language });
   return {
     ...current,
     ...top,

@@ -1,7 +1,9 @@
 // The session service: owns the UCWA client, keeps the model (me, contacts, conversations, unread)
 // and serves the IPC contract. Electron-free: the adapters around it are thin.
 import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
-import type { ConnectionInfo, Me, Presence, SettableAvailability, Snapshot } from '../../shared/domain';
+import type { ConnectionInfo, Me, Presence, SettableAvailability, Settings, Snapshot } from '../../shared/domain';
+import { resolveLocale } from '../../shared/i18n/locales';
+import type { AppLocale } from '../../shared/i18n/locales';
 import { IpcFailure } from '../../shared/ipc-failure';
 import type { InvokeHandlers, ParsedInput } from '../../shared/ipc-contract';
 import { UcwaError } from '../ucwa/index';
@@ -32,6 +34,8 @@ export interface SessionDeps {
   readonly outboxTimeoutMs?: number;
   /** Persistent history per account; without it, history lives for the session only. */
   readonly openHistory?: (account: string) => HistoryPort;
+  /** The OS's preferred languages (BCP 47, most preferred first): the language setting 'system' follows them. */
+  readonly preferredLanguages?: () => readonly string[];
 }
 
 
@@ -172,7 +176,7 @@ export class SessionService {
       getSettings: async () => this.deps.settings.get(),
       updateSettings: async (input: ParsedInput<'updateSettings'>) => {
         const settings = this.deps.settings.update(input);
-        this.deps.push('settingsChanged', settings);
+        this.pushSettings(settings);
         return settings;
       },
       openSettings: async () => {
@@ -235,7 +239,19 @@ export class SessionService {
       settings: this.deps.settings.get(),
       canRememberPassword: this.deps.vault.canRemember(),
       ...(settingsNotice === undefined ? {} : { settingsNotice }),
+      locale: this.locale(),
     };
+  }
+
+  /** The language the app shows: the setting, or the first of the OS's languages we have. */
+  locale(): AppLocale {
+    return resolveLocale(this.deps.settings.get().language, this.deps.preferredLanguages?.() ?? []);
+  }
+
+  /** Every page hears the new settings, and the language they resolve to (pages ignore an unchanged one). */
+  private pushSettings(settings: Settings): void {
+    this.deps.push('settingsChanged', settings);
+    this.deps.push('localeChanged', { locale: this.locale() });
   }
 
   async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean; readonly trustHost?: string | undefined }): Promise<Me> {
@@ -243,7 +259,7 @@ export class SessionService {
     // The user said yes to "sign in to <host>?": remembered, so they are asked only once.
     if (input.trustHost !== undefined && !this.deps.settings.get().trustedDomains.includes(input.trustHost)) {
       this.deps.settings.update({ trustedDomains: [...this.deps.settings.get().trustedDomains, input.trustHost] });
-      this.deps.push('settingsChanged', this.deps.settings.get());
+      this.pushSettings(this.deps.settings.get());
     }
     const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password, trustedDomains: this.deps.settings.get().trustedDomains };
     this.setConnection({ state: 'signing-in' });
@@ -272,7 +288,7 @@ export class SessionService {
       await client.signOut().catch(() => undefined);
       throw error;
     }
-    this.deps.push('settingsChanged', this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
+    this.pushSettings(this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
     if (input.rememberMe) this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
     this.history.openFor(input.user);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Settings } from '../../shared/domain';
+import { LANGUAGE_SETTINGS } from '../../shared/i18n/locales';
 import { DEFAULT_SETTINGS, applySettingsPatch } from '../session/in-memory-settings';
 import type { SettingsPatch, SettingsPort } from '../session/ports';
 
@@ -21,6 +22,7 @@ const settingsSchema = z.object({
   startHidden: z.boolean(),
   acceptChatsAutomatically: z.boolean(),
   trustedDomains: z.array(z.string().max(253)).max(50),
+  language: z.enum(LANGUAGE_SETTINGS),
 });
 
 export interface Migration {

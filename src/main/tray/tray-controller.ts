@@ -2,6 +2,7 @@
 // to a typed port. The popup toggles on a left click (see popup-window.ts).
 import type { MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
+import { appLocale, t } from '../i18n/app-language';
 import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
 import type { SettableAvailability } from '../../shared/domain';
 import { availabilityWords, trayIconFile, trayIconState, trayTooltip } from './tray-icon';
@@ -32,9 +33,9 @@ export interface TrayControllerDeps {
 export function trayMenuTemplate(vm: TrayViewModel, actions: TrayActions): MenuItemConstructorOptions[] {
   const signedIn = vm.connection === 'connected' || vm.connection === 'reconnecting' || vm.connection === 'offline';
   return [
-    { label: 'Open UCWA Tray', click: () => actions.open() },
+    { label: t('tray.open'), click: () => actions.open() },
     {
-      label: 'Presence',
+      label: t('tray.presence'),
       enabled: vm.connection === 'connected',
       submenu: SETTABLE_AVAILABILITIES.map((availability) => ({
         label: availabilityWords(availability),
@@ -44,11 +45,11 @@ export function trayMenuTemplate(vm: TrayViewModel, actions: TrayActions): MenuI
       })),
     },
     { type: 'separator' },
-    { label: 'Settings…', click: () => actions.openSettings() },
-    { label: 'Sign out', enabled: signedIn, click: () => actions.signOut() },
+    { label: t('tray.settings'), click: () => actions.openSettings() },
+    { label: t('tray.signOut'), enabled: signedIn, click: () => actions.signOut() },
     { type: 'separator' },
     // No `role: 'quit'`: a role would replace our click, which signs out cleanly first.
-    { label: 'Quit', click: () => actions.quit() },
+    { label: t('tray.quit'), click: () => actions.quit() },
   ];
 }
 
@@ -58,7 +59,8 @@ export class TrayController {
   constructor(private readonly deps: TrayControllerDeps) {}
 
   update(vm: TrayViewModel): void {
-    const key = JSON.stringify(vm);
+    // The same view in another language is a change too.
+    const key = JSON.stringify([vm, appLocale()]);
     if (key === this.last) return;
     this.last = key;
     const state = trayIconState(vm.connection, vm.availability);

@@ -1,6 +1,7 @@
 // Which tray image and tooltip show: one icon per presence state plus an unread variant, as a
 // template image on macOS (it follows the menu bar's light or dark look), .ico on Windows.
 import type { Availability, ConnectionState } from '../../shared/domain';
+import { t } from '../i18n/app-language';
 
 export const TRAY_ICON_STATES = ['online', 'busy', 'dnd', 'away', 'brb', 'offwork', 'offline', 'unknown', 'signed-out'] as const;
 export type TrayIconState = (typeof TRAY_ICON_STATES)[number];
@@ -39,33 +40,21 @@ export interface TrayViewModel {
   readonly unread: number;
 }
 
-const AVAILABILITY_WORDS: Readonly<Record<Availability, string>> = {
-  Online: 'Available',
-  IdleOnline: 'Inactive',
-  Busy: 'Busy',
-  IdleBusy: 'Busy (inactive)',
-  DoNotDisturb: 'Do not disturb',
-  BeRightBack: 'Be right back',
-  Away: 'Away',
-  Offwork: 'Off work',
-  Offline: 'Offline',
-  Unknown: 'Unknown',
-};
-
 export function trayTooltip(vm: TrayViewModel): string {
-  const lines = ['UCWA Tray'];
-  if (vm.connection === 'signed-out') lines.push('Signed out');
-  else if (vm.connection === 'signing-in') lines.push('Signing in…');
-  else if (vm.connection === 'failed') lines.push(`Sign-in failed${vm.connectionDetail === undefined ? '' : `: ${vm.connectionDetail}`}`);
+  const lines = [t('common.appName')];
+  if (vm.connection === 'signed-out') lines.push(t('tray.signedOut'));
+  else if (vm.connection === 'signing-in') lines.push(t('tray.signingIn'));
+  else if (vm.connection === 'failed') lines.push(vm.connectionDetail === undefined ? t('tray.signInFailed') : t('tray.signInFailedDetail', { detail: vm.connectionDetail }));
   else {
-    lines.push(`${vm.name ?? ''} — ${vm.availability === undefined ? 'Unknown' : AVAILABILITY_WORDS[vm.availability]}`.trim());
-    if (vm.connection !== 'connected') lines.push(vm.connection === 'reconnecting' ? 'Reconnecting…' : 'Offline');
+    const availability = vm.availability === undefined || vm.availability === 'Unknown' ? t('tray.unknownPresence') : availabilityWords(vm.availability);
+    lines.push(t('tray.nameAndPresence', { name: vm.name ?? '', availability }).trim());
+    if (vm.connection !== 'connected') lines.push(vm.connection === 'reconnecting' ? t('tray.reconnecting') : t('tray.offline'));
   }
-  if (vm.unread > 0) lines.push(`${vm.unread} unread message${vm.unread === 1 ? '' : 's'}`);
+  if (vm.unread > 0) lines.push(t('common.unreadCount', { count: vm.unread }));
   // Windows cuts tray tooltips at 127 characters.
   return lines.join('\n').slice(0, 127);
 }
 
 export function availabilityWords(availability: Availability): string {
-  return AVAILABILITY_WORDS[availability];
+  return availability === 'Unknown' ? t('tray.unknownPresence') : t('common.availability', { availability });
 }

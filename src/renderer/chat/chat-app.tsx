@@ -5,6 +5,7 @@ import { Avatar } from '../components/avatar';
 import { ConnectionBanner } from '../components/connection-banner';
 import { InvitationBar } from '../components/invitation-bar';
 import { VirtualList } from '../components/virtual-list';
+import { pageLocale, t } from '../i18n';
 import { connection, contacts } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
 import { messageRows } from '../state/message-rows';
@@ -25,7 +26,7 @@ function ChatHeader({ model, actions }: { readonly model: ChatModel; readonly ac
   const people = model.participants.value.length > 0 ? model.participants.value : (summary?.participants ?? []);
   const first = people[0];
   const contact = first === undefined ? undefined : contacts.value.get(first.uri.toLowerCase());
-  const title = summary?.title ?? first?.name ?? 'Conversation';
+  const title = summary?.title ?? first?.name ?? t('common.conversation');
   const typing = summary?.typing ?? [];
   return (
     <header class="chat-header">
@@ -33,7 +34,7 @@ function ChatHeader({ model, actions }: { readonly model: ChatModel; readonly ac
       <div class="chat-title">
         <h1>{title}</h1>
         <div class="chat-sub" aria-live="polite">
-          {typing.length > 0 ? `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…` : contact === undefined ? (people.length > 1 ? people.map((p) => p.name).join(', ') : '') : (contact.presence.note !== undefined && contact.presence.note !== '' ? `${availabilityLabel(contact.presence.availability)} · ${contact.presence.note}` : availabilityLabel(contact.presence.availability))}
+          {typing.length > 0 ? t('chat.typing', { count: typing.length, names: typing.join(', ') }) : contact === undefined ? (people.length > 1 ? people.map((p) => p.name).join(', ') : '') : (contact.presence.note !== undefined && contact.presence.note !== '' ? t('chat.presenceWithNote', { availability: availabilityLabel(contact.presence.availability), note: contact.presence.note }) : availabilityLabel(contact.presence.availability))}
         </div>
       </div>
       {actions}
@@ -47,7 +48,7 @@ function UnsavedHistoryLine({ model }: { readonly model: ChatModel }) {
   if (unsaved === undefined) return null;
   return (
     <div class="banner banner-error" role="status" data-testid="unsaved-history">
-      History could not be saved: {unsaved.reason} — will retry. {unsaved.count === 1 ? 'One message is' : `${unsaved.count} messages are`} kept until then; do not quit yet.
+      {t('chat.unsavedHistory', { reason: unsaved.reason, count: unsaved.count })}
     </div>
   );
 }
@@ -63,8 +64,8 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
   const [adding, setAdding] = useState(false);
   // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
   useEffect(() => {
-    if (title !== undefined) document.title = unread > 0 ? `(${unread}) ${title}` : title;
-  }, [title, unread]);
+    document.title = title === undefined ? t('common.pageTitle', { page: 'chat' }) : unread > 0 ? t('chat.windowTitleUnread', { count: unread, title }) : title;
+  }, [title, unread, pageLocale()]);
 
   useEffect(() => {
     model.rememberUnread();
@@ -96,13 +97,13 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       <UnsavedHistoryLine model={model} />
       {model.damaged.value > 0 ? (
         <div class="banner" role="status">
-          {model.damaged.value === 1 ? 'One line' : `${model.damaged.value} lines`} of this conversation's saved history {model.damaged.value === 1 ? 'was' : 'were'} damaged and could not be shown.
+          {t('chat.damagedHistory', { count: model.damaged.value })}
         </div>
       ) : null}
       {rows.length === 0 ? (
-        <p class="empty chat-empty">{model.hasOlder.value ? 'Loading…' : 'No messages yet. Say hello.'}</p>
+        <p class="empty chat-empty">{model.hasOlder.value ? t('common.loading') : t('chat.empty')}</p>
       ) : (
-        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label="Messages" onNearTop={() => void model.loadOlder()} render={(row) => (row.kind === 'message' && row.message.system !== undefined ? <SystemLine message={row.message} /> : <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />)} />
+        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} anchorable={isMessage} followBottom role="log" label={t('chat.messagesLabel')} onNearTop={() => void model.loadOlder()} render={(row) => (row.kind === 'message' && row.message.system !== undefined ? <SystemLine message={row.message} /> : <MessageRowView row={row} onRetry={(id) => void model.retry(id)} />)} />
       )}
       <Composer model={model} offline={connection.value.state !== 'connected'} />
     </div>

@@ -1,6 +1,7 @@
 // Enter sends, Shift+Enter starts a new line; typing is announced while the user types.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatModel } from '../state/chat-model';
+import { t } from '../i18n';
 
 export function Composer({ model, offline }: { readonly model: ChatModel; readonly offline: boolean }) {
   const [text, setText] = useState('');
@@ -28,8 +29,8 @@ export function Composer({ model, offline }: { readonly model: ChatModel; readon
     >
       <textarea
         ref={box}
-        aria-label="Message"
-        placeholder={offline ? 'Not connected: messages go out when the connection is back' : 'Type a message'}
+        aria-label={t('chat.messageLabel')}
+        placeholder={offline ? t('chat.placeholderOffline') : t('chat.placeholder')}
         rows={2}
         maxLength={8000}
         value={text}
@@ -45,7 +46,7 @@ export function Composer({ model, offline }: { readonly model: ChatModel; readon
         }}
       />
       <button type="submit" class="primary" disabled={text.trim() === '' || sending}>
-        Send
+        {t('common.send')}
       </button>
     </form>
   );

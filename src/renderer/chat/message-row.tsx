@@ -1,17 +1,16 @@
 // One row of the chat: a day separator, or a message (with its sender's name where a group starts).
 import type { ChatMessage } from '../../shared/domain';
 import { MessageBody } from '../components/message-body';
+import { formatDate, formatTime, t } from '../i18n';
 import type { MessageRow } from '../state/message-rows';
 
-const time = (t: number): string => new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-
-function dayLabel(t: number): string {
-  const day = new Date(t);
+function dayLabel(time: number): string {
+  const day = new Date(time);
   const today = new Date();
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
-  if (day.toDateString() === today.toDateString()) return 'Today';
-  if (day.toDateString() === yesterday.toDateString()) return 'Yesterday';
-  return day.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  if (day.toDateString() === today.toDateString()) return t('chat.today');
+  if (day.toDateString() === yesterday.toDateString()) return t('chat.yesterday');
+  return formatDate(day, 'full');
 }
 
 function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; readonly onRetry: (id: string) => void }) {
@@ -19,22 +18,22 @@ function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; r
   if (message.delivery === 'failed') {
     return (
       <span class="delivery delivery-failed" role="alert">
-        Not delivered{message.failureReason === undefined ? '' : `: ${message.failureReason}`}{' '}
+        {message.failureReason === undefined ? t('chat.notDelivered') : t('chat.notDeliveredReason', { reason: message.failureReason })}{' '}
         <button type="button" class="link-button" onClick={() => onRetry(message.id)}>
-          Retry
+          {t('chat.retry')}
         </button>
       </span>
     );
   }
-  const label = message.delivery === 'sending' ? 'Sending…' : 'Delivered';
-  return <span class={`delivery delivery-${message.delivery}`}>{message.deliveryNote === undefined ? label : `${label} — ${message.deliveryNote}`}</span>;
+  const label = message.delivery === 'sending' ? t('chat.sending') : t('chat.delivered');
+  return <span class={`delivery delivery-${message.delivery}`}>{message.deliveryNote === undefined ? label : t('chat.deliveryWithNote', { status: label, note: message.deliveryNote })}</span>;
 }
 
 export function MessageRowView({ row, onRetry }: { readonly row: MessageRow; readonly onRetry: (id: string) => void }) {
   if (row.kind === 'unread') {
     return (
-      <div class="unread-line" role="separator" aria-label="New messages">
-        <span>New messages</span>
+      <div class="unread-line" role="separator" aria-label={t('chat.newMessages')}>
+        <span>{t('chat.newMessages')}</span>
       </div>
     );
   }
@@ -54,10 +53,10 @@ export function MessageRowView({ row, onRetry }: { readonly row: MessageRow; rea
   }
   const m = row.message;
   return (
-    <article class={`message message-${m.direction}${row.startsGroup ? ' group-start' : ''}`} data-message-id={m.id} data-delivery={m.delivery} aria-label={`${m.from.name} at ${time(m.time)}`}>
+    <article class={`message message-${m.direction}${row.startsGroup ? ' group-start' : ''}`} data-message-id={m.id} data-delivery={m.delivery} aria-label={t('chat.messageFrom', { name: m.from.name, time: formatTime(m.time) })}>
       {row.startsGroup ? (
         <header class="message-meta">
-          <span class="message-sender">{m.direction === 'out' ? 'Me' : m.from.name}</span> <time dateTime={new Date(m.time).toISOString()}>{time(m.time)}</time>
+          <span class="message-sender">{m.direction === 'out' ? t('common.me') : m.from.name}</span> <time dateTime={new Date(m.time).toISOString()}>{formatTime(m.time)}</time>
         </header>
       ) : null}
       <div class="bubble">

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { connection } from '../state/app-state';
+import { t } from '../i18n';
 import { connectionLabel } from '../state/presence-labels';
 
 export function ConnectionBanner({ bridge }: { readonly bridge?: UcwaBridge }) {
@@ -22,7 +23,7 @@ export function ConnectionBanner({ bridge }: { readonly bridge?: UcwaBridge }) {
         <>
           {' '}
           <button type="button" class="link-button" onClick={() => void bridge.signOut({})}>
-            Sign in again
+            {t('common.signInAgain')}
           </button>
         </>
       ) : null}

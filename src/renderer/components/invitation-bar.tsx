@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ConversationSummary } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { recentConversations } from '../state/app-state';
+import { t, tRich } from '../i18n';
 
 export function InvitationBar({ bridge, summary, openOnAccept }: { readonly bridge: UcwaBridge; readonly summary: ConversationSummary; readonly openOnAccept: boolean }) {
   const [busy, setBusy] = useState(false);
@@ -18,16 +19,16 @@ export function InvitationBar({ bridge, summary, openOnAccept }: { readonly brid
     else if (accept && openOnAccept) void bridge.openConversation(input);
   };
   return (
-    <div class="banner invitation" role="group" aria-label={`${summary.title} wants to chat`}>
+    <div class="banner invitation" role="group" aria-label={t('common.wantsToChat', { name: summary.title })}>
       <span class="invitation-text">
-        <strong>{summary.title}</strong> wants to chat{first === undefined ? '.' : `: “${first}”`}
+        {first === undefined ? tRich('common.invitation', {}, { name: <strong>{summary.title}</strong> }) : tRich('common.invitationWithMessage', { message: first }, { name: <strong>{summary.title}</strong> })}
       </span>
       <span class="invitation-actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void answer(true)}>
-          Accept
+          {t('common.accept')}
         </button>
         <button type="button" disabled={busy} onClick={() => void answer(false)}>
-          Decline
+          {t('common.decline')}
         </button>
       </span>
       {error === undefined ? null : (

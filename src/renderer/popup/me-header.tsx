@@ -6,6 +6,7 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { Avatar } from '../components/avatar';
 import { SettingsIcon, SignOutIcon } from '../components/icons';
 import { me } from '../state/app-state';
+import { t } from '../i18n';
 import { availabilityLabel } from '../state/presence-labels';
 
 export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (text: string) => void }) {
@@ -32,7 +33,7 @@ export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; rea
       <div class="me-details">
         <div class="me-name">{self.name}</div>
         <label class="visually-hidden" for="my-presence">
-          My presence
+          {t('popup.myPresence')}
         </label>
         <select id="my-presence" value={selectable ? availability : ''} onChange={(e) => void choose(e.currentTarget.value)}>
           {selectable ? null : <option value="">{availabilityLabel(availability)}</option>}
@@ -44,8 +45,8 @@ export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; rea
         </select>
         <input
           class="me-note"
-          aria-label="My note"
-          placeholder="What's happening today?"
+          aria-label={t('popup.myNote')}
+          placeholder={t('popup.notePlaceholder')}
           maxLength={1024}
           value={note}
           onInput={(e) => setNote(e.currentTarget.value)}
@@ -56,10 +57,10 @@ export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; rea
         />
       </div>
       <div class="me-actions">
-        <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => void bridge.openSettings({})}>
+        <button type="button" class="icon-button" aria-label={t('popup.settings')} title={t('popup.settings')} onClick={() => void bridge.openSettings({})}>
           <SettingsIcon />
         </button>
-        <button type="button" class="icon-button" aria-label="Sign out" title="Sign out" onClick={() => void bridge.signOut({})}>
+        <button type="button" class="icon-button" aria-label={t('popup.signOut')} title={t('popup.signOut')} onClick={() => void bridge.signOut({})}>
           <SignOutIcon />
         </button>
       </div>

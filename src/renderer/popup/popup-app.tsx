@@ -7,6 +7,7 @@ import { ConnectionBanner } from '../components/connection-banner';
 import { PendingInvitations } from '../components/invitation-bar';
 import { contacts, conversations, groups, recentConversations, unreadTotal } from '../state/app-state';
 import { filterContacts, indexContacts } from '../state/contact-filter';
+import { pageLocale, t } from '../i18n';
 import { MeHeader } from './me-header';
 import { browseSections, searchSections } from './popup-items';
 import type { PopupRow } from './popup-items';
@@ -33,8 +34,9 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
     () =>
       trimmed === ''
         ? browseSections(recentConversations.value, groups.value, contacts.value)
-        : searchSections(filterContacts(index, trimmed), { directory, messages, searching }, (id) => conversations.value.get(id)?.title ?? 'Conversation'),
-    [trimmed, index, directory, messages, searching, recentConversations.value, groups.value, contacts.value, conversations.value],
+        : searchSections(filterContacts(index, trimmed), { directory, messages, searching }, (id) => conversations.value.get(id)?.title ?? t('common.conversation')),
+    // The section titles are worded in the page's language: a new language is a new list.
+    [trimmed, index, directory, messages, searching, recentConversations.value, groups.value, contacts.value, conversations.value, pageLocale()],
   );
   const rows = useMemo(() => sections.flatMap((s) => s.rows), [sections]);
 
@@ -118,7 +120,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <div class="banner banner-error" role="alert">
           {notice}
           <button type="button" class="link-button" onClick={() => setNotice(undefined)}>
-            Dismiss
+            {t('popup.dismiss')}
           </button>
         </div>
       )}
@@ -126,26 +128,26 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         <input
           ref={searchBox}
           type="search"
-          aria-label="Search people and messages"
+          aria-label={t('popup.search')}
           aria-controls="popup-list"
           aria-activedescendant={activeKey === undefined ? undefined : rowId(activeKey)}
-          placeholder="Search people and messages"
+          placeholder={t('popup.search')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
       </div>
-      <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? 'No contacts yet. Search the directory above.' : 'Nobody found.'} onKeyDown={onKeyDown} />
+      <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? t('popup.emptyContacts') : t('popup.nobodyFound')} onKeyDown={onKeyDown} />
       <PopupActions active={rows.find((r) => r.key === activeKey)} onCard={(contact) => setDialog({ kind: 'card', contact })} onGroup={() => setDialog({ kind: 'group' })} />
       {dialog?.kind === 'card' ? <ContactCardDialog bridge={bridge} uri={dialog.contact.uri} name={dialog.contact.name} onClose={() => setDialog(undefined)} /> : null}
       {dialog?.kind === 'group' ? <GroupChatDialog bridge={bridge} onClose={() => setDialog(undefined)} /> : null}
       <footer class="popup-footer" aria-live="polite">
         {unreadTotal.value > 0 ? (
           <span class="unread-total" data-testid="unread-total">
-            {unreadTotal.value} unread
+            {t('popup.unreadTotal', { count: unreadTotal.value })}
           </span>
         ) : (
-          <span class="hint">Enter opens a chat · Esc hides</span>
+          <span class="hint">{t('popup.keyboardHint')}</span>
         )}
       </footer>
     </div>

@@ -1,5 +1,6 @@
 // The popup's list as one flat sequence of sections and rows, so the arrow keys can walk it.
 import type { ChatMessage, Contact, ContactGroup, ConversationSummary } from '../../shared/domain';
+import { t } from '../i18n';
 
 export type PopupRow =
   | { readonly kind: 'conversation'; readonly key: string; readonly conversation: ConversationSummary }
@@ -14,7 +15,7 @@ export interface PopupSection {
 
 export function browseSections(recent: readonly ConversationSummary[], groups: readonly ContactGroup[], contacts: ReadonlyMap<string, Contact>): PopupSection[] {
   const sections: PopupSection[] = [];
-  if (recent.length > 0) sections.push({ id: 'recent', title: 'Recent conversations', rows: recent.slice(0, 10).map((c) => ({ kind: 'conversation', key: `conversation:${c.id}`, conversation: c })) });
+  if (recent.length > 0) sections.push({ id: 'recent', title: t('popup.recent'), rows: recent.slice(0, 10).map((c) => ({ kind: 'conversation', key: `conversation:${c.id}`, conversation: c })) });
   for (const group of groups) {
     const rows: PopupRow[] = [];
     for (const uri of group.contactUris) {
@@ -35,9 +36,9 @@ export interface SearchFound {
 /** Contacts first (local, instant), then the directory, then messages from the local history. */
 export function searchSections(matches: readonly Contact[], found: SearchFound, titleOf: (conversationId: string) => string): PopupSection[] {
   const known = new Set(matches.map((c) => c.uri.toLowerCase()));
-  const sections: PopupSection[] = [{ id: 'matches', title: 'Contacts', rows: matches.map((c) => ({ kind: 'contact', key: `match:${c.uri}`, contact: c })) }];
+  const sections: PopupSection[] = [{ id: 'matches', title: t('popup.contacts'), rows: matches.map((c) => ({ kind: 'contact', key: `match:${c.uri}`, contact: c })) }];
   const others = (found.directory ?? []).filter((c) => !known.has(c.uri.toLowerCase()));
-  sections.push({ id: 'directory', title: found.searching ? 'Directory (searching…)' : 'Directory', rows: others.map((c) => ({ kind: 'contact', key: `directory:${c.uri}`, contact: c })) });
-  sections.push({ id: 'messages', title: 'Messages', rows: found.messages.map((m) => ({ kind: 'message', key: `message:${m.conversationId}:${m.id}`, message: m, conversationTitle: titleOf(m.conversationId) })) });
+  sections.push({ id: 'directory', title: found.searching ? t('popup.directorySearching') : t('popup.directory'), rows: others.map((c) => ({ kind: 'contact', key: `directory:${c.uri}`, contact: c })) });
+  sections.push({ id: 'messages', title: t('popup.messages'), rows: found.messages.map((m) => ({ kind: 'message', key: `message:${m.conversationId}:${m.id}`, message: m, conversationTitle: titleOf(m.conversationId) })) });
   return sections;
 }

@@ -5,6 +5,7 @@ import type { PopupRow, PopupSection } from './popup-items';
 import { Avatar } from '../components/avatar';
 import { VirtualList } from '../components/virtual-list';
 import { contacts } from '../state/app-state';
+import { formatDate, t } from '../i18n';
 import { availabilityLabel } from '../state/presence-labels';
 
 export const rowId = (key: string): string => `row-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
@@ -21,10 +22,10 @@ function RowContent({ row }: { readonly row: PopupRow }) {
         <Avatar name={c.title} photo={person?.photo} availability={person?.presence.availability} />
         <span class="row-text">
           <span class="row-title">{c.title}</span>
-          <span class="row-sub">{c.typing.length > 0 ? 'typing…' : (c.lastMessage?.text ?? '')}</span>
+          <span class="row-sub">{c.typing.length > 0 ? t('popup.typing') : (c.lastMessage?.text ?? '')}</span>
         </span>
         {c.unread > 0 ? (
-          <span class="unread-badge" aria-label={`${c.unread} unread`}>
+          <span class="unread-badge" aria-label={t('popup.unreadBadge', { count: c.unread })}>
             {c.unread}
           </span>
         ) : null}
@@ -38,10 +39,10 @@ function RowContent({ row }: { readonly row: PopupRow }) {
         <Avatar name={row.conversationTitle} />
         <span class="row-text">
           <span class="row-title">
-            {row.conversationTitle} <span class="hint">{new Date(m.time).toLocaleDateString()}</span>
+            {row.conversationTitle} <span class="hint">{formatDate(m.time, 'short')}</span>
           </span>
           <span class="row-sub">
-            {m.direction === 'out' ? 'Me' : m.from.name}: {m.text}
+            {t('popup.messageLine', { sender: m.direction === 'out' ? t('common.me') : m.from.name, text: m.text })}
           </span>
         </span>
       </>
@@ -97,7 +98,7 @@ export function PopupList({ sections, activeKey, onOpen, onHover, emptyText, onK
     );
   if (!sections.some((s) => s.rows.length > 0) && items.length <= 1) {
     return (
-      <div class="popup-list" id="popup-list" role="listbox" aria-label="Contacts and conversations">
+      <div class="popup-list" id="popup-list" role="listbox" aria-label={t('popup.listLabel')}>
         {items.map(render)}
         <p class="empty">{emptyText}</p>
       </div>
@@ -112,7 +113,7 @@ export function PopupList({ sections, activeKey, onOpen, onHover, emptyText, onK
         render={render}
         reveal={activeKey}
         role="listbox"
-        label="Contacts and conversations"
+        label={t('popup.listLabel')}
         id="popup-list"
         activeDescendant={activeKey === undefined ? undefined : rowId(activeKey)}
         onKeyDown={onKeyDown}

@@ -4,17 +4,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from '../state/app-state';
+import { t } from '../i18n';
 
 export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: UcwaBridge; readonly conversationId: string }) {
   const [text, setText] = useState('');
   const [state, setState] = useState<{ readonly kind: 'idle' | 'sending' | 'sent' } | { readonly kind: 'failed'; readonly reason: string }>({ kind: 'idle' });
   const box = useRef<HTMLInputElement>(null);
   const summary = conversations.value.get(conversationId);
-  const title = summary?.title ?? 'the conversation';
+  const heading = summary === undefined ? t('quickReply.titleUnknown') : t('quickReply.title', { title: summary.title });
   useEffect(() => box.current?.focus(), []);
   useEffect(() => {
-    document.title = `Reply to ${title}`;
-  }, [title]);
+    document.title = heading;
+  }, [heading]);
 
   const send = async (): Promise<void> => {
     if (text.trim() === '') return;
@@ -41,26 +42,26 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
       }}
     >
       <div class="quick-reply-title">
-        Reply to {title}
+        {heading}
         {summary?.lastMessage === undefined ? null : (
           <div class="hint quick-reply-last">
-            {summary.lastMessage.fromName}: “{summary.lastMessage.text}”
+            {t('quickReply.lastMessage', { name: summary.lastMessage.fromName, text: summary.lastMessage.text })}
           </div>
         )}
       </div>
       <div class="quick-reply-row">
-        <input ref={box} aria-label="Reply" value={text} maxLength={8000} onInput={(e) => setText(e.currentTarget.value)} disabled={state.kind === 'sending'} />
+        <input ref={box} aria-label={t('quickReply.replyLabel')} value={text} maxLength={8000} onInput={(e) => setText(e.currentTarget.value)} disabled={state.kind === 'sending'} />
         <button type="submit" class="primary" disabled={text.trim() === '' || state.kind === 'sending'}>
-          Send
+          {t('common.send')}
         </button>
       </div>
       {state.kind === 'failed' ? (
         <p class="form-error" role="alert">
-          Not sent: {state.reason}
+          {t('quickReply.notSent', { reason: state.reason })}
         </p>
       ) : null}
       <button type="button" class="link-button" onClick={() => void bridge.openConversation({ conversationId })}>
-        Open the chat
+        {t('quickReply.openChat')}
       </button>
     </form>
   );

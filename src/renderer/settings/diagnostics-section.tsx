@@ -2,6 +2,7 @@
 // connection, server, the last log lines; never a password) to the clipboard.
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
+import { t } from '../i18n';
 
 export function DiagnosticsSection({ bridge }: { readonly bridge: UcwaBridge }) {
   const [status, setStatus] = useState<{ readonly text: string; readonly error: boolean } | undefined>(undefined);
@@ -13,19 +14,19 @@ export function DiagnosticsSection({ bridge }: { readonly bridge: UcwaBridge }) 
 
   const copy = async (): Promise<void> => {
     const result = await bridge.copyDiagnostics({});
-    setStatus(result.ok ? { text: `Copied to the clipboard, with the last ${result.value.logLines} log lines. No password or message text is in it.`, error: false } : { text: result.error.message, error: true });
+    setStatus(result.ok ? { text: t('settings.copied', { count: result.value.logLines }), error: false } : { text: result.error.message, error: true });
   };
 
   return (
     <fieldset>
-      <legend>Diagnostics</legend>
-      <p class="hint">The app keeps a log of its connection (never passwords or messages). Send it to IT when something does not work.</p>
+      <legend>{t('settings.diagnostics')}</legend>
+      <p class="hint">{t('settings.diagnosticsHint')}</p>
       <div class="diagnostics-actions">
         <button type="button" onClick={() => void openFolder()}>
-          Open log folder
+          {t('settings.openLogFolder')}
         </button>
         <button type="button" onClick={() => void copy()}>
-          Copy diagnostics
+          {t('settings.copyDiagnostics')}
         </button>
       </div>
       <p class={status?.error === true ? 'form-error' : 'hint'} role="status">

@@ -4,6 +4,8 @@ import type { NotificationSettings, Settings } from '../../shared/domain';
 import type { MethodInput, UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, me, presenceNote, settings, settingsNotice } from '../state/app-state';
 import { DiagnosticsSection } from './diagnostics-section';
+import { t } from '../i18n';
+import { LanguageSection } from './language-section';
 
 type Patch = MethodInput<'updateSettings'>;
 
@@ -22,7 +24,7 @@ function Toggle({ label, checked, hint, disabled, onChange }: { readonly label: 
 export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const current: Settings | undefined = settings.value;
-  if (current === undefined) return <p class="empty">Loading…</p>;
+  if (current === undefined) return <p class="empty">{t('common.loading')}</p>;
   const update = async (patch: Patch): Promise<void> => {
     const result = await bridge.updateSettings(patch);
     if (result.ok) {
@@ -34,7 +36,7 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const n = current.notifications;
   return (
     <main class="settings" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('settings.title')}</h1>
       {settingsNotice.value === undefined ? null : (
         <p class="banner" role="status" data-testid="settings-notice">
           {settingsNotice.value}
@@ -46,21 +48,21 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         </p>
       )}
       <fieldset>
-        <legend>Account</legend>
+        <legend>{t('settings.account')}</legend>
         <p>
-          {me.value === undefined ? 'Not signed in.' : `Signed in as ${me.value.name} (${current.account.user})`}
-          {current.account.server === '' ? null : <span class="hint"> on {current.account.server}</span>}
+          {me.value === undefined ? t('settings.notSignedIn') : t('settings.signedInAs', { name: me.value.name, user: current.account.user })}
+          {current.account.server === '' ? null : <span class="hint"> {t('settings.onServer', { server: current.account.server })}</span>}
         </p>
-        <Toggle label="Remember me on this computer" checked={current.rememberMe && canRememberPassword.value} disabled={!canRememberPassword.value} hint={canRememberPassword.value ? undefined : '(no encrypted storage here: the password is not saved)'} onChange={(v) => void update({ rememberMe: v })} />
+        <Toggle label={t('settings.rememberMe')} checked={current.rememberMe && canRememberPassword.value} disabled={!canRememberPassword.value} hint={canRememberPassword.value ? undefined : t('settings.noEncryptedStorage')} onChange={(v) => void update({ rememberMe: v })} />
         {current.trustedDomains.length === 0 ? null : (
           <div class="trusted-servers">
-            <p>Servers you approved for your password, besides your address's domain:</p>
-            <ul aria-label="Approved servers">
+            <p>{t('settings.approvedServers')}</p>
+            <ul aria-label={t('settings.approvedServersLabel')}>
               {current.trustedDomains.map((host) => (
                 <li key={host}>
                   {host}{' '}
-                  <button type="button" class="link-button" aria-label={`Stop trusting ${host}`} onClick={() => void update({ trustedDomains: current.trustedDomains.filter((h) => h !== host) })}>
-                    Remove
+                  <button type="button" class="link-button" aria-label={t('settings.stopTrusting', { host })} onClick={() => void update({ trustedDomains: current.trustedDomains.filter((h) => h !== host) })}>
+                    {t('settings.remove')}
                   </button>
                 </li>
               ))}
@@ -69,22 +71,23 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         )}
       </fieldset>
       <fieldset>
-        <legend>Notifications</legend>
-        <Toggle label="Show notifications for new messages" checked={n.enabled} onChange={(v) => notify({ enabled: v })} />
-        <Toggle label="Play a sound" checked={n.sound} disabled={!n.enabled} onChange={(v) => notify({ sound: v })} />
-        <Toggle label="Show the message text" checked={n.showMessageText} disabled={!n.enabled} onChange={(v) => notify({ showMessageText: v })} />
-        <Toggle label="Quiet while I am Busy" hint="(always quiet in Do not disturb)" checked={n.suppressWhenBusy} disabled={!n.enabled} onChange={(v) => notify({ suppressWhenBusy: v })} />
+        <legend>{t('settings.notifications')}</legend>
+        <Toggle label={t('settings.showNotifications')} checked={n.enabled} onChange={(v) => notify({ enabled: v })} />
+        <Toggle label={t('settings.playSound')} checked={n.sound} disabled={!n.enabled} onChange={(v) => notify({ sound: v })} />
+        <Toggle label={t('settings.showMessageText')} checked={n.showMessageText} disabled={!n.enabled} onChange={(v) => notify({ showMessageText: v })} />
+        <Toggle label={t('settings.quietWhenBusy')} hint={t('settings.quietWhenBusyHint')} checked={n.suppressWhenBusy} disabled={!n.enabled} onChange={(v) => notify({ suppressWhenBusy: v })} />
       </fieldset>
       <fieldset>
-        <legend>Chats</legend>
-        <Toggle label="Accept incoming chats automatically" hint="(off: Accept or Decline each one)" checked={current.acceptChatsAutomatically} onChange={(v) => void update({ acceptChatsAutomatically: v })} />
+        <legend>{t('settings.chats')}</legend>
+        <Toggle label={t('settings.acceptAutomatically')} hint={t('settings.acceptAutomaticallyHint')} checked={current.acceptChatsAutomatically} onChange={(v) => void update({ acceptChatsAutomatically: v })} />
       </fieldset>
       <fieldset>
-        <legend>Start-up</legend>
-        <Toggle label="Start when I sign in to the computer" checked={current.autoStart} onChange={(v) => void update({ autoStart: v })} />
-        <Toggle label="Start hidden in the tray" checked={current.startHidden} onChange={(v) => void update({ startHidden: v })} />
+        <legend>{t('settings.startUp')}</legend>
+        <Toggle label={t('settings.autoStart')} checked={current.autoStart} onChange={(v) => void update({ autoStart: v })} />
+        <Toggle label={t('settings.startHidden')} checked={current.startHidden} onChange={(v) => void update({ startHidden: v })} />
         {presenceNote.value === undefined ? null : <p class="hint" data-testid="presence-note">{presenceNote.value}</p>}
       </fieldset>
+      <LanguageSection current={current.language} onChange={(language) => void update({ language })} />
       <DiagnosticsSection bridge={bridge} />
     </main>
   );

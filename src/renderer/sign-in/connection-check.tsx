@@ -3,17 +3,18 @@
 import { useState } from 'preact/hooks';
 import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
 import type { UcwaBridge } from '../../shared/ipc-contract';
+import { t } from '../i18n';
 
-const STATUS_LABEL: Readonly<Record<DoctorStatus, string>> = { ok: 'OK', warn: 'Warning', fail: 'Failed', skipped: 'Not checked' };
+const statusLabel = (status: DoctorStatus): string => t('signIn.checkStatus', { status });
 
 export function DoctorSteps({ report }: { readonly report: DoctorReport }) {
   return (
     <div class="doctor-result">
       <p class={`doctor-summary doctor-${report.verdict}`}>{report.summary}</p>
-      <ol class="doctor-steps" aria-label="Connection check steps">
+      <ol class="doctor-steps" aria-label={t('signIn.checkStepsLabel')}>
         {report.steps.map((step, index) => (
           <li key={index} class={`doctor-step doctor-${step.status}`} data-kind={step.kind}>
-            <span class="doctor-status">{STATUS_LABEL[step.status]}</span>
+            <span class="doctor-status">{statusLabel(step.status)}</span>
             <div class="doctor-text">
               <strong>{step.title}</strong>
               <span class="doctor-seen">{step.seen}</span>
@@ -42,7 +43,7 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
   const run = async (): Promise<void> => {
     setReport(undefined);
     if (user.trim() === '') {
-      setError('Enter your sign-in address first: the check starts from it.');
+      setError(t('signIn.checkNeedsAddress'));
       return;
     }
     setError(undefined);
@@ -54,12 +55,12 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
   };
 
   return (
-    <section class="doctor" aria-label="Connection check">
+    <section class="doctor" aria-label={t('signIn.checkLabel')}>
       <div class="doctor-head">
         <button type="button" onClick={() => void run()} disabled={disabled || running}>
-          {running ? 'Checking…' : 'Check my connection'}
+          {running ? t('signIn.checking') : t('signIn.checkConnection')}
         </button>
-        <span class="hint">Each step of signing in, and what to fix.</span>
+        <span class="hint">{t('signIn.checkHint')}</span>
       </div>
       <div aria-live="polite">
         {error === undefined ? null : (

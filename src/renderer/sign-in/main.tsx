@@ -1,5 +1,6 @@
 import { boot } from '../boot';
+import { t } from '../i18n';
 import { me, signedIn } from '../state/app-state';
 import { SignInForm } from './sign-in-form';
 
-boot((bridge) => () => (signedIn.value ? <p class="empty" role="status">Signed in as {me.value?.name}. You can close this window.</p> : <SignInForm bridge={bridge} />));
+boot((bridge) => () => (signedIn.value ? <p class="empty" role="status">{t('signIn.signedInClose', { name: me.value?.name ?? '' })}</p> : <SignInForm bridge={bridge} />));

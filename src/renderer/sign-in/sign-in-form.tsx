@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, settings } from '../state/app-state';
 import { signInErrorText } from '../state/errors';
+import { t } from '../i18n';
 import { ConnectionCheck } from './connection-check';
 
 export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
@@ -31,7 +32,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (user.trim() === '' || password === '') {
-      setError('Enter your sign-in address and password.');
+      setError(t('signIn.missingFields'));
       return;
     }
     await signIn();
@@ -47,25 +48,25 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
 
   return (
     <main class="sign-in" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in to Skype for Business</h1>
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <form onSubmit={(e) => void submit(e)} aria-describedby={error === undefined ? undefined : 'sign-in-error'} noValidate>
         <label>
-          Sign-in address
+          {t('signIn.address')}
           <input type="email" name="user" autocomplete="username" placeholder="you@company.com" value={user} onInput={(e) => setUser(e.currentTarget.value)} required disabled={busy !== undefined} />
         </label>
         <label>
-          Password
+          {t('signIn.password')}
           <input type="password" name="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy !== undefined} />
         </label>
         <label>
-          Server <span class="hint">(optional: found from your address)</span>
+          {t('signIn.server')} <span class="hint">{t('signIn.serverHint')}</span>
           <input type="url" name="server" placeholder="https://lyncweb.company.com" value={server} onInput={(e) => setServer(e.currentTarget.value)} disabled={busy !== undefined} />
         </label>
         <label class="check">
           <input type="checkbox" name="remember" checked={rememberMe && canRememberPassword.value} disabled={!canRememberPassword.value || busy !== undefined} onChange={(e) => setRememberMe(e.currentTarget.checked)} />
-          Remember me
+          {t('signIn.rememberMe')}
         </label>
-        {canRememberPassword.value ? null : <p class="hint" id="remember-hint">This system offers no encrypted storage, so your password will not be saved.</p>}
+        {canRememberPassword.value ? null : <p class="hint" id="remember-hint">{t('signIn.noEncryptedStorage')}</p>}
         {error === undefined ? null : (
           <p class="form-error" id="sign-in-error" role="alert">
             {error}
@@ -75,31 +76,31 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           <div class="trust-question" role="alertdialog" aria-labelledby="trust-title" aria-describedby="trust-why">
             <p id="trust-title">
               <strong>
-                Sign in to {untrusted.host} for {user.trim()}?
+                {t('signIn.trustQuestion', { host: untrusted.host, user: user.trim() })}
               </strong>
             </p>
             <p class="hint" id="trust-why">
-              The app cannot verify that this server is trusted for your sign-in address, so it has not sent your password. Say yes only if {untrusted.host} is your company's server. ({untrusted.why})
+              {t('signIn.trustWhy', { host: untrusted.host, reason: untrusted.why })}
             </p>
             <div class="trust-actions">
               <button type="button" class="primary" onClick={() => void signIn(untrusted.host)}>
-                Sign in to {untrusted.host}
+                {t('signIn.trustConfirm', { host: untrusted.host })}
               </button>
               <button type="button" onClick={() => setUntrusted(undefined)}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </div>
         )}
         <button type="submit" class="primary" disabled={busy !== undefined}>
-          {busy === 'form' ? 'Signing in…' : 'Sign in'}
+          {busy === 'form' ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
       </form>
       <ConnectionCheck bridge={bridge} server={server} user={user} password={password} disabled={busy !== undefined} />
       <div class="demo">
-        <p>No server at hand?</p>
+        <p>{t('signIn.noServer')}</p>
         <button type="button" onClick={() => void demo()} disabled={busy !== undefined}>
-          {busy === 'demo' ? 'Starting the demo…' : 'Try the demo'}
+          {busy === 'demo' ? t('signIn.startingDemo') : t('signIn.tryDemo')}
         </button>
       </div>
     </main>

@@ -3,6 +3,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, MissedConversation, Settings, Snapshot } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
+import { setPageLocale } from '../i18n';
 
 export const connection = signal<ConnectionInfo>({ state: 'signed-out' });
 export const me = signal<Me | undefined>(undefined);
@@ -43,6 +44,7 @@ export function applySnapshot(snapshot: Snapshot): void {
     canRememberPassword.value = snapshot.canRememberPassword;
     settingsNotice.value = snapshot.settingsNotice;
     presenceNote.value = snapshot.presenceNote;
+    setPageLocale(snapshot.locale);
     loaded.value = true;
   });
 }
@@ -100,6 +102,7 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
   });
   bridge.on('settingsChanged', (next) => (settings.value = next));
   bridge.on('missedChanged', ({ missed: list }) => (missed.value = list));
+  bridge.on('localeChanged', ({ locale }) => setPageLocale(locale));
   const snapshot = await bridge.getSnapshot({});
   if (snapshot.ok) applySnapshot(snapshot.value);
   else loadError.value = snapshot.error.message;

@@ -4,6 +4,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { ChatMessage, Person } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from './app-state';
+import { t } from '../i18n';
 import type { StatusNote } from './message-rows';
 
 const PAGE_SIZE = 100;
@@ -20,7 +21,11 @@ export class ChatModel {
   readonly damaged = signal(0);
   readonly summary = computed(() => conversations.value.get(this.conversationId));
   /** Lines such as "Lena left the conversation", each where it happened; they stay when it restarts. */
-  readonly notes = signal<readonly StatusNote[]>([]);
+  readonly notes = computed<readonly StatusNote[]>(() =>
+    this.endings.value.map((e) => ({ key: e.key, time: e.time, text: e.by === undefined ? t('chat.ended') : t('chat.personLeft', { name: e.by }) })),
+  );
+  /** What the notes say, kept as facts so they are worded in the language shown now. */
+  private readonly endings = signal<readonly { readonly key: string; readonly time: number; readonly by: string | undefined }[]>([]);
   /** The first message that was unread when the window opened: a "New messages" line goes above it. */
   readonly firstUnreadId = signal<string | undefined>(undefined);
   private unreadAtOpen: number | undefined;
@@ -38,8 +43,8 @@ export class ChatModel {
       const ended = this.summary.value?.ended;
       if (ended === undefined) return;
       const key = `ended-${ended.at}`;
-      if (this.notes.peek().some((n) => n.key === key)) return;
-      this.notes.value = [...this.notes.peek(), { key, time: ended.at, text: ended.by === undefined ? 'The conversation ended' : `${ended.by} left the conversation` }];
+      if (this.endings.peek().some((n) => n.key === key)) return;
+      this.endings.value = [...this.endings.peek(), { key, time: ended.at, by: ended.by }];
     });
     this.bridge.on('messageAdded', (message) => {
       if (message.conversationId === this.conversationId) this.upsert(message);

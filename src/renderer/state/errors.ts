@@ -1,19 +1,20 @@
 // Plain words for the error codes a user can meet; the main side's message is used when it is
 // more specific than these.
 import type { IpcError } from '../../shared/ipc-contract';
+import { t } from '../i18n';
 
 export function signInErrorText(error: IpcError): string {
   switch (error.code) {
     case 'wrong-credentials':
-      return 'The address or password is not right. Check them and try again.';
+      return t('errors.wrongCredentials');
     case 'unreachable':
-      return `The server could not be reached. ${error.message}`;
+      return t('errors.unreachable', { detail: error.message });
     case 'tls':
-      return `The server's certificate is not trusted, so the app did not send your password. ${error.message}`;
+      return t('errors.tls', { detail: error.message });
     case 'not-ucwa':
-      return `That server does not speak UCWA (Skype for Business / Lync). ${error.message}`;
+      return t('errors.notUcwa', { detail: error.message });
     case 'insecure-transport':
-      return 'That server address uses plain http. Your password is only sent over https.';
+      return t('errors.insecureTransport');
     default:
       return error.message;
   }

@@ -1,20 +1,8 @@
 // Words and colour classes for availabilities, one place for every window.
 import type { Availability, ConnectionInfo } from '../../shared/domain';
+import { t } from '../i18n';
 
-const LABELS: Readonly<Record<Availability, string>> = {
-  Online: 'Available',
-  Busy: 'Busy',
-  DoNotDisturb: 'Do not disturb',
-  BeRightBack: 'Be right back',
-  Away: 'Away',
-  IdleOnline: 'Inactive',
-  IdleBusy: 'Busy (inactive)',
-  Offwork: 'Off work',
-  Offline: 'Offline',
-  Unknown: 'Presence unknown',
-};
-
-export const availabilityLabel = (a: Availability): string => LABELS[a];
+export const availabilityLabel = (a: Availability): string => t('common.availability', { availability: a });
 
 /** The dot's colour family: green, red, dark red, yellow, grey. */
 export function availabilityTone(a: Availability): 'available' | 'busy' | 'dnd' | 'away' | 'offline' {
@@ -42,15 +30,15 @@ export function connectionLabel(info: ConnectionInfo, now = Date.now()): string 
     case 'signed-out':
       return undefined;
     case 'signing-in':
-      return 'Signing in…';
+      return t('common.signingIn');
     case 'reconnecting': {
       const seconds = info.nextAttemptAt === undefined ? undefined : Math.max(0, Math.round((info.nextAttemptAt - now) / 1000));
-      return seconds === undefined || seconds === 0 ? 'Reconnecting…' : `Reconnecting in ${seconds} s…`;
+      return seconds === undefined || seconds === 0 ? t('common.reconnecting') : t('common.reconnectingIn', { seconds });
     }
     case 'offline':
-      return info.detail ?? 'Offline: waiting for the network.';
+      return info.detail ?? t('common.offlineWaiting');
     case 'failed':
-      return info.detail ?? 'Signed out by the server.';
+      return info.detail ?? t('common.signedOutByServer');
   }
 }
 

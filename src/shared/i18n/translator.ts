@@ -1,9 +1,8 @@
 import { setupI18n, type I18n } from '@lingui/core';
-import { compileMessage, type CompiledMessage } from '@lingui/message-utils/compileMessage';
-import { de } from './catalogs/de/index.js';
-import { en } from './catalogs/en/index.js';
+import type { en } from './catalogs/en/index.js';
+import { COMPILED_CATALOGS, type CompiledCatalog } from './compiled-catalogs.js';
 import { formattingLocale, type AppLocale } from './locales.js';
-import { pseudoMessage, pseudoText } from './pseudo-locale.js';
+import { pseudoMessage } from './pseudo-locale.js';
 
 /** Every message the app may show, by key. The English catalog defines them. */
 export type MessageKey = keyof typeof en;
@@ -20,16 +19,9 @@ export interface Translator {
   dateTime(when: Date | number): string;
 }
 
-const SOURCES: Record<AppLocale, Readonly<Record<MessageKey, string>>> = { en, de, 'en-XA': en };
-
-function compileCatalog(locale: AppLocale): Record<string, CompiledMessage> {
-  const source = SOURCES[locale];
-  const compiled: Record<string, CompiledMessage> = {};
-  for (const key of Object.keys(source) as MessageKey[]) {
-    compiled[key] =
-      locale === 'en-XA' ? compileMessage(pseudoMessage(source[key]), pseudoText) : compileMessage(source[key]);
-  }
-  return compiled;
+function catalogFor(locale: AppLocale): CompiledCatalog {
+  if (locale !== 'en-XA') return COMPILED_CATALOGS[locale];
+  return Object.fromEntries(Object.entries(COMPILED_CATALOGS.en).map(([key, message]) => [key, pseudoMessage(message)]));
 }
 
 const translators = new Map<AppLocale, Translator>();
@@ -39,7 +31,7 @@ export function translatorFor(locale: AppLocale): Translator {
   const known = translators.get(locale);
   if (known) return known;
   const intlLocale = formattingLocale(locale);
-  const i18n: I18n = setupI18n({ locale: intlLocale, messages: { [intlLocale]: compileCatalog(locale) } });
+  const i18n: I18n = setupI18n({ locale: intlLocale, messages: { [intlLocale]: catalogFor(locale) } });
   const toDate = (when: Date | number): Date => (typeof when === 'number' ? new Date(when) : when);
   const translator: Translator = {
     locale,

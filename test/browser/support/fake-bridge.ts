@@ -46,6 +46,7 @@ export function installFakeBridge(model: FakeModel): void {
         unreadTotal: 0,
         settings,
         canRememberPassword: true,
+        locale: 'en',
       }),
     getConversation: () => ok({ summary, participants: summary.participants }),
     getHistory: ({ before, limit = 100 }: { before?: string; limit?: number }) => {

@@ -24,6 +24,8 @@ export class FakeApp extends Emitter {
   dockBadge = 0;
   /** Test control: whether this instance gets the single-instance lock. */
   hasLock = true;
+  /** Test control: the OS's preferred languages (getPreferredSystemLanguages), most preferred first. */
+  preferredLanguages: string[] = ['en-US'];
   /** Test control: how often quit() was called. */
   quitCalls = 0;
   /** Test control: set when the app would have ended (quit not prevented, or exit()), with when. */
@@ -78,6 +80,11 @@ export class FakeApp extends Emitter {
     if (this.exited !== undefined) return;
     this.exited = { code, at: Date.now() };
     this.emit('quit', {}, code);
+  }
+
+  /** As Electron, on every platform: a copy, most preferred first (it may be empty, e.g. on a bare Linux). */
+  getPreferredSystemLanguages(): string[] {
+    return [...this.preferredLanguages];
   }
 
   getVersion(): string {

@@ -59,7 +59,7 @@ export const clipboard = {
  * observe it. Everything else must exist in electron.d.ts (the surface test checks both ways).
  */
 export const TEST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
-  App: ['paths', 'protocols', 'loginItem', 'appUserModelId', 'toastActivatorId', 'dockBadge', 'hasLock', 'quitCalls', 'exited', 'resetLifecycle', 'makeReady'],
+  App: ['paths', 'protocols', 'loginItem', 'appUserModelId', 'toastActivatorId', 'dockBadge', 'hasLock', 'quitCalls', 'preferredLanguages', 'exited', 'resetLifecycle', 'makeReady'],
   BrowserWindow: ['all', 'options', 'visible', 'focused', 'destroyed', 'loaded', 'loadStatus', 'flashing', 'bounds'],
   WebContents: ['sent', 'windowOpenHandler', 'destroyed', 'url', 'navigate'],
   Session: ['permissionRequestHandler', 'permissionCheckHandler', 'proxyAnswer', 'ntlmDomains', 'fetchHandler'],

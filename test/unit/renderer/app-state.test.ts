@@ -6,7 +6,7 @@ import { fail, ok } from '../../../src/shared/ipc-contract';
 import * as state from '../../../src/renderer/state/app-state';
 import { memoryBridge } from './support/memory-bridge';
 
-const settings: Settings = { account: { server: '', user: 'ana@contoso.com' }, rememberMe: false, notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false }, autoStart: false, startHidden: true, acceptChatsAutomatically: true, trustedDomains: [] };
+const settings: Settings = { account: { server: '', user: 'ana@contoso.com' }, rememberMe: false, notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false }, autoStart: false, startHidden: true, acceptChatsAutomatically: true, trustedDomains: [], language: 'system' };
 const ana: Me = { uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Online' } };
 const ben: Contact = { uri: 'sip:Ben@contoso.com', name: 'Ben Osei', presence: { availability: 'Busy' } };
 const carl: Contact = { uri: 'sip:carl@contoso.com', name: 'Carl Berg', presence: { availability: 'Away' } };
@@ -16,7 +16,7 @@ function conversation(id: string, time?: number, unread = 0): ConversationSummar
 }
 
 function snapshot(extra: Partial<Snapshot> = {}): Snapshot {
-  return { connection: { state: 'connected' }, me: ana, groups: [{ id: 'g', name: 'Friends', kind: 'group', contactUris: [ben.uri] }], contacts: [ben, carl], conversations: [conversation('chat:ben', 5, 2)], unreadTotal: 2, settings, canRememberPassword: false, ...extra };
+  return { connection: { state: 'connected' }, me: ana, groups: [{ id: 'g', name: 'Friends', kind: 'group', contactUris: [ben.uri] }], contacts: [ben, carl], conversations: [conversation('chat:ben', 5, 2)], unreadTotal: 2, settings, canRememberPassword: false, locale: 'en', ...extra };
 }
 
 function signedOutSnapshot(): Snapshot {
@@ -40,7 +40,7 @@ describe('the window model', () => {
   it('subscribes, then loads the snapshot, then says it is ready', async () => {
     const memory = await started();
     expect(memory.calls.map((c) => c.method)).toEqual(['getSnapshot', 'ready']);
-    for (const name of ['connectionChanged', 'sessionChanged', 'presenceChanged', 'contactsChanged', 'conversationChanged', 'unreadChanged', 'typingChanged', 'settingsChanged'] as const) {
+    for (const name of ['connectionChanged', 'sessionChanged', 'presenceChanged', 'contactsChanged', 'conversationChanged', 'unreadChanged', 'typingChanged', 'settingsChanged', 'localeChanged'] as const) {
       expect(memory.listenerCount(name), name).toBe(1);
     }
     expect(state.loaded.value).toBe(true);

@@ -1,4 +1,27 @@
 // English messages of one area (chat): ICU MessageFormat (plurals, select, dates), keyed 'chat.*'.
 // The English catalog defines the keys; every other catalog must have each of them.
 export const chat = {
+  'chat.typing': '{count, plural, one {{names} is typing…} other {{names} are typing…}}',
+  'chat.presenceWithNote': '{availability} · {note}',
+  'chat.unsavedHistory': 'History could not be saved: {reason} — will retry. {count, plural, one {One message is} other {# messages are}} kept until then; do not quit yet.',
+  'chat.damagedHistory': '{count, plural, one {One line of this conversation\'s saved history was damaged and could not be shown.} other {# lines of this conversation\'s saved history were damaged and could not be shown.}}',
+  'chat.empty': 'No messages yet. Say hello.',
+  'chat.messagesLabel': 'Messages',
+  'chat.messageLabel': 'Message',
+  'chat.placeholder': 'Type a message',
+  'chat.placeholderOffline': 'Not connected: messages go out when the connection is back',
+  'chat.noConversation': 'This chat window was opened without a conversation.',
+  'chat.newMessages': 'New messages',
+  'chat.today': 'Today',
+  'chat.yesterday': 'Yesterday',
+  'chat.notDelivered': 'Not delivered',
+  'chat.notDeliveredReason': 'Not delivered: {reason}',
+  'chat.retry': 'Retry',
+  'chat.sending': 'Sending…',
+  'chat.delivered': 'Delivered',
+  'chat.deliveryWithNote': '{status} — {note}',
+  'chat.messageFrom': '{name} at {time}',
+  'chat.ended': 'The conversation ended',
+  'chat.personLeft': '{name} left the conversation',
+  'chat.windowTitleUnread': '({count}) {title}',
 } as const;

@@ -1,4 +1,27 @@
 // English messages of one area (cli): ICU MessageFormat (plurals, select, dates), keyed 'cli.*'.
 // The English catalog defines the keys; every other catalog must have each of them.
 export const cli = {
+  'cli.unknownCommand': 'unknown command "{command}" (try --help)',
+  'cli.commandFailed': 'ucwa-tray {command}: {reason}',
+  'cli.portRange': '--port must be a number from 0 to 65535',
+  'cli.missingTo': 'missing --to ADDRESS',
+  'cli.missingText': 'missing the message text',
+  'cli.delivered': 'delivered to {to}',
+  'cli.listening': 'listening as {name} <{uri}>; Ctrl+C to stop',
+  'cli.unknownArgument': 'unknown argument "{argument}" (did you mean "presence set"?)',
+  'cli.missingSearch': 'missing the search text',
+  'cli.limitRange': '--limit must be a number from 1 to 100',
+  'cli.missingUser': 'missing --user (or UCWA_USER)',
+  'cli.missingPassword': 'missing --password (or UCWA_PASSWORD)',
+  'cli.checking': 'Checking the connection for {user}…',
+  'cli.checkingAt': 'Checking the connection for {user} at {server}…',
+  'cli.fix': 'Fix: {fix}',
+  'cli.verdict': '{verdict, select, ok {OK} warn {WARNING} other {PROBLEM}}: {summary}',
+  'cli.availabilityChoices': 'availability must be one of {choices}',
+  'cli.presenceSet': 'presence set to {availability} (it lasts while one of your endpoints stays signed in)',
+  'cli.presenceSetWithNote': 'presence set to {availability} with note "{note}" (it lasts while one of your endpoints stays signed in)',
+  'cli.nobodyMatches': 'nobody matches "{query}"',
+  'cli.moreResults': '  … more results; refine the query or raise --limit',
+  'cli.connected': 'connected',
+  'cli.demoSignedIn': 'Signed in as {name}. A short chat with the echo bot:',
 } as const;

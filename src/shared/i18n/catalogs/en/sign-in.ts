@@ -1,4 +1,28 @@
 // English messages of one area (sign-in): ICU MessageFormat (plurals, select, dates), keyed 'signIn.*'.
 // The English catalog defines the keys; every other catalog must have each of them.
 export const signIn = {
+  'signIn.title': 'Sign in to Skype for Business',
+  'signIn.address': 'Sign-in address',
+  'signIn.password': 'Password',
+  'signIn.server': 'Server',
+  'signIn.serverHint': '(optional: found from your address)',
+  'signIn.rememberMe': 'Remember me',
+  'signIn.noEncryptedStorage': 'This system offers no encrypted storage, so your password will not be saved.',
+  'signIn.missingFields': 'Enter your sign-in address and password.',
+  'signIn.trustQuestion': 'Sign in to {host} for {user}?',
+  'signIn.trustWhy': 'The app cannot verify that this server is trusted for your sign-in address, so it has not sent your password. Say yes only if {host} is your company\'s server. ({reason})',
+  'signIn.trustConfirm': 'Sign in to {host}',
+  'signIn.signingIn': 'Signing in…',
+  'signIn.signIn': 'Sign in',
+  'signIn.noServer': 'No server at hand?',
+  'signIn.startingDemo': 'Starting the demo…',
+  'signIn.tryDemo': 'Try the demo',
+  'signIn.signedInClose': 'Signed in as {name}. You can close this window.',
+  'signIn.checkStatus': '{status, select, ok {OK} warn {Warning} fail {Failed} other {Not checked}}',
+  'signIn.checkStepsLabel': 'Connection check steps',
+  'signIn.checkLabel': 'Connection check',
+  'signIn.checkNeedsAddress': 'Enter your sign-in address first: the check starts from it.',
+  'signIn.checking': 'Checking…',
+  'signIn.checkConnection': 'Check my connection',
+  'signIn.checkHint': 'Each step of signing in, and what to fix.',
 } as const;

@@ -1,0 +1,15 @@
+// The catalogs compiled to Lingui's message format. Node (main, CLI, tests) compiles them here on
+// load; the renderer build (scripts/build.mjs) replaces this module with the compiled result, so
+// pages ship compiled messages and not the ICU parser.
+import { compileMessage, type CompiledMessage } from '@lingui/message-utils/compileMessage';
+import { de } from './catalogs/de/index.js';
+import { en } from './catalogs/en/index.js';
+
+export type CompiledCatalog = Readonly<Record<string, CompiledMessage>>;
+
+function compileCatalog(source: Readonly<Record<string, string>>): CompiledCatalog {
+  return Object.fromEntries(Object.entries(source).map(([key, message]) => [key, compileMessage(message)]));
+}
+
+/** English and German; the pseudo-locale is derived from English (pseudo-locale.ts). */
+export const COMPILED_CATALOGS: { readonly en: CompiledCatalog; readonly de: CompiledCatalog } = { en: compileCatalog(en), de: compileCatalog(de) };
