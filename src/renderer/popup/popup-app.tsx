@@ -13,7 +13,6 @@ import { browseSections, searchSections } from './popup-items';
 import type { PopupRow } from './popup-items';
 import { PopupList, rowId } from './popup-list';
 import { ContactCardDialog } from '../components/contact-card-dialog';
-import { t } from '../i18n';
 import { GroupChatDialog } from './group-chat-dialog';
 import { MissedSection } from './missed-section';
 
