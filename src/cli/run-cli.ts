@@ -1,5 +1,4 @@
 // The ucwa-tray commands. Each prints one clear line on failure and returns the exit code.
-import { t } from './cli-language';
 import { parseArgs } from 'node:util';
 import { CERTIFICATE_PROBLEM_KEYS, isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
 import { t } from './cli-language';
