@@ -26,5 +26,7 @@ export default {
   cleanTempDir: 'always',
   // Integration tests talk to the simulator over HTTP; a mutant that hangs one is a timeout (killed).
   timeoutMS: 20_000,
+  // The first run (the whole suite with per-test coverage) takes minutes on a busy two-core machine.
+  dryRunTimeoutMinutes: 40,
   timeoutFactor: 2,
 };

@@ -89,7 +89,9 @@ describe('mid-session faults', () => {
   });
 
   it('after a long silence the server answers resume: conversations end, availability and subscriptions come back', async () => {
-    const sim = await startSim({ resumeAfterMs: 150, mediumPriorityMs: 20 });
+    // The silence that counts as "away" (1 s) is far longer than any pause between polls of a busy
+    // machine, and far shorter than the Retry-After (2 s) the cut channel is given below.
+    const sim = await startSim({ resumeAfterMs: 1_000, mediumPriorityMs: 20 });
     const { ana, ben } = await twoUsers(sim);
     autoAccept(ben);
     const conversation = await ana.startConversation({ to: 'ben@contoso.com' });
@@ -98,7 +100,7 @@ describe('mid-session faults', () => {
     const ended = ana.waitFor('conversationEnded', (e) => e.conversationId === conversation, 5_000);
     const resumed = ana.waitFor('channelResumed', () => true, 5_000);
     // The laptop sleeps: the event channel is cut and the server stays silent for a while.
-    sim.control.failNext({ count: 1, status: 503, path: eventsOf(ana), retryAfterSeconds: 1 });
+    sim.control.failNext({ count: 1, status: 503, path: eventsOf(ana), retryAfterSeconds: 2 });
     sim.control.dropEventConnections('ana@contoso.com');
     await resumed;
     await ended;
