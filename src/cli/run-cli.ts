@@ -138,7 +138,7 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
 }
 
 export function describe(error: unknown): string {
-  if (isUcwaError(error, 'untrusted-server')) return `${error.message} If ${error.host ?? 'that server'} really is your company's server, add --trust-domain ${error.host ?? 'DOMAIN'}.`;
+  if (isUcwaError(error, 'untrusted-server')) return error.host === undefined ? t('cli.untrustedServerUnknown', { reason: error.message }) : t('cli.untrustedServer', { reason: error.message, host: error.host });
   if (isUcwaError(error)) return error.message;
   if (error instanceof CliUsageError) return error.message;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;
