@@ -142,7 +142,7 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
 }
 
 export function describe(error: unknown): string {
-  if (isUcwaError(error, 'untrusted-server')) return `${error.message} If ${error.host ?? 'that server'} really is your company's server, add --trust-domain ${error.host ?? 'DOMAIN'}.`;
+  if (isUcwaError(error, 'untrusted-server')) return error.host === undefined ? t('cli.untrustedServerUnknown', { reason: error.message }) : t('cli.untrustedServer', { reason: error.message, host: error.host });
   if (isUcwaError(error, 'tls') && error.certificateProblem !== undefined) {
     const code = /\(([A-Z_]+)\)/.exec(error.message)?.[1] ?? 'TLS';
     const text = t(CERTIFICATE_PROBLEM_KEYS[error.certificateProblem], { host: error.host ?? '', code });

@@ -27,7 +27,7 @@ import { setAutoStart, wasStartedAtLogin } from './platform/auto-start';
 import { DemoSimulator } from './platform/demo-simulator';
 import { ChatLinks } from './platform/os-links';
 import { PowerMonitorBridge } from './platform/power-monitor-bridge';
-import { IDLE_ONLY_NOTE, watchScreenLock } from './platform/screen-lock';
+import { watchScreenLock } from './platform/screen-lock';
 import { openBus } from './platform/session-bus';
 import { detectTrayHost } from './platform/tray-host';
 import { APP_USER_MODEL_ID, TOAST_ACTIVATOR_CLSID } from './platform/windows-identity';
@@ -132,7 +132,7 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') Notification.handleActivation((details) => presenter.activated(details));
   const trayRef: { setup?: TraySetup } = {};
   /** Said in the settings window where presence cannot follow the screen lock. */
-  let presenceNote: string | undefined;
+  let idleOnlyPresence = false;
   const session = new SessionService({
     createClient: (options) => new UcwaClient({ ...options, dispatcher: network.source, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
     settings,
@@ -170,7 +170,8 @@ async function start(): Promise<void> {
   const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
     ...sessionHandlers,
-    getSnapshot: async (input, context) => ({ ...(await sessionHandlers.getSnapshot(input, context)), ...(presenceNote === undefined ? {} : { presenceNote }) }),
+    // Worded in the app's language when a window asks.
+    getSnapshot: async (input, context) => ({ ...(await sessionHandlers.getSnapshot(input, context)), ...(idleOnlyPresence ? { presenceNote: t('settings.idleOnlyPresence') } : {}) }),
     sendMessage: async (input, context) => {
       windows.requireOwnConversation(context.windowId, input.conversationId);
       return sessionHandlers.sendMessage(input, context);
@@ -263,7 +264,7 @@ async function start(): Promise<void> {
   if (process.platform === 'linux') {
     void watchScreenLock({ session: () => openBus('session'), system: () => openBus('system') }, session).then((lock) => {
       stopLockWatch = lock.stop;
-      if (lock.kind === 'idle-only') presenceNote = IDLE_ONLY_NOTE;
+      if (lock.kind === 'idle-only') idleOnlyPresence = true;
       log.info('screen lock', lock.kind === 'signals' ? { from: lock.sources } : { from: 'idle time only' });
     });
   }

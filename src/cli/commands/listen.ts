@@ -28,7 +28,7 @@ export function createListener(createClient: (options: Pick<UcwaClientOptions, '
       const info = payload as ConnectionInfo;
       if (info.state === lastState) return;
       lastState = info.state;
-      if (info.state === 'reconnecting' || info.state === 'offline' || info.state === 'failed') out.note(`${info.state}${info.detail === undefined ? '' : `: ${info.detail}`}`);
+      if (info.state === 'reconnecting' || info.state === 'offline' || info.state === 'failed') out.note(info.detail === undefined ? t('cli.connectionState', { state: info.state }) : t('cli.connectionStateDetail', { state: info.state, detail: info.detail }));
       else if (info.state === 'connected') out.note(t('cli.connected'));
     }
   };

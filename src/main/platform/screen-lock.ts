@@ -16,9 +16,6 @@ export type ScreenLockWatch =
   | { readonly kind: 'signals'; readonly sources: readonly string[]; stop(): void }
   | { readonly kind: 'idle-only'; stop(): void };
 
-/** What the settings window says when only idle time is known. */
-export const IDLE_ONLY_NOTE = 'This desktop does not report screen locks: your presence turns Away only after a few minutes without input.';
-
 const SCREENSAVERS = [
   { name: 'org.gnome.ScreenSaver', path: '/org/gnome/ScreenSaver' },
   { name: 'org.freedesktop.ScreenSaver', path: '/org/freedesktop/ScreenSaver' },

@@ -23,6 +23,10 @@ export const cli = {
   'cli.presenceSetWithNote': 'Status auf {availability} mit der Notiz „{note}“ gesetzt (er gilt, solange einer Ihrer Endpunkte angemeldet bleibt)',
   'cli.nobodyMatches': 'niemand passt zu „{query}“',
   'cli.moreResults': '  … weitere Treffer; verfeinern Sie die Suche oder erhöhen Sie --limit',
+  'cli.untrustedServer': '{reason} Wenn {host} wirklich der Server Ihres Unternehmens ist, ergänzen Sie --trust-domain {host}.',
+  'cli.untrustedServerUnknown': '{reason} Wenn dieser Server wirklich der Ihres Unternehmens ist, ergänzen Sie --trust-domain DOMÄNE.',
+  'cli.connectionState': '{state, select, reconnecting {Verbindung wird wiederhergestellt} offline {offline} other {fehlgeschlagen}}',
+  'cli.connectionStateDetail': '{state, select, reconnecting {Verbindung wird wiederhergestellt} offline {offline} other {fehlgeschlagen}}: {detail}',
   'cli.connected': 'verbunden',
   'cli.demoSignedIn': 'Angemeldet als {name}. Ein kurzer Chat mit dem Echo-Bot:',
 } as const satisfies Record<keyof typeof english, string>;

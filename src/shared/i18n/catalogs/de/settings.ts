@@ -30,6 +30,7 @@ export const settings = {
   'settings.languageEnglish': 'English',
   'settings.languageGerman': 'Deutsch',
   'settings.languagePseudo': 'Pseudo-Sprache (für Tests)',
+  'settings.idleOnlyPresence': 'Diese Arbeitsumgebung meldet keine Bildschirmsperre: Ihr Status wechselt erst nach einigen Minuten ohne Eingabe zu „Abwesend“.',
   'settings.diagnostics': 'Diagnose',
   'settings.diagnosticsHint': 'Die App protokolliert ihre Verbindung (niemals Kennwörter oder Nachrichten). Senden Sie das Protokoll an die IT, wenn etwas nicht funktioniert.',
   'settings.openLogFolder': 'Protokollordner öffnen',

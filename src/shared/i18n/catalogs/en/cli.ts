@@ -22,6 +22,10 @@ export const cli = {
   'cli.presenceSetWithNote': 'presence set to {availability} with note "{note}" (it lasts while one of your endpoints stays signed in)',
   'cli.nobodyMatches': 'nobody matches "{query}"',
   'cli.moreResults': '  … more results; refine the query or raise --limit',
+  'cli.untrustedServer': '{reason} If {host} really is your company\'s server, add --trust-domain {host}.',
+  'cli.untrustedServerUnknown': '{reason} If that server really is your company\'s server, add --trust-domain DOMAIN.',
+  'cli.connectionState': '{state, select, reconnecting {reconnecting} offline {offline} other {failed}}',
+  'cli.connectionStateDetail': '{state, select, reconnecting {reconnecting} offline {offline} other {failed}}: {detail}',
   'cli.connected': 'connected',
   'cli.demoSignedIn': 'Signed in as {name}. A short chat with the echo bot:',
 } as const;

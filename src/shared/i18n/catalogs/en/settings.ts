@@ -29,6 +29,7 @@ export const settings = {
   'settings.languageEnglish': 'English',
   'settings.languageGerman': 'Deutsch',
   'settings.languagePseudo': 'Pseudo-locale (for tests)',
+  'settings.idleOnlyPresence': 'This desktop does not report screen locks: your presence turns Away only after a few minutes without input.',
   'settings.diagnostics': 'Diagnostics',
   'settings.diagnosticsHint': 'The app keeps a log of its connection (never passwords or messages). Send it to IT when something does not work.',
   'settings.openLogFolder': 'Open log folder',
