@@ -11,6 +11,7 @@ import { previewText } from '../shared/message-preview';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
 import { caFilesSetting, createAppNetwork } from './network/app-network';
+import { systemNetwork } from './doctor/doctor-network';
 import { ProxyCredentialStore } from './network/proxy-credentials';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
@@ -187,7 +188,8 @@ async function start(): Promise<void> {
         account: settings.get().account,
       }),
       trustedDomains: () => settings.get().trustedDomains,
-      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})` },
+      // The doctor checks certificates against what sign-in trusts, and says which proxy sign-in takes.
+      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})`, network: { ...systemNetwork, ca: network.trust.ca }, proxyFor: (origin) => network.proxyFor(origin) },
     }),
   };
   registerInvokeHandlers(ipcMain, handlers, policy, log);

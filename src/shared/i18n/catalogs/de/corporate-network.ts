@@ -17,4 +17,6 @@ export const corporateNetwork = {
   'corporateNetwork.caFile.noCertificate': 'Die CA-Datei {file} enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).',
   'corporateNetwork.proxy.authRequired': 'Der Proxy verlangt einen Benutzernamen und ein Kennwort, um {host} zu erreichen (407).',
   'corporateNetwork.proxy.refused': 'Der Proxy hat die Verbindung zu {host} abgelehnt ({status}). Fragen Sie die IT, ob dieser Server über den Proxy erreichbar sein darf.',
+  'corporateNetwork.doctor.grantTypes': 'Anmeldeverfahren, die der Server anbietet: {grants}',
+  'corporateNetwork.doctor.proxy': 'Proxy für den Server: {proxy}',
 } as const satisfies Record<keyof typeof english, string>;

@@ -16,4 +16,6 @@ export const corporateNetwork = {
   'corporateNetwork.caFile.noCertificate': 'The CA file {file} contains no PEM certificate (-----BEGIN CERTIFICATE-----).',
   'corporateNetwork.proxy.authRequired': 'The proxy wants a user name and password to reach {host} (407).',
   'corporateNetwork.proxy.refused': 'The proxy refused to connect to {host} ({status}). Ask IT whether this server may be reached through the proxy.',
+  'corporateNetwork.doctor.grantTypes': 'Sign-in methods the server offers: {grants}',
+  'corporateNetwork.doctor.proxy': 'Proxy for the server: {proxy}',
 } as const;
