@@ -19,4 +19,12 @@ export const corporateNetwork = {
   'corporateNetwork.proxy.refused': 'Der Proxy hat die Verbindung zu {host} abgelehnt ({status}). Fragen Sie die IT, ob dieser Server über den Proxy erreichbar sein darf.',
   'corporateNetwork.doctor.grantTypes': 'Anmeldeverfahren, die der Server anbietet: {grants}',
   'corporateNetwork.doctor.proxy': 'Proxy für den Server: {proxy}',
+  'corporateNetwork.identityWindow.title': 'Mit Ihrer Organisation anmelden',
+  'corporateNetwork.method.legend': 'Anmelden mit',
+  'corporateNetwork.method.windows': 'Mit Windows anmelden',
+  'corporateNetwork.method.passive': 'Mit Ihrer Organisation anmelden',
+  'corporateNetwork.method.password': 'Kennwort',
+  'corporateNetwork.method.find': 'Anmeldeverfahren ermitteln',
+  'corporateNetwork.method.finding': 'Der Server wird gefragt…',
+  'corporateNetwork.method.offered': '{count, plural, one {Der Server bietet # Verfahren an.} other {Der Server bietet # Verfahren an.}}',
 } as const satisfies Record<keyof typeof english, string>;

@@ -18,4 +18,12 @@ export const corporateNetwork = {
   'corporateNetwork.proxy.refused': 'The proxy refused to connect to {host} ({status}). Ask IT whether this server may be reached through the proxy.',
   'corporateNetwork.doctor.grantTypes': 'Sign-in methods the server offers: {grants}',
   'corporateNetwork.doctor.proxy': 'Proxy for the server: {proxy}',
+  'corporateNetwork.identityWindow.title': 'Sign in with your organization',
+  'corporateNetwork.method.legend': 'Sign in with',
+  'corporateNetwork.method.windows': 'Sign in with Windows',
+  'corporateNetwork.method.passive': 'Sign in with your organization',
+  'corporateNetwork.method.password': 'Password',
+  'corporateNetwork.method.find': 'Find sign-in methods',
+  'corporateNetwork.method.finding': 'Asking the server…',
+  'corporateNetwork.method.offered': '{count, plural, one {The server offers # method.} other {The server offers # methods.}}',
 } as const;
