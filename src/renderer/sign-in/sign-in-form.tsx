@@ -5,12 +5,15 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, settings } from '../state/app-state';
 import { signInErrorText } from '../state/errors';
 import { ConnectionCheck } from './connection-check';
+import { SignInMethodChooser } from './sign-in-method-chooser';
+import type { SignInMethodName } from '../../shared/domain';
 
 export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const account = settings.value?.account;
   const [server, setServer] = useState(account?.server ?? '');
   const [user, setUser] = useState(account?.user ?? '');
   const [password, setPassword] = useState('');
+  const [method, setMethod] = useState<SignInMethodName>(account?.method ?? 'password');
   const [rememberMe, setRememberMe] = useState(settings.value?.rememberMe ?? false);
   const [busy, setBusy] = useState<'form' | 'demo' | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -21,7 +24,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     setBusy('form');
     setError(undefined);
     setUntrusted(undefined);
-    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password, rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
+    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password: method === 'password' ? password : '', ...(method === 'password' ? {} : { method }), rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
     setBusy(undefined);
     if (result.ok) setPassword('');
     else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: result.error.message });
@@ -30,7 +33,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (user.trim() === '' || password === '') {
+    if (user.trim() === '' || (method === 'password' && password === '')) {
       setError('Enter your sign-in address and password.');
       return;
     }
@@ -53,10 +56,13 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           Sign-in address
           <input type="email" name="user" autocomplete="username" placeholder="you@company.com" value={user} onInput={(e) => setUser(e.currentTarget.value)} required disabled={busy !== undefined} />
         </label>
-        <label>
-          Password
-          <input type="password" name="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy !== undefined} />
-        </label>
+        <SignInMethodChooser bridge={bridge} server={server} user={user} method={method} onChange={setMethod} disabled={busy !== undefined} />
+        {method !== 'password' ? null : (
+          <label>
+            Password
+            <input type="password" name="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy !== undefined} />
+          </label>
+        )}
         <label>
           Server <span class="hint">(optional: found from your address)</span>
           <input type="url" name="server" placeholder="https://lyncweb.company.com" value={server} onInput={(e) => setServer(e.currentTarget.value)} disabled={busy !== undefined} />
