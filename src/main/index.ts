@@ -6,13 +6,17 @@ import { arch, homedir, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvokeHandlers } from '../shared/ipc-contract';
-import type { ConnectionInfo } from '../shared/domain';
+import type { ConnectionInfo, SignInMethodName } from '../shared/domain';
 import { previewText } from '../shared/message-preview';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
 import { caFilesSetting, createAppNetwork } from './network/app-network';
+import { systemNetwork } from './doctor/doctor-network';
 import { ProxyCredentialStore } from './network/proxy-credentials';
 import { setAppLocale, t } from './i18n/app-language';
+import { passiveTokenFetcher } from './network/passive-token-fetcher';
+import { windowsTokenFetcher } from './network/windows-token-fetcher';
+import { IDENTITY_PARTITION, openIdentityWindow } from './windows/identity-window';
 import { createOsInvoker } from './ipc/os-invoker';
 import type { OsInvoker } from './ipc/os-invoker';
 import { PushHub } from './ipc/push-hub';
@@ -38,6 +42,7 @@ import type { KeyValueStore } from './settings/settings-store';
 import { setUpTray } from './tray/tray-setup';
 import type { TraySetup } from './tray/tray-setup';
 import { SecretRedactor, UcwaClient, createLogger } from './ucwa/index';
+import type { TokenFetcher } from './ucwa/index';
 import { APP_SCHEME, appPageUrl } from './windows/app-origin';
 import { APP_SCHEME_PRIVILEGED, appProtocolHandler } from './windows/app-protocol';
 import { createSecureWindow } from './windows/window-factory';
@@ -95,6 +100,14 @@ async function start(): Promise<void> {
   // The OS trust store, CA files from the settings, and the proxy Chromium finds per origin (issue #14).
   const proxyCredentials = new ProxyCredentialStore(vault);
   const networkLog = createLogger('network', logSink, new SecretRedactor());
+  // Windows sign-in through Chromium (NTLM/Negotiate for trusted domains only); passive sign-in in
+  // the identity provider's window, on its own in-memory session.
+  const tokenFetcherFor = (method: SignInMethodName | undefined): TokenFetcher | undefined =>
+    method === 'windows'
+      ? windowsTokenFetcher(electronSession.defaultSession)
+      : method === 'passive'
+        ? passiveTokenFetcher({ session: electronSession.fromPartition(IDENTITY_PARTITION), openWindow: (url, hosts) => openIdentityWindow({ BrowserWindow, title: t('corporateNetwork.identityWindow.title') }, url, hosts) })
+        : undefined;
   const network = createAppNetwork({ session: electronSession.defaultSession, caFiles: caFilesSetting(store.get('network.caFiles'), networkLog), credentials: (proxy) => proxyCredentials.get(proxy), logger: networkLog });
   const policy = new OwnWindowsPolicy();
   const hub = new PushHub();
@@ -134,7 +147,7 @@ async function start(): Promise<void> {
   /** Said in the settings window where presence cannot follow the screen lock. */
   let idleOnlyPresence = false;
   const session = new SessionService({
-    createClient: (options) => new UcwaClient({ ...options, dispatcher: network.source, endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
+    createClient: (options) => new UcwaClient({ ...options, dispatcher: network.source, tokenFetcher: tokenFetcherFor(options.signInMethod), endpointId: settings.endpointId(), userAgent: `UcwaTray/${app.getVersion()} (${process.platform})`, logSink }),
     settings,
     vault,
     windows,
@@ -204,7 +217,8 @@ async function start(): Promise<void> {
         account: settings.get().account,
       }),
       trustedDomains: () => settings.get().trustedDomains,
-      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})` },
+      // The doctor checks certificates against what sign-in trusts, and says which proxy sign-in takes.
+      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})`, network: { ...systemNetwork, ca: network.trust.ca }, proxyFor: (origin) => network.proxyFor(origin) },
     }),
   };
   registerInvokeHandlers(ipcMain, handlers, policy, log);

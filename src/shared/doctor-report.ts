@@ -56,4 +56,8 @@ export interface DoctorReport {
   readonly verdict: 'ok' | 'warn' | 'fail';
   /** One sentence: the first failure's fix, or that everything needed to sign in works. */
   readonly summary: string;
+  /** The grant types the server's challenge offered (password, urn:microsoft.rtc:windows, …), when it got that far. */
+  readonly grantTypes?: readonly string[];
+  /** The proxy the app or CLI would use for the server (http://host:port), or "direct". */
+  readonly proxy?: string;
 }

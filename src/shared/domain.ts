@@ -151,8 +151,13 @@ export interface NotificationSettings {
   readonly suppressWhenBusy: boolean;
 }
 
+/** How the user signs in (issue #14): the grant the server's challenge offers and the user chose. */
+export const SIGN_IN_METHODS = ['password', 'windows', 'passive'] as const;
+export type SignInMethodName = (typeof SIGN_IN_METHODS)[number];
+
 export interface Settings {
-  readonly account: { readonly server: string; readonly user: string };
+  /** `method`: the sign-in method chosen last (absent: password). */
+  readonly account: { readonly server: string; readonly user: string; readonly method?: SignInMethodName | undefined };
   readonly rememberMe: boolean;
   readonly notifications: NotificationSettings;
   readonly autoStart: boolean;

@@ -2,7 +2,7 @@
 // below; nobody types a channel string. Inputs are parsed by main with these schemas; results are
 // data (`Result`), never thrown errors, because Electron carries only an error's message across.
 import { z } from 'zod';
-import { SETTABLE_AVAILABILITIES } from './domain';
+import { SETTABLE_AVAILABILITIES, SIGN_IN_METHODS } from './domain';
 import type { EventName, MethodName, PageName } from './ipc-names';
 import type { DoctorReport } from './doctor-report';
 import { LANGUAGE_SETTINGS } from './i18n/locales';
@@ -121,12 +121,15 @@ export const invokeContract = {
       .object({
         server: serverUrl.optional(),
         user: sipAddress,
-        password: z.string().min(1).max(1024),
+        password: z.string().max(1024),
         rememberMe: z.boolean(),
         /** The user said yes to "sign in to <host>?": trusted from now on (remembered in settings). */
         trustHost: trustedHost.optional(),
+        /** Windows and passive sign-in need no password; absent: password. */
+        method: z.enum(SIGN_IN_METHODS).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => (input.method ?? 'password') !== 'password' || input.password.length > 0, { message: 'A password is required for password sign-in.', path: ['password'] }),
   ),
   /** Signs in to the built-in simulator's demo account. */
   signInDemo: method<Me>()(none),

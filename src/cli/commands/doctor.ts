@@ -7,6 +7,9 @@ import { runConnectionDoctor } from '../../main/doctor/connection-doctor';
 import type { DoctorNetwork } from '../../main/doctor/doctor-network';
 import type { LogSink } from '../../main/ucwa/index';
 import { cliVersion } from '../client-factory';
+import * as tls from 'node:tls';
+import { buildTlsTrust, displayProxy, environmentProxy } from '../../main/ucwa/index';
+import { systemNetwork } from '../../main/doctor/doctor-network';
 import { resolveConnection } from '../connection-options';
 import { HELP } from '../help';
 
@@ -33,6 +36,8 @@ export async function doctorCommand(args: readonly string[], env: NodeJS.Process
       user: { type: 'string' },
       password: { type: 'string' },
       'trust-domain': { type: 'string', multiple: true },
+      ca: { type: 'string', multiple: true },
+      proxy: { type: 'string' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -55,9 +60,11 @@ export async function doctorCommand(args: readonly string[], env: NodeJS.Process
     {
       logSink,
       userAgent: `UcwaTray-Doctor/${cliVersion()} (${process.platform})`,
-      ...(deps.network === undefined ? {} : { network: deps.network }),
+      // Certificates are checked against what sign-in trusts: the OS store where readable, and --ca.
+      network: deps.network ?? { ...systemNetwork, ca: buildTlsTrust({ systemStore: true, caFiles: connection.caFiles ?? [] }, tls, env).ca },
       ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
       ...(deps.now === undefined ? {} : { now: deps.now }),
+      proxyFor: async (origin) => (connection.proxy === undefined ? environmentProxy(origin, env) : displayProxy(connection.proxy)),
     },
   );
   io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
@@ -70,5 +77,9 @@ export function formatReport(report: DoctorReport): string {
     `${MARK[step.status]}  ${step.title.padEnd(width)}  ${step.seen}`,
     ...(step.fix === undefined || step.status === 'ok' ? [] : [`${' '.repeat(6 + width + 2)}${t('cli.fix', { fix: step.fix })}`]),
   ]);
-  return `${lines.join('\n')}\n\n${t('cli.verdict', { verdict: report.verdict, summary: report.summary })}`;
+  const facts = [
+    ...(report.grantTypes === undefined ? [] : [t('corporateNetwork.doctor.grantTypes', { grants: report.grantTypes.join(', ') || '-' })]),
+    ...(report.proxy === undefined ? [] : [t('corporateNetwork.doctor.proxy', { proxy: report.proxy })]),
+  ];
+  return `${lines.join('\n')}${facts.length === 0 ? '' : `\n\n${facts.join('\n')}`}\n\n${t('cli.verdict', { verdict: report.verdict, summary: report.summary })}`;
 }

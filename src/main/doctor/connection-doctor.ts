@@ -33,6 +33,8 @@ export interface DoctorOptions {
   readonly now?: () => Date;
   readonly logSink?: LogSink;
   readonly userAgent?: string;
+  /** The proxy sign-in would use for an origin (the app's or the CLI's network route); reported, not used by the doctor's own probes. */
+  readonly proxyFor?: (origin: string) => Promise<string | undefined>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -47,8 +49,9 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const hostOptions: HostCheckOptions = { network, timeoutMs, now: options.now ?? (() => new Date()) };
   const steps: DoctorStep[] = [];
+  const found: { grantTypes?: readonly string[]; proxy?: string } = {};
   const finish = (): DoctorReport => {
-    const report = summarise(user, server, steps);
+    const report = { ...summarise(user, server, steps), ...found };
     for (const step of report.steps) logger[step.status === 'fail' ? 'warn' : 'info']('doctor step', { kind: step.kind, status: step.status, problem: step.problem, seen: step.seen });
     return report;
   };
@@ -106,6 +109,8 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
 
     const challenge = await checkChallenge(transport, trust, userUrl);
     steps.push(challenge.step);
+    if (challenge.challenge !== undefined) found.grantTypes = challenge.challenge.grantTypes;
+    if (options.proxyFor !== undefined) found.proxy = (await options.proxyFor(userUrl.origin).catch(() => undefined)) ?? 'direct';
     if (challenge.step.status === 'fail') return skipRest(steps, 'token', finish);
     if (input.password === undefined || input.password === '') {
       steps.push({ kind: 'token', title: STEP_TITLES.token, status: 'skipped', seen: 'No password given: the check stopped before signing in.', fix: 'Give your password to check it and the rest of sign-in too.', problem: 'no-password' });

@@ -1,7 +1,7 @@
 // The session service: owns the UCWA client, keeps the model (me, contacts, conversations, unread)
 // and serves the IPC contract. Electron-free: the adapters around it are thin.
 import { SETTABLE_AVAILABILITIES } from '../../shared/domain';
-import type { ConnectionInfo, Me, Presence, SettableAvailability, Settings, Snapshot } from '../../shared/domain';
+import type { ConnectionInfo, Me, Presence, SettableAvailability, SignInMethodName, Settings, Snapshot } from '../../shared/domain';
 import { resolveLocale } from '../../shared/i18n/locales';
 import type { AppLocale } from '../../shared/i18n/locales';
 import { IpcFailure } from '../../shared/ipc-failure';
@@ -19,7 +19,7 @@ import { AccountHistory } from './account-history';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
 
 export interface SessionDeps {
-  readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains'>) => UcwaClient;
+  readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains' | 'signInMethod'>) => UcwaClient;
   readonly settings: SettingsPort;
   readonly vault: PasswordVault;
   readonly windows: WindowPort;
@@ -47,6 +47,7 @@ interface Credentials {
   readonly user: string;
   readonly password: string;
   readonly trustedDomains: readonly string[];
+  readonly signInMethod?: SignInMethodName;
 }
 
 export class SessionService {
@@ -254,14 +255,14 @@ export class SessionService {
     this.deps.push('localeChanged', { locale: this.locale() });
   }
 
-  async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean; readonly trustHost?: string | undefined }): Promise<Me> {
+  async signIn(input: { readonly server?: string | undefined; readonly user: string; readonly password: string; readonly rememberMe: boolean; readonly trustHost?: string | undefined; readonly method?: SignInMethodName | undefined }): Promise<Me> {
     if (this.client !== undefined) await this.signOut();
     // The user said yes to "sign in to <host>?": remembered, so they are asked only once.
     if (input.trustHost !== undefined && !this.deps.settings.get().trustedDomains.includes(input.trustHost)) {
       this.deps.settings.update({ trustedDomains: [...this.deps.settings.get().trustedDomains, input.trustHost] });
       this.pushSettings(this.deps.settings.get());
     }
-    const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password, trustedDomains: this.deps.settings.get().trustedDomains };
+    const credentials: Credentials = { ...(input.server === undefined ? {} : { server: input.server }), user: input.user, password: input.password, trustedDomains: this.deps.settings.get().trustedDomains, ...(input.method === undefined || input.method === 'password' ? {} : { signInMethod: input.method }) };
     this.setConnection({ state: 'signing-in' });
     this.earlyMe = {};
     const client = this.attach(credentials);
@@ -288,8 +289,9 @@ export class SessionService {
       await client.signOut().catch(() => undefined);
       throw error;
     }
-    this.pushSettings(this.deps.settings.update({ account: { server: input.server ?? '', user: input.user }, rememberMe: input.rememberMe }));
-    if (input.rememberMe) this.deps.vault.save(input.user, input.password);
+    // The method is remembered with the account, so the sign-in page offers it first next time.
+    this.pushSettings(this.deps.settings.update({ account: { server: input.server ?? '', user: input.user, ...(input.method === undefined ? {} : { method: input.method }) }, rememberMe: input.rememberMe }));
+    if (input.rememberMe && input.password !== '') this.deps.vault.save(input.user, input.password);
     else this.deps.vault.clear(input.user);
     this.history.openFor(input.user);
     await this.threads.restore();

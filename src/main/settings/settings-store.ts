@@ -2,6 +2,7 @@
 // untrusted: anything that does not parse falls back to the defaults and is reported, never thrown.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { SIGN_IN_METHODS } from '../../shared/domain';
 import type { Settings } from '../../shared/domain';
 import { LANGUAGE_SETTINGS } from '../../shared/i18n/locales';
 import { DEFAULT_SETTINGS, applySettingsPatch } from '../session/in-memory-settings';
@@ -15,7 +16,7 @@ export interface KeyValueStore {
 }
 
 const settingsSchema = z.object({
-  account: z.object({ server: z.string().max(2048), user: z.string().max(256) }),
+  account: z.object({ server: z.string().max(2048), user: z.string().max(256), method: z.enum(SIGN_IN_METHODS).optional() }),
   rememberMe: z.boolean(),
   notifications: z.object({ enabled: z.boolean(), sound: z.boolean(), showMessageText: z.boolean(), suppressWhenBusy: z.boolean() }),
   autoStart: z.boolean(),

@@ -6,12 +6,15 @@ import { canRememberPassword, settings } from '../state/app-state';
 import { signInErrorText } from '../state/errors';
 import { t } from '../i18n';
 import { ConnectionCheck } from './connection-check';
+import { SignInMethodChooser } from './sign-in-method-chooser';
+import type { SignInMethodName } from '../../shared/domain';
 
 export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const account = settings.value?.account;
   const [server, setServer] = useState(account?.server ?? '');
   const [user, setUser] = useState(account?.user ?? '');
   const [password, setPassword] = useState('');
+  const [method, setMethod] = useState<SignInMethodName>(account?.method ?? 'password');
   const [rememberMe, setRememberMe] = useState(settings.value?.rememberMe ?? false);
   const [busy, setBusy] = useState<'form' | 'demo' | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -22,7 +25,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     setBusy('form');
     setError(undefined);
     setUntrusted(undefined);
-    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password, rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
+    const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password: method === 'password' ? password : '', ...(method === 'password' ? {} : { method }), rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
     setBusy(undefined);
     if (result.ok) setPassword('');
     else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: result.error.message });
@@ -31,7 +34,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (user.trim() === '' || password === '') {
+    if (user.trim() === '' || (method === 'password' && password === '')) {
       setError(t('signIn.missingFields'));
       return;
     }
@@ -54,10 +57,13 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           {t('signIn.address')}
           <input type="email" name="user" autocomplete="username" placeholder="you@company.com" value={user} onInput={(e) => setUser(e.currentTarget.value)} required disabled={busy !== undefined} />
         </label>
-        <label>
-          {t('signIn.password')}
-          <input type="password" name="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy !== undefined} />
-        </label>
+        <SignInMethodChooser bridge={bridge} server={server} user={user} method={method} onChange={setMethod} disabled={busy !== undefined} />
+        {method !== 'password' ? null : (
+          <label>
+            {t('signIn.password')}
+            <input type="password" name="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy !== undefined} />
+          </label>
+        )}
         <label>
           {t('signIn.server')} <span class="hint">{t('signIn.serverHint')}</span>
           <input type="url" name="server" placeholder="https://lyncweb.company.com" value={server} onInput={(e) => setServer(e.currentTarget.value)} disabled={busy !== undefined} />
