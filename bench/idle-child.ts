@@ -27,7 +27,8 @@ const client = new UcwaClient({ server: url, user: 'ana@contoso.com', password: 
 await client.signIn();
 await client.makeMeAvailable();
 await client.subscribePresence(['sip:ben@contoso.com', 'sip:carl@contoso.com']);
-await new Promise((resolve) => setTimeout(resolve, 2_000));
+// Settle first: sockets used while signing in close after undici's keep-alive timeout (4 s), once.
+await new Promise((resolve) => setTimeout(resolve, 6_000));
 counting = true;
 // The window's own timer fires once at its end: not counted (the flag drops first, in its callback).
 await new Promise<void>((resolve) => setTimeout(() => {

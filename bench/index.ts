@@ -57,6 +57,7 @@ if (json) {
       presenceMs: presence.presenceMs,
       presenceMaxStallMs: presence.presenceMaxStallMs,
       presenceStallsMs: presence.presenceStallsMs,
+      presenceStallsWallMs: presence.presenceStallsWallMs,
       coldSignInMs: cold.connectedMs,
       coldClientSignInMs: cold.clientMs,
       coldCodeLoadMs: cold.loadMs,
