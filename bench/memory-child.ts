@@ -39,17 +39,20 @@ async function receive(count: number): Promise<void> {
   }
   await history.flush();
 }
+const heapMb: number[] = [];
 function rssAfterGc(): number {
   for (let i = 0; i < 3; i++) gc?.();
-  return process.memoryUsage().rss / 1024 / 1024;
+  const usage = process.memoryUsage();
+  heapMb.push(usage.heapUsed / 1024 / 1024);
+  return usage.rss / 1024 / 1024;
 }
 // Warm-up: code compiled, first files open, before the baseline.
-await receive(500);
+await receive(2_000);
 const rssMb = [rssAfterGc()];
 for (let r = 0; r < rounds; r++) {
   await receive(10_000);
   rssMb.push(rssAfterGc());
 }
 rmSync(root, { recursive: true, force: true });
-console.log(`MEMORY ${JSON.stringify({ rssMb })}`);
+console.log(`MEMORY ${JSON.stringify({ rssMb, heapMb })}`);
 process.exit(0);
