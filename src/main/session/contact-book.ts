@@ -3,6 +3,7 @@
 import type { Contact, ContactGroup, Presence } from '../../shared/domain';
 import type { ContactInfo, PresenceInfo, UcwaClient } from '../ucwa/index';
 import { fetchContactDetails, toPresence } from './contact-details';
+import { mapInSlices } from '../ucwa/slices';
 import type { Push } from './ports';
 
 /** A photo push per this many photos, not one per photo. */
@@ -37,11 +38,13 @@ export class ContactBook {
   /** Contacts and groups, presence subscriptions, then (in the background) each contact's details. */
   async load(client: UcwaClient): Promise<void> {
     const [contacts, groups] = await Promise.all([client.getContacts(), client.getGroups()]);
-    for (const contact of contacts) this.contacts.set(contact.uri.toLowerCase(), this.contactFor(contact));
-    for (const uri of groups.flatMap((g) => g.contactUris)) {
+    // Thousands of contacts: in slices that let the tray and windows breathe.
+    await mapInSlices(contacts, (contact) => this.contacts.set(contact.uri.toLowerCase(), this.contactFor(contact)));
+    await mapInSlices(groups.flatMap((g) => g.contactUris), (uri) => {
+      if (this.contacts.has(uri.toLowerCase())) return;
       const known = client.getKnownContact(uri);
-      if (known !== undefined && !this.contacts.has(uri.toLowerCase())) this.contacts.set(uri.toLowerCase(), this.contactFor(known));
-    }
+      if (known !== undefined) this.contacts.set(uri.toLowerCase(), this.contactFor(known));
+    });
     this.groupList = groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, contactUris: g.contactUris }));
     this.pushList();
     await client.subscribePresence([...this.contacts.keys()]);

@@ -12,11 +12,11 @@ import type { People } from './people';
 import { presenceFrom } from './people';
 import type { PresenceSubscriber } from './presence-subscriber';
 import type { Resource } from './resource';
+import { yieldToEventLoop } from './slices';
 
 /** Presence updates applied between two turns of the event loop; about a millisecond of work. */
 export const PEOPLE_UPDATES_PER_SLICE = 200;
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class EventDispatcher {
   constructor(

@@ -8,6 +8,7 @@ import { toAvailability } from './people-types';
 import { parseUcwaDate } from './resource';
 import type { Resource } from './resource';
 import { getMany } from './batch';
+import { mapInSlices } from './slices';
 
 export const MAX_PHOTO_BYTES = 256 * 1024;
 const GROUP_LISTS_AT_ONCE = 6;
@@ -53,7 +54,7 @@ export class People {
 
   async contacts(): Promise<ContactInfo[]> {
     const list = await this.http.getResource(this.peopleLink('myContacts'), 'contacts');
-    return list.embeddedList('contact').map((c) => this.remember(c));
+    return mapInSlices(list.embeddedList('contact'), (c) => this.remember(c));
   }
 
   /** Groups with their members' addresses; pinned and default groups are single objects, the rest arrays (§10.15). */
@@ -66,12 +67,12 @@ export class People {
       const link = group.link('groupContacts') ?? group.link('expandDistributionGroup');
       return link === undefined ? [] : (await this.http.getResource(link.url, 'group contacts')).embeddedList('contact');
     });
-    return listed.map(({ rel, kind, group }, i) => ({
-      id: group.string('id') ?? group.string('name') ?? rel,
-      name: group.string('name') ?? rel,
-      kind,
-      contactUris: (members[i] ?? []).map((c) => this.remember(c).uri),
-    }));
+    const out: GroupInfo[] = [];
+    for (const [i, { rel, kind, group }] of listed.entries()) {
+      const contactUris = await mapInSlices(members[i] ?? [], (c) => this.remember(c).uri);
+      out.push({ id: group.string('id') ?? group.string('name') ?? rel, name: group.string('name') ?? rel, kind, contactUris });
+    }
+    return out;
   }
 
   async contactPresence(uri: string): Promise<PresenceInfo> {
