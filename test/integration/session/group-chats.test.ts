@@ -50,12 +50,14 @@ describeEachProfile('session: group chats', (profile) => {
       autoAccept(c);
     }
     const carlIn = carl.waitFor('incomingInvitation');
+    // Carl accepts at once: his messaging may connect before the calls below return, so the wait starts now.
+    const carlConnected = carl.waitFor('messagingStateChanged', (e) => e.state === 'Connected', 10_000);
     const id = await h.service.handlers().startGroupChat({ uris: ['ben@contoso.com', 'carl@contoso.com'], subject: 'Launch' }, ctx);
     expect(h.opened).toEqual([id]);
     expect(summaryOf(h, id)).toMatchObject({ group: true, title: 'Launch' });
     await h.service.handlers().sendMessage({ conversationId: id, text: 'hello both' }, ctx);
     const carlConversation = (await carlIn).conversationId;
-    await carl.waitFor('messagingStateChanged', (e) => e.conversationId === carlConversation && e.state === 'Connected', 10_000);
+    expect((await carlConnected).conversationId).toBe(carlConversation);
     await expect.poll(() => names(summaryOf(h, id)), { timeout: 10_000 }).toEqual(['Ben Osei', 'Carl Berg']);
     // Carl joined after IM was up in our conversation: a line in the chat, kept as data.
     await expect.poll(() => added(h, id).filter((m) => m.system !== undefined).map((m) => [m.system?.kind, m.system?.who.name])).toContainEqual(['joined', 'Carl Berg']);
@@ -84,12 +86,14 @@ describeEachProfile('session: group chats', (profile) => {
     await h.service.handlers().sendMessage({ conversationId: one, text: 'ping' }, ctx);
     await expect.poll(() => added(h, one).some((m) => m.text === 'Echo: ping'), { timeout: 10_000 }).toBe(true);
     const carlIn = carl.waitFor('incomingInvitation');
+    // Carl accepts at once: his messaging may connect before addParticipants returns, so the wait starts now.
+    const carlConnected = carl.waitFor('messagingStateChanged', (e) => e.state === 'Connected', 10_000);
     const group = await h.service.handlers().addParticipants({ conversationId: one, uris: ['carl@contoso.com'] }, ctx);
     expect(group).not.toBe(one);
     expect(h.opened).toContain(group);
     expect(summaryOf(h, group)?.group).toBe(true);
     const carlConversation = (await carlIn).conversationId;
-    await carl.waitFor('messagingStateChanged', (e) => e.conversationId === carlConversation && e.state === 'Connected', 10_000);
+    expect((await carlConnected).conversationId).toBe(carlConversation);
     await expect.poll(() => names(summaryOf(h, group)), { timeout: 10_000 }).toEqual(['Carl Berg', 'Echo Bot']);
     await carl.sendMessage(carlConversation, { text: 'carl here' });
     await expect.poll(() => added(h, group).find((m) => m.text === 'carl here')?.from.name).toBe('Carl Berg');
