@@ -5,6 +5,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { IdentityWindow } from '../network/passive-token-fetcher';
 import { isLoopbackHost, serverDomain } from '../ucwa/index';
+import { lockedDownWebPreferences } from './window-factory';
 
 /** Not `persist:`: the federation cookies live only as long as the app runs. */
 export const IDENTITY_PARTITION = 'ucwa-identity';
@@ -37,18 +38,7 @@ export function openIdentityWindow(deps: IdentityWindowDeps, url: URL, allowedHo
     height: 700,
     title: deps.title,
     autoHideMenuBar: true,
-    webPreferences: {
-      partition: IDENTITY_PARTITION,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-    },
+    webPreferences: { ...lockedDownWebPreferences(), partition: IDENTITY_PARTITION },
   });
   const contents = window.webContents;
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

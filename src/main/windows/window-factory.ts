@@ -1,6 +1,7 @@
-// The only place that creates a BrowserWindow: every window is isolated, sandboxed, without Node,
-// may not open windows or navigate off our origin (app://ucwa-tray), gets no permissions, and sends
-// links to the OS browser.
+// Creates the app's windows: every window is isolated, sandboxed, without Node, may not open windows
+// or navigate off our origin (app://ucwa-tray), gets no permissions, and sends links to the OS
+// browser. (The identity provider's sign-in window, identity-window.ts, shares the locked-down
+// preferences but has no preload and its own navigation rule.)
 import type { BrowserWindow, BrowserWindowConstructorOptions, Shell, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 import { isAllowedExternalUrl } from './external-links';
@@ -13,9 +14,11 @@ export interface WindowFactoryDeps {
 
 export type WindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
 
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+type WebPreferences = NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
+
+/** What no window of ours may have: Node, shared JavaScript worlds, webviews, insecure content. */
+export function lockedDownWebPreferences(): WebPreferences {
   return {
-    preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -25,8 +28,11 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
-    spellcheck: true,
   };
+}
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return { ...lockedDownWebPreferences(), preload: preloadPath, spellcheck: true };
 }
 
 export function createSecureWindow(deps: WindowFactoryDeps, options: WindowOptions): BrowserWindow {

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Person } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { ContactCardDialog } from '../components/contact-card-dialog';
+import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
 import { PresenceDot } from '../components/presence-dot';
@@ -38,19 +39,7 @@ export function AddPeopleDialog({ model, onClose }: { readonly model: ChatModel;
     <ModalDialog labelId="add-people-title" onClose={onClose}>
       <h2 id="add-people-title">{t('groups.addPeopleTitle')}</h2>
       <PeoplePicker chosen={chosen} onChange={setChosen} exclude={present} />
-      {error === undefined ? null : (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="card-actions">
-        <button type="button" onClick={onClose}>
-          {t('groups.cancel')}
-        </button>
-        <button type="button" class="primary" onClick={() => void add()}>
-          {t('groups.add')}
-        </button>
-      </div>
+      <DialogFooter error={error} confirmLabel={t('groups.add')} onConfirm={() => void add()} onCancel={onClose} />
     </ModalDialog>
   );
 }

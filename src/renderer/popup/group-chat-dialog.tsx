@@ -1,6 +1,7 @@
 // "New group chat" in the popup: choose several people (and a subject) and start one chat with them.
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
+import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
 import { t } from '../i18n';
@@ -26,19 +27,7 @@ export function GroupChatDialog({ bridge, onClose }: { readonly bridge: UcwaBrid
         {t('groups.subject')}
         <input type="text" maxLength={250} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
       </label>
-      {error === undefined ? null : (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="card-actions">
-        <button type="button" onClick={onClose}>
-          {t('groups.cancel')}
-        </button>
-        <button type="button" class="primary" onClick={() => void start()}>
-          {t('groups.start')}
-        </button>
-      </div>
+      <DialogFooter error={error} confirmLabel={t('groups.start')} onConfirm={() => void start()} onCancel={onClose} />
     </ModalDialog>
   );
 }

@@ -11,20 +11,7 @@ import { FAST_SIM } from '../../support/simulator';
 vi.mock('electron', () => import('../../fakes/electron/index'));
 // A desktop with a tray host on its session bus (the real adapter is tested against a real bus).
 vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
-vi.mock('electron-store', () => ({
-  default: class {
-    private readonly data = new Map<string, unknown>();
-    get(key: string): unknown {
-      return this.data.get(key);
-    }
-    set(key: string, value: unknown): void {
-      this.data.set(key, value);
-    }
-    delete(key: string): void {
-      this.data.delete(key);
-    }
-  },
-}));
+vi.mock('electron-store', () => import('../../fakes/electron-store/index'));
 
 const profile = mkdtempSync(join(tmpdir(), 'ucwa-tray-unwritable-log-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));

@@ -9,20 +9,7 @@ import type * as FakeElectron from '../../fakes/electron/index';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
 vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
-vi.mock('electron-store', () => ({
-  default: class {
-    private readonly data = new Map<string, unknown>();
-    get(key: string): unknown {
-      return this.data.get(key);
-    }
-    set(key: string, value: unknown): void {
-      this.data.set(key, value);
-    }
-    delete(key: string): void {
-      this.data.delete(key);
-    }
-  },
-}));
+vi.mock('electron-store', () => import('../../fakes/electron-store/index'));
 
 const profile = mkdtempSync(join(tmpdir(), 'ucwa-tray-links-'));
 const argv = [...process.argv];
