@@ -17,7 +17,8 @@ const PARTS = {
   'ucwa-messaging': [`${UCWA}/messaging*.ts`, `${UCWA}/message-parsing.ts`, `${UCWA}/conversation-record.ts`, `${UCWA}/pending-operations.ts`],
   'ucwa-people': [`${UCWA}/people*.ts`, `${UCWA}/presence-subscriber.ts`],
   'ucwa-http': [`${UCWA}/authenticated-http.ts`, `${UCWA}/http-transport.ts`, `${UCWA}/discovery.ts`, `${UCWA}/www-authenticate.ts`, `${UCWA}/resource.ts`, `${UCWA}/errors.ts`, `${UCWA}/logger.ts`, `${UCWA}/data-uri.ts`],
-  'ucwa-client': [`${UCWA}/ucwa-client.ts`, `${UCWA}/application-resource.ts`, `${UCWA}/activity-reporter.ts`, `${UCWA}/index.ts`],
+  'ucwa-network': [`${UCWA}/network-route.ts`, `${UCWA}/tls-trust.ts`, `${UCWA}/certificate-problem.ts`, `${UCWA}/trust-policy.ts`],
+  'ucwa-client': [`${UCWA}/ucwa-client.ts`, `${UCWA}/application-resource.ts`, `${UCWA}/activity-reporter.ts`, `${UCWA}/index.ts`, `${UCWA}/conversation-logs.ts`, `${UCWA}/slices.ts`],
 };
 /** The folders the README reports, and the parts that make them up. */
 const FOLDERS = {
@@ -25,7 +26,7 @@ const FOLDERS = {
   ipc: ['ipc'],
   'renderer/state': ['renderer-state'],
   session: ['session'],
-  ucwa: ['ucwa-events', 'ucwa-messaging', 'ucwa-people', 'ucwa-http', 'ucwa-client'],
+  ucwa: ['ucwa-events', 'ucwa-messaging', 'ucwa-people', 'ucwa-http', 'ucwa-network', 'ucwa-client'],
 };
 
 const reportOf = (part) => `reports/mutation/${part}.json`;
