@@ -122,10 +122,16 @@ export class HistoryStore {
   }
 
   async has(conversationId: string, messageId: string): Promise<boolean> {
+    return (await this.find(conversationId, messageId)) !== undefined;
+  }
+
+  /** A message's latest state (its newest line), looked for in the window and then backwards on disk. */
+  async find(conversationId: string, messageId: string): Promise<ChatMessage | undefined> {
     const window = await this.window(conversationId);
-    if (window.messages.some((m) => m.id === messageId)) return true;
-    for await (const stored of this.reader.backward(window.file, window.diskBefore)) if (stored.message.id === messageId) return true;
-    return false;
+    const inWindow = window.messages.find((m) => m.id === messageId);
+    if (inWindow !== undefined) return inWindow;
+    for await (const stored of this.reader.backward(window.file, window.diskBefore)) if (stored.message.id === messageId) return stored.message;
+    return undefined;
   }
 
   /**

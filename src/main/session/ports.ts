@@ -55,6 +55,8 @@ export interface HistoryPort {
   /** Tries every unsaved write now; resolves with how many messages are still unsaved. */
   flush(): Promise<number>;
   page(conversationId: string, before: string | undefined, limit: number): Promise<HistoryPage>;
+  /** A message older than what the thread keeps in memory (Retry on one scrolled back to). */
+  find(conversationId: string, messageId: string): Promise<ChatMessage | undefined>;
   conversationIds(): Promise<string[]>;
   search(text: string, limit?: number): Promise<readonly { readonly conversationId: string; readonly message: ChatMessage }[]>;
 }

@@ -144,10 +144,11 @@ export class ThreadsController {
     return message;
   }
 
-  retry(conversationId: string, messageId: string): ChatMessage {
+  async retry(conversationId: string, messageId: string): Promise<ChatMessage> {
     const thread = this.requireThread(conversationId);
-    const failed = thread.messages.find((m) => m.id === messageId && m.delivery === 'failed');
-    if (failed === undefined) throw new IpcFailure('not-found', 'There is no failed message to retry.');
+    // The thread keeps only its newest messages in memory; an older failed one is still on disk.
+    const failed = thread.messages.find((m) => m.id === messageId) ?? (await this.host.history()?.find(thread.id, messageId));
+    if (failed?.delivery !== 'failed') throw new IpcFailure('not-found', 'There is no failed message to retry.');
     return this.send(thread, failed.text, failed.html, failed.id);
   }
 

@@ -1,11 +1,15 @@
 // Conversations as the person sees them, driven by client events and a scripted client: typing,
 // ended conversations, incoming HTML, retrying a failed message, typing notices, search and
 // restore without a history, and what a failed attempt leaves behind for the next one.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Contact, HistoryPage } from '../../../src/shared/domain';
 import type { EventName } from '../../../src/shared/ipc-contract';
 import { ThreadsController } from '../../../src/main/session/threads-controller';
 import type { HistoryPort } from '../../../src/main/session/ports';
+import { HistoryStore } from '../../../src/main/history/history-store';
 import { UcwaClient, UcwaError } from '../../../src/main/ucwa/index';
 import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../src/main/ucwa/index';
 
@@ -136,7 +140,7 @@ describe('threads', () => {
     expect(added().find((m) => m.id === sent.id && m.delivery === 'failed')?.failureReason).toBe('Ben declined.');
     // Retrying the failed one keeps its id; this time the conversation opens.
     client.nextStart = async () => 'conv-2';
-    const again = threads.retry(thread.id, sent.id);
+    const again = await threads.retry(thread.id, sent.id);
     expect(again.id).toBe(sent.id);
     await until(() => added().some((m) => m.id === sent.id && m.delivery === 'delivered'));
     expect(thread.ucwaId).toBe('conv-2');
@@ -159,12 +163,12 @@ describe('threads', () => {
     expect([thread.ucwaId, thread.state]).toEqual(['conv-3', 'connected']);
   });
 
-  it('retries only a message that failed, in a thread that exists', () => {
+  it('retries only a message that failed, in a thread that exists', async () => {
     const { threads } = setup();
     const thread = threads.threadForUri('ben@contoso.com');
     const sent = threads.send(thread, 'pending', undefined);
-    expect(() => threads.retry(thread.id, sent.id)).toThrow('There is no failed message to retry.');
-    expect(() => threads.retry('chat:nobody', sent.id)).toThrow('That conversation does not exist.');
+    await expect(threads.retry(thread.id, sent.id)).rejects.toThrow('There is no failed message to retry.');
+    await expect(threads.retry('chat:nobody', sent.id)).rejects.toThrow('That conversation does not exist.');
   });
 
   it('sends a typing notice at most every three seconds, and only in an open conversation', async () => {
@@ -195,6 +199,31 @@ describe('threads', () => {
     expect(page.messages.map((m) => m.text)).toEqual(['nothing here', 'the REPORT two']);
   });
 
+  it('retries a failed message older than the thread keeps in memory, read back from the history on disk', async () => {
+    const history = new HistoryStore(mkdtempSync(join(tmpdir(), 'ucwa-retry-')), 'ana@contoso.com');
+    const { client, threads, added, receive } = setup({ history });
+    const thread = threads.threadForUri('ben@contoso.com');
+    client.nextStart = async () => {
+      throw new UcwaError('invitation-failed', 'Ben declined.');
+    };
+    const old = threads.send(thread, 'the old one', undefined);
+    await until(() => added().some((m) => m.id === old.id && m.delivery === 'failed'));
+    thread.ucwaId = 'conv-1';
+    for (let i = 0; i < 450; i += 1) receive(`line ${i}`);
+    await history.flush();
+    expect(thread.messages.some((m) => m.id === old.id)).toBe(false);
+    client.nextStart = async () => 'conv-2';
+    client.nextSend = async () => ({ operationId: 'op' });
+    thread.ucwaId = undefined;
+    const again = await threads.retry(thread.id, old.id);
+    expect([again.id, again.text]).toEqual([old.id, 'the old one']);
+    await until(() => added().some((m) => m.id === old.id && m.delivery === 'delivered'));
+    // Delivered now, so it is not retried twice; and a message that never failed is not retried at all.
+    await history.flush();
+    await expect(threads.retry(thread.id, old.id)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(threads.retry(thread.id, 'm-line 0')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('restores chat threads from the history with their last message, skipping other ids', async () => {
     const last: ChatMessage = { id: 'in:x', conversationId: 'chat:ben@contoso.com', direction: 'in', from: ben, text: 'see you', time: 5, delivery: 'delivered' };
     const history: HistoryPort = {
@@ -202,6 +231,7 @@ describe('threads', () => {
       onUnsaved: () => () => undefined,
       flush: async () => 0,
       page: async (id) => ({ messages: id === 'chat:ben@contoso.com' ? [last] : [] }),
+      find: async () => undefined,
       conversationIds: async () => ['chat:ben@contoso.com', 'group:42', 'chat:lena@contoso.com'],
       search: async () => [],
     };
