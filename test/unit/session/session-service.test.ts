@@ -1,18 +1,22 @@
 // The session service on a scripted client: what a sign-in keeps (the account always, the
 // password only with "remember me"), my note and photo, a second sign-in replacing the first, and
 // the power hooks (asleep, awake, idle).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionInfo, Me, Settings } from '../../../src/shared/domain';
 import type { EventName } from '../../../src/shared/ipc-contract';
 import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
 import { SessionService } from '../../../src/main/session/session-service';
 import { UcwaClient } from '../../../src/main/ucwa/index';
-import type { ContactDetails, ContactInfo, GroupInfo, PartyInfo, Photo, PresenceInfo } from '../../../src/main/ucwa/index';
+import { UcwaError } from '../../../src/main/ucwa/index';
+import type { ContactDetails, ContactInfo, GroupInfo, PartyInfo, Photo, PresenceInfo, UcwaEvent, UcwaListener } from '../../../src/main/ucwa/index';
 
 class ScriptedSession extends UcwaClient {
   readonly log: string[] = [];
   note = '';
   photo: Photo | undefined;
+  /** What signIn does: succeed, or throw what the test chose. */
+  signInOutcome: () => void = () => undefined;
+  private readonly listeners: UcwaListener[] = [];
 
   constructor(readonly user: string) {
     super({ server: 'https://127.0.0.1:1', user, password: 'x', endpointId: 'session' });
@@ -20,6 +24,7 @@ class ScriptedSession extends UcwaClient {
 
   override async signIn(): Promise<PartyInfo> {
     this.log.push('signIn');
+    this.signInOutcome();
     return { uri: `sip:${this.user}`, name: 'Ana Ruiz' };
   }
 
@@ -64,16 +69,26 @@ class ScriptedSession extends UcwaClient {
   override async signOut(): Promise<void> {
     this.log.push('signOut');
   }
+
+  override on(listener: UcwaListener): () => void {
+    this.listeners.push(listener);
+    return () => undefined;
+  }
+
+  /** The server's word, as the client would pass it on. */
+  fire(event: UcwaEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
 }
 
-function service(prepare: (client: ScriptedSession) => void = () => undefined) {
+function service(prepare: (client: ScriptedSession, index: number) => void = () => undefined, options: { now?: () => number; reconnectBaseMs?: number } = {}) {
   const clients: ScriptedSession[] = [];
   const vault: string[] = [];
   const pushes: { name: EventName; payload: unknown }[] = [];
   const session = new SessionService({
     createClient: (o) => {
       const client = new ScriptedSession(o.user);
-      prepare(client);
+      prepare(client, clients.length);
       clients.push(client);
       return client;
     },
@@ -83,6 +98,7 @@ function service(prepare: (client: ScriptedSession) => void = () => undefined) {
     notify: { incomingMessage: () => undefined },
     demo: { start: async () => ({ server: 'https://demo', user: 'demo@contoso.com', password: 'demo' }) },
     push: (name, payload) => pushes.push({ name, payload }),
+    ...options,
   });
   const connection = (): ConnectionInfo => session.snapshot().connection;
   return { session, clients, vault, pushes, connection };
@@ -148,5 +164,95 @@ describe('power and idle', () => {
     session.userIdle(true);
     session.userIdle(false);
     expect(clients[0]?.log.slice(2)).toEqual(['reconnectNow', 'reporting false', 'reporting true']);
+  });
+});
+
+describe('recovering a lost application (§3.3)', () => {
+  const lost: UcwaEvent = { type: 'applicationLost', reason: 'It expired.', gone: false };
+  const unreachable = (): never => {
+    throw new UcwaError('unreachable', 'No route.');
+  };
+  const states = (pushes: { name: EventName; payload: unknown }[]): ConnectionInfo[] => pushes.filter((p) => p.name === 'connectionChanged').map((p) => p.payload as ConnectionInfo);
+
+  it('tries again at once, then after a growing delay it announces, until a new application is up', async () => {
+    const { session, clients, pushes, connection } = service((c, i) => {
+      if (i === 1 || i === 2) c.signInOutcome = unreachable;
+    }, { now: () => 1_000_000, reconnectBaseMs: 40 });
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    const before = states(pushes).length;
+    clients[0]?.fire(lost);
+    await vi.waitFor(() => expect(connection().state).toBe('connected'), { timeout: 3_000 });
+    const during = states(pushes).slice(before).filter((s) => s.state === 'reconnecting');
+    // The first attempt goes at once (no time announced); the next ones say when they will be.
+    expect(during[0]).toEqual({ state: 'reconnecting', detail: 'Reconnecting to the server…' });
+    const waits = during.slice(1).map((s) => (s.nextAttemptAt ?? 0) - 1_000_000);
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(20);
+    expect(waits[0]).toBeLessThanOrEqual(40);
+    expect(waits[1]).toBeGreaterThanOrEqual(40);
+    expect(waits[1]).toBeLessThanOrEqual(80);
+    expect(clients).toHaveLength(4);
+    // Every replaced client is signed out; the one that made it is kept.
+    for (const old of clients.slice(0, 3)) expect(old.log).toContain('signOut');
+    expect(clients[3]?.log).toEqual(['signIn', 'available']);
+  });
+
+  it('stops when the server no longer accepts the password, and says so', async () => {
+    const { session, clients, connection } = service((c, i) => {
+      if (i === 1)
+        c.signInOutcome = () => {
+          throw new UcwaError('wrong-credentials', 'No.');
+        };
+    });
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    clients[0]?.fire(lost);
+    await vi.waitFor(() => expect(connection().state).toBe('failed'));
+    expect(connection().detail).toMatch(/password/i);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(clients).toHaveLength(2);
+  });
+
+  it('a recovery that was waiting does not come back after signing out', async () => {
+    const { session, clients, connection } = service((c, i) => {
+      if (i === 1) c.signInOutcome = unreachable;
+    }, { reconnectBaseMs: 400 });
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    clients[0]?.fire(lost);
+    // The second attempt is due in 200–400 ms; signing out well before it must cancel it.
+    await vi.waitFor(() => expect(connection().nextAttemptAt).toBeDefined(), { interval: 5 });
+    await session.signOut();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(clients).toHaveLength(2);
+    expect(connection()).toEqual({ state: 'signed-out' });
+  });
+
+  it('a recovery in flight when I sign out leaves me signed out', async () => {
+    let release: () => void = () => undefined;
+    const { session, clients, connection } = service((c, i) => {
+      if (i === 1) c.makeMeAvailable = () => new Promise<void>((resolve) => (release = resolve));
+    });
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    clients[0]?.fire(lost);
+    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']));
+    await session.signOut();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connection()).toEqual({ state: 'signed-out' });
+  });
+
+  it('ignores what a replaced client still says, and stops for good on 410 Gone (§5.6)', async () => {
+    const { session, clients, connection } = service();
+    await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
+    clients[0]?.fire(lost);
+    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn', 'available']));
+    await vi.waitFor(() => expect(connection().state).toBe('connected'));
+    clients[0]?.fire({ type: 'connectionChanged', state: 'reconnecting', detail: 'old news' });
+    clients[0]?.fire(lost);
+    expect(connection().state).toBe('connected');
+    expect(clients).toHaveLength(2);
+    clients[1]?.fire({ type: 'applicationLost', reason: 'Gone.', gone: true });
+    expect(connection()).toMatchObject({ state: 'failed' });
+    expect(clients[1]?.log).toContain('reporting false');
+    expect(clients).toHaveLength(2);
   });
 });
