@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // A poll returns as soon as its condition holds; the one-second default fails on a busy two-core
+    // machine (CI, the mutation run) for work that takes a second there and milliseconds here.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // The CLI speaks the terminal's language; the tests assert its English words whatever LANG is.
     env: { UCWA_TRAY_LANGUAGE: 'en' },
