@@ -30,6 +30,9 @@ describeEachProfile('group chat', (profile) => {
     autoAccept(ben);
     autoAccept(carl);
     const carlInvited = carl.waitFor('incomingInvitation');
+    // Carl has no other conversation; his IM may connect before the awaits below return, so the
+    // wait starts now (it raced under load).
+    const carlConnected = carl.waitFor('messagingStateChanged', (e) => e.state === 'Connected', 20_000);
     const benJoined = ben.waitFor('invitationCompleted');
     const started = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Planning' });
     const anaConversation = follow(ana, started);
@@ -47,7 +50,7 @@ describeEachProfile('group chat', (profile) => {
     await benSeesCarl;
     // Joined the meeting, then IM added by the client itself: Carl can write.
     const carlConversation = invitation.conversationId;
-    await carl.waitFor('messagingStateChanged', (e) => e.conversationId === carlConversation && e.state === 'Connected', 10_000);
+    expect((await carlConnected).conversationId).toBe(carlConversation);
 
     const heard = (client: UcwaClient, text: string): Promise<Extract<UcwaEvent, { type: 'messageReceived' }>> => client.waitFor('messageReceived', (e) => e.text === text, 10_000);
     const fromAna = [heard(ben, 'from ana'), heard(carl, 'from ana')];
@@ -75,6 +78,7 @@ describeEachProfile('group chat', (profile) => {
     const ana = await signedIn(sim, 'ana@contoso.com');
     autoAccept(ana);
     const invited = ana.waitFor('incomingInvitation');
+    const connected = ana.waitFor('messagingStateChanged', (e) => e.state === 'Connected', 20_000);
     const participants: string[] = [];
     ana.on((e) => {
       if (e.type === 'participantAdded') participants.push(e.participant.name);
@@ -83,7 +87,7 @@ describeEachProfile('group chat', (profile) => {
     const invitation = await invited;
     expect(invitation.group).toBe(true);
     expect(invitation.subject).toBe('Launch');
-    await ana.waitFor('messagingStateChanged', (e) => e.conversationId === invitation.conversationId && e.state === 'Connected', 10_000);
+    expect((await connected).conversationId).toBe(invitation.conversationId);
     // The one who invited is known from the invitation; the others arrive as participants.
     await expect.poll(() => [...new Set([invitation.from.name, ...participants])].sort()).toEqual(['Echo Bot', 'Lena Adler']);
     const echoed = ana.waitFor('messageReceived', (e) => e.text === 'Echo: hello group', 10_000);
