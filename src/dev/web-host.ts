@@ -21,8 +21,10 @@ import type { SenderPolicy } from '../main/ipc/sender-policy';
 import { InMemorySettings } from '../main/session/in-memory-settings';
 import type { WindowPort } from '../main/session/ports';
 import { SessionService } from '../main/session/session-service';
-import { SecretRedactor, UcwaClient, createLogger } from '../main/ucwa/index';
-import type { LogSink } from '../main/ucwa/index';
+import { ProxyCredentialStore } from '../main/network/proxy-credentials';
+import { ProxySignIn } from '../main/network/proxy-sign-in';
+import { SecretRedactor, UcwaClient, buildTlsTrust, createLogger, createNetworkRoute } from '../main/ucwa/index';
+import type { LogSink, NetworkRoute } from '../main/ucwa/index';
 import type { InvokeHandlers } from '../shared/ipc-contract';
 import { IpcFailure } from '../shared/ipc-failure';
 import type { HostToPage, PageName } from '../shared/web-bridge-protocol';
@@ -44,6 +46,11 @@ export interface WebHostOptions {
   readonly logSink?: LogSink;
   /** The 'OS' languages the language setting 'system' follows (BCP 47, most preferred first); none: English. */
   readonly languages?: readonly string[];
+  /**
+   * A proxy every request goes through (http://host:port), as the OS or a PAC file would name it:
+   * the proxy's user name and password are asked for on the sign-in page, as in the app.
+   */
+  readonly proxy?: string;
 }
 
 export interface WebHost {
@@ -78,11 +85,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     isChatFocused: (id) => pages.isChatFocused(id),
   };
   let endpoint = 0;
+  // Proxy credentials as the app keeps them, minus the disk: a browser tab is no place for them.
+  const vault = { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined };
+  const proxyCredentials = new ProxyCredentialStore(vault);
+  const proxy = options.proxy;
+  const route: NetworkRoute | undefined =
+    proxy === undefined ? undefined : createNetworkRoute(buildTlsTrust({ systemStore: false }), { kind: 'per-origin', resolve: async () => ({ url: proxy }), credentials: (p) => proxyCredentials.get(p) });
+  const proxySignIn = new ProxySignIn({ proxyFor: async (origin) => route?.proxyFor(origin), credentials: proxyCredentials });
   const session = new SessionService({
-    createClient: (credentials) => new UcwaClient({ ...credentials, endpointId: `dev-host-${++endpoint}`, userAgent: 'UcwaTray-DevHost/0.1', logSink }),
+    createClient: (credentials) => new UcwaClient({ ...credentials, ...(route === undefined ? {} : { dispatcher: route.source }), endpointId: `dev-host-${++endpoint}`, userAgent: 'UcwaTray-DevHost/0.1', logSink }),
     settings: new InMemorySettings(),
     // A browser tab is no place for a stored password: the UI says it will not be remembered.
-    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
+    vault,
     windows,
     notify: { incomingMessage: () => undefined },
     demo: { start: async () => ({ server: simulatorUrl, user: options.demoUser ?? 'ana@contoso.com', password: DEMO_PASSWORD }) },
@@ -90,8 +104,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openHistory: (account) => new HistoryStore(historyDir, account),
     preferredLanguages: () => options.languages ?? [],
   });
+  const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
-    ...session.handlers(),
+    ...sessionHandlers,
+    signIn: (input, context) => proxySignIn.run(() => sessionHandlers.signIn(input, context)),
+    setProxyCredentials: async (input) => proxySignIn.save(input),
     ready: async (_input, context) => {
       pages.ready(context.windowId);
       return null;
@@ -194,6 +211,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections();
       await closed;
       await simulator.stop();
+      await route?.close();
       await rm(historyDir, { recursive: true, force: true });
     },
   };

@@ -13,6 +13,7 @@ import { HistoryStore } from './history/history-store';
 import { caFilesSetting, createAppNetwork } from './network/app-network';
 import { systemNetwork } from './doctor/doctor-network';
 import { ProxyCredentialStore } from './network/proxy-credentials';
+import { ProxySignIn } from './network/proxy-sign-in';
 import { setAppLocale, t } from './i18n/app-language';
 import { passiveTokenFetcher } from './network/passive-token-fetcher';
 import { windowsTokenFetcher } from './network/windows-token-fetcher';
@@ -181,8 +182,12 @@ async function start(): Promise<void> {
   });
 
   const sessionHandlers = session.handlers();
+  // A 407 at sign-in names the proxy; the page asks for its user name and password once.
+  const proxySignIn = new ProxySignIn({ proxyFor: (origin) => network.proxyFor(origin), credentials: proxyCredentials });
   const handlers: InvokeHandlers = {
     ...sessionHandlers,
+    signIn: (input, context) => proxySignIn.run(() => sessionHandlers.signIn(input, context)),
+    setProxyCredentials: async (input) => proxySignIn.save(input),
     // Worded in the app's language when a window asks.
     getSnapshot: async (input, context) => ({ ...(await sessionHandlers.getSnapshot(input, context)), ...(idleOnlyPresence ? { presenceNote: t('settings.idleOnlyPresence') } : {}) }),
     sendMessage: async (input, context) => {

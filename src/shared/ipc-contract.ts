@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'untrusted-server',
   /** The proxy wants a user name and password; `host` names the proxy. */
   'proxy-auth-required',
+  /** The proxy turned down the user name and password it was given; `host` names the proxy: ask again. */
+  'proxy-auth-rejected',
+  /** The proxy would not connect to the server (403 or another refusal of CONNECT). */
+  'proxy-refused',
   'not-found',
   'send-failed',
   'unavailable',
@@ -202,6 +206,20 @@ export const invokeContract = {
   openLogFolder: method<null>()(none),
   /** Puts versions, the connection state, the server and the last log lines (no secrets) on the clipboard. */
   copyDiagnostics: method<{ readonly logLines: number }>()(none),
+  /**
+   * The user name and password for the proxy that answered sign-in with 407 (`proxy` is the host
+   * that error named; main accepts only a proxy that asked). `remembered`: kept encrypted on disk.
+   */
+  setProxyCredentials: method<{ readonly remembered: boolean }>()(
+    z
+      .object({
+        proxy: z.string().trim().min(1).max(260).regex(/^[^\s\p{Cc}/@]+$/u, 'a proxy host such as proxy.contoso.com:8080'),
+        user: z.string().trim().min(1).max(256).regex(/^[^\p{Cc}]+$/u, 'a user name on one line'),
+        password: z.string().min(1).max(1024),
+        remember: z.boolean(),
+      })
+      .strict(),
+  ),
 } as const;
 
 /**
@@ -211,7 +229,8 @@ export const invokeContract = {
  * getSettings (the snapshot carries both), so no page has them.
  */
 const EVERY_PAGE = ['ready', 'getSnapshot'] as const satisfies readonly MethodName[];
-const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor'] as const satisfies readonly MethodName[];
+// setProxyCredentials: wherever the sign-in form shows (the sign-in window, and the popup while signed out).
+const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor', 'setProxyCredentials'] as const satisfies readonly MethodName[];
 export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
   // The popup shows the sign-in form while signed out.
   popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation', 'startGroupChat', 'getContactCard', 'copyText', 'openMissed'],

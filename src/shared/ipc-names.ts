@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'runDoctor',
   'openLogFolder',
   'copyDiagnostics',
+  'setProxyCredentials',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -11,7 +11,7 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
   tls: 'tls',
   'bad-ca-file': 'tls',
   'proxy-auth-required': 'proxy-auth-required',
-  'proxy-refused': 'unreachable',
+  'proxy-refused': 'proxy-refused',
   'not-ucwa': 'not-ucwa',
   'malformed-response': 'not-ucwa',
   'insecure-transport': 'insecure-transport',

@@ -16,7 +16,7 @@ describe('errors for the windows', () => {
       tls: 'tls',
       'bad-ca-file': 'tls',
       'proxy-auth-required': 'proxy-auth-required',
-      'proxy-refused': 'unreachable',
+      'proxy-refused': 'proxy-refused',
       'not-ucwa': 'not-ucwa',
       'malformed-response': 'not-ucwa',
       'insecure-transport': 'insecure-transport',
