@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { runConnectionDoctor } from '../main/doctor/connection-doctor';
+import { systemNetwork } from '../main/doctor/doctor-network';
 import { HistoryStore } from '../main/history/history-store';
 import { invokeOne } from '../main/ipc/register-invoke-handlers';
 import type { SenderPolicy } from '../main/ipc/sender-policy';
@@ -114,7 +115,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return null;
     },
     // The real doctor, on this machine's network (the simulator is plain http on loopback).
-    runDoctor: async (input) => runConnectionDoctor({ ...input, trustedDomains: session.snapshot().settings.trustedDomains }, { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1' }),
+    runDoctor: async (input) =>
+      runConnectionDoctor(
+        { ...input, trustedDomains: session.snapshot().settings.trustedDomains },
+        { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1', ...(proxy === undefined ? {} : { network: { ...systemNetwork, proxyFor: async () => ({ url: proxy, credentials: proxyCredentials.get(proxy) }) }, proxyFor: async () => proxy }) },
+      ),
     openLogFolder: async () => {
       throw new IpcFailure('unavailable', 'The web dev host keeps no log folder: its log goes to the terminal.');
     },

@@ -43,7 +43,7 @@ import type { KeyValueStore } from './settings/settings-store';
 import { setUpTray } from './tray/tray-setup';
 import type { TraySetup } from './tray/tray-setup';
 import { SecretRedactor, UcwaClient, createLogger } from './ucwa/index';
-import type { TokenFetcher } from './ucwa/index';
+import type { ProxyCredentials, TokenFetcher } from './ucwa/index';
 import { APP_SCHEME, appPageUrl } from './windows/app-origin';
 import { APP_SCHEME_PRIVILEGED, appProtocolHandler } from './windows/app-protocol';
 import { createSecureWindow } from './windows/window-factory';
@@ -182,6 +182,11 @@ async function start(): Promise<void> {
   });
 
   const sessionHandlers = session.handlers();
+  // The doctor's own checks take sign-in's route: the same proxy, with the credentials it has.
+  const doctorProxyFor = async (origin: string): Promise<{ url: string; credentials: ProxyCredentials | undefined } | undefined> => {
+    const proxy = await network.proxyFor(origin);
+    return proxy === undefined ? undefined : { url: proxy, credentials: proxyCredentials.get(proxy) };
+  };
   // A 407 at sign-in names the proxy; the page asks for its user name and password once.
   const proxySignIn = new ProxySignIn({ proxyFor: (origin) => network.proxyFor(origin), credentials: proxyCredentials });
   const handlers: InvokeHandlers = {
@@ -223,7 +228,7 @@ async function start(): Promise<void> {
       }),
       trustedDomains: () => settings.get().trustedDomains,
       // The doctor checks certificates against what sign-in trusts, and says which proxy sign-in takes.
-      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})`, network: { ...systemNetwork, ca: network.trust.ca }, proxyFor: (origin) => network.proxyFor(origin) },
+      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})`, network: { ...systemNetwork, ca: network.trust.ca, proxyFor: doctorProxyFor }, proxyFor: (origin) => network.proxyFor(origin) },
     }),
   };
   registerInvokeHandlers(ipcMain, handlers, policy, log);

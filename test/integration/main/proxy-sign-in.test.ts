@@ -71,11 +71,12 @@ function startApp(): App {
   });
   const proxySignIn = new ProxySignIn({ proxyFor: (origin) => network.proxyFor(origin), credentials });
   const sessionHandlers = service.handlers();
+  // The session's methods plus the two this test is about; the doctor and clipboard are not called here.
   const handlers = {
     ...sessionHandlers,
     signIn: (input, context) => proxySignIn.run(() => sessionHandlers.signIn(input, context)),
     setProxyCredentials: async (input) => proxySignIn.save(input),
-  } as InvokeHandlers;
+  } satisfies Partial<InvokeHandlers> as unknown as InvokeHandlers;
   const log = createLogger('main', sink, new SecretRedactor());
   const app: App = { call: (method, input) => runParsed(method, handlers, log, [input], 1), service, network };
   opened.apps.push(app);
