@@ -22,6 +22,7 @@ import type { SenderPolicy } from '../main/ipc/sender-policy';
 import { InMemorySettings } from '../main/session/in-memory-settings';
 import type { WindowPort } from '../main/session/ports';
 import { SessionService } from '../main/session/session-service';
+import { CaFileSettings, caFileHandlers } from '../main/network/ca-file-settings';
 import { ProxyCredentialStore } from '../main/network/proxy-credentials';
 import { ProxySignIn } from '../main/network/proxy-sign-in';
 import { SecretRedactor, UcwaClient, buildTlsTrust, createLogger, createNetworkRoute } from '../main/ucwa/index';
@@ -52,6 +53,8 @@ export interface WebHostOptions {
    * the proxy's user name and password are asked for on the sign-in page, as in the app.
    */
   readonly proxy?: string;
+  /** Plays the OS's open-file dialog of "Add…" under Company certificates (a path, or undefined: cancelled). */
+  readonly pickCaFile?: () => Promise<string | undefined>;
 }
 
 export interface WebHost {
@@ -105,8 +108,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openHistory: (account) => new HistoryStore(historyDir, account),
     preferredLanguages: () => options.languages ?? [],
   });
+  // The CA files list as the settings page edits it; this host's simulator is plain http, so they
+  // are kept and checked here but trusted by nothing.
+  const settingsValues = new Map<string, unknown>();
+  const caFiles = new CaFileSettings({
+    store: { get: (k) => settingsValues.get(k), set: (k, v) => void settingsValues.set(k, v), delete: (k) => void settingsValues.delete(k) },
+    logger: log,
+    changed: () => undefined,
+    pick: async () => {
+      if (options.pickCaFile === undefined) throw new IpcFailure('unavailable', 'The web dev host has no file dialog.');
+      return options.pickCaFile();
+    },
+  });
   const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
+    ...caFileHandlers(caFiles),
     ...sessionHandlers,
     signIn: (input, context) => proxySignIn.run(() => sessionHandlers.signIn(input, context)),
     setProxyCredentials: async (input) => proxySignIn.save(input),

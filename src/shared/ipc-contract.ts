@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'proxy-auth-rejected',
   /** The proxy would not connect to the server (403 or another refusal of CONNECT). */
   'proxy-refused',
+  /** A file offered as a CA certificate cannot be read or is not a PEM certificate; nothing was added. */
+  'bad-ca-file',
   'not-found',
   'send-failed',
   'unavailable',
@@ -220,6 +222,11 @@ export const invokeContract = {
       })
       .strict(),
   ),
+  /** Extra CA certificate files sign-in trusts besides the OS's (`network.caFiles`); used from the next sign-in on. */
+  getCaFiles: method<readonly string[]>()(none),
+  /** Main shows the OS's open-file dialog; a PEM certificate file is added, anything else is `bad-ca-file`. The list after it. */
+  addCaFile: method<readonly string[]>()(none),
+  removeCaFile: method<readonly string[]>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
 } as const;
 
 /**
@@ -236,7 +243,7 @@ export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } =
   popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation', 'startGroupChat', 'getContactCard', 'copyText', 'openMissed'],
   chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation', 'addParticipants', 'getContactCard', 'copyText', 'openChat'],
   'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
-  settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics'],
+  settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics', 'getCaFiles', 'addCaFile', 'removeCaFile'],
   'sign-in': [...EVERY_PAGE, ...SIGN_IN],
 };
 

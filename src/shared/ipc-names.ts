@@ -35,6 +35,9 @@ export const METHOD_NAMES = [
   'openLogFolder',
   'copyDiagnostics',
   'setProxyCredentials',
+  'getCaFiles',
+  'addCaFile',
+  'removeCaFile',
 ] as const;
 
 export const EVENT_NAMES = [
