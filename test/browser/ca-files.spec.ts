@@ -12,8 +12,8 @@ requireChromium();
 
 const picks: (string | undefined)[] = [];
 const test = base.extend({
-  host: async ({}, use) => {
-    const host = await startWebHost({ rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), simulator: { botDelayMs: 50 }, pickCaFile: async () => picks.shift() });
+  host: async ({ simulatorOptions }, use) => {
+    const host = await startWebHost({ rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), simulator: { botDelayMs: 50, ...simulatorOptions }, pickCaFile: async () => picks.shift() });
     await use(host);
     await host.close();
   },

@@ -10,7 +10,8 @@ import { expect, requireChromium, test as base } from './fixtures';
 requireChromium();
 
 const test = base.extend<{ corporateProxy: TestProxy }>({
-  corporateProxy: async ({}, use) => {
+  corporateProxy: async ({ simulatorOptions }, use) => {
+    void simulatorOptions; // Playwright needs a named fixture here; the proxy depends on nothing.
     const proxy = await startTestProxy({ credentials: { user: 'CONTOSO\\ana', password: 'Pr0xy pass' } });
     await use(proxy);
     await proxy.close();
