@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'proxy-refused',
   /** A file offered as a CA certificate cannot be read or is not a PEM certificate; nothing was added. */
   'bad-ca-file',
+  /** The user stopped it (closed the sign-in window of the identity provider). */
+  'cancelled',
   'not-found',
   'send-failed',
   'unavailable',
@@ -50,11 +52,20 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a certificate was refused (`tls`), so the page can say it in the user's language. */
+export const CERTIFICATE_PROBLEMS = ['untrusted-issuer', 'name-mismatch', 'expired', 'not-yet-valid', 'other'] as const;
+export type CertificateProblemName = (typeof CERTIFICATE_PROBLEMS)[number];
+
 export interface IpcError {
   readonly code: ErrorCode;
   readonly message: string;
-  /** `untrusted-server`: the host sign-in would have sent credentials to, so the user can be asked. */
+  /**
+   * `untrusted-server`: the host sign-in would have sent credentials to, so the user can be asked;
+   * `tls`: the host whose certificate was refused; proxy codes: the proxy (auth) or the origin (refused).
+   */
   readonly host?: string;
+  /** `tls`: what is wrong with the certificate. */
+  readonly certificate?: CertificateProblemName;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
@@ -300,4 +311,7 @@ export type InvokeHandlers = {
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, host?: string): Result<never> => ({ ok: false, error: { code, message, ...(host === undefined ? {} : { host }) } });
+export const fail = (code: ErrorCode, message: string, host?: string, certificate?: CertificateProblemName): Result<never> => ({
+  ok: false,
+  error: { code, message, ...(host === undefined ? {} : { host }), ...(certificate === undefined ? {} : { certificate }) },
+});

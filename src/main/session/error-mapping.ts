@@ -21,10 +21,11 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
   'delivery-unconfirmed': 'send-failed',
   'invitation-failed': 'send-failed',
   'not-signed-in': 'not-signed-in',
+  cancelled: 'cancelled',
 };
 
 export function toIpcFailure(error: unknown): IpcFailure {
   if (error instanceof IpcFailure) return error;
-  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message, error.host);
+  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message, error.host, error.certificateProblem);
   return new IpcFailure('internal', 'Something went wrong in the app.');
 }

@@ -37,7 +37,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     if (result.ok) setPassword('');
     else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: result.error.message });
     else if ((result.error.code === 'proxy-auth-required' || result.error.code === 'proxy-auth-rejected') && result.error.host !== undefined) setProxyQuestion({ host: result.error.host, rejected: result.error.code === 'proxy-auth-rejected' });
-    else setError(signInErrorText(result.error));
+    else setError(signInErrorText(result.error, method));
   };
 
   const submit = async (event: Event): Promise<void> => {

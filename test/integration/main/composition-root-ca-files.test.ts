@@ -57,7 +57,8 @@ describe('company certificates in settings', () => {
     const signIn = { server: sim.url, user: 'ana@contoso.com', password: 'demo', rememberMe: false };
     const popup = (): Window | undefined => windowsShowing('popup')[0];
     const before = await call(popup(), 'signIn', signIn);
-    expect(before).toMatchObject({ ok: false, error: { code: 'tls' } });
+    // What is wrong with the certificate reaches the page, which words it (en + de).
+    expect(before).toMatchObject({ ok: false, error: { code: 'tls', certificate: 'untrusted-issuer', host: '127.0.0.1' } });
 
     await call(popup(), 'openSettings', {});
     const settings = (): Window | undefined => windowsShowing('settings')[0];
