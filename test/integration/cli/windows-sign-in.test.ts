@@ -73,15 +73,18 @@ describe('ucwa-tray --sign-in windows', () => {
   });
 
   it('through a proxy that wants credentials: refused without them (one clear line), signed in with them (--proxy user:password@)', async () => {
-    const sim = await startHttpsSim();
-    const p = await proxy({ credentials: { user: 'CONTOSO\\ana', password: 'Pr0xy pass' } });
-    const env = { ...CLEAN, UCWA_SERVER: sim.url, UCWA_USER: 'ana@contoso.com', UCWA_PASSWORD: 'demo' };
-    const refused = await runCli(['send', '--sign-in', 'windows', '--ca', caFile(), '--proxy', p.url, '--to', 'echo@contoso.com', 'x'], env);
+    const port = await freePort();
+    const name = 'lyncweb.contoso.test';
+    const sim = await startHttpsSim([name, '127.0.0.1'], {}, { port, publicUrl: `https://${name}:${port}` });
+    const p = await proxy({ credentials: { user: 'CONTOSO\\ana', password: 'Pr0xy pass' }, hosts: { [name]: '127.0.0.1' } });
+    const env = { ...CLEAN, UCWA_SERVER: `https://${name}:${port}`, UCWA_USER: 'ana@contoso.com', UCWA_PASSWORD: 'demo' };
+    const args = ['--sign-in', 'windows', '--ca', caFile(), '--trust-domain', 'contoso.test', '--to', 'echo@contoso.com'];
+    const refused = await runCli(['send', ...args, '--proxy', p.url, 'x'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('proxy wants a user name and password');
     expect(sim.windowsSignIn.verified).toBe(0);
     const withCredentials = `http://${encodeURIComponent('CONTOSO\\ana')}:${encodeURIComponent('Pr0xy pass')}@${new URL(p.url).host}`;
-    const run = await runCli(['send', '--sign-in', 'windows', '--ca', caFile(), '--proxy', withCredentials, '--to', 'echo@contoso.com', 'hello'], env);
+    const run = await runCli(['send', ...args, '--proxy', withCredentials, 'hello'], env);
     expect(run.stderr.trim()).toBe('delivered to echo@contoso.com');
     expect(run.code).toBe(0);
     expect(sim.windowsSignIn.verified).toBe(1);
