@@ -112,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // are kept and checked here but trusted by nothing.
   const settingsValues = new Map<string, unknown>();
   const caFiles = new CaFileSettings({
-    store: { get: (k) => settingsValues.get(k), set: (k, v) => void settingsValues.set(k, v), delete: (k) => void settingsValues.delete(k) },
+    store: { get: (k) => settingsValues.get(k), set: (k, v) => void settingsValues.set(k, v) },
     logger: log,
     changed: () => undefined,
     pick: async () => {

@@ -8,15 +8,20 @@ import type { InvokeHandlers } from '../../shared/ipc-contract';
 import { IpcFailure } from '../../shared/ipc-failure';
 import { UcwaError, readCaFile } from '../ucwa/index';
 import type { Logger } from '../ucwa/index';
-import type { KeyValueStore } from '../settings/settings-store';
 import { caFilesSetting } from './app-network';
 
 export const CA_FILES_KEY = 'network.caFiles';
 /** As caFilesSetting reads it: more would be ignored as a whole. */
 export const MAX_CA_FILES = 50;
 
+/** Where the setting lives (the settings file's key-value store). */
+export interface SettingsValues {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
 export interface CaFileSettingsDeps {
-  readonly store: KeyValueStore;
+  readonly store: SettingsValues;
   /** The OS's open-file dialog: the path picked, or undefined when cancelled. */
   readonly pick: () => Promise<string | undefined>;
   readonly changed: (files: readonly string[]) => void;
