@@ -72,9 +72,9 @@ export default {
     },
     {
       name: 'plain-node-never-reaches-electron',
-      comment: 'Nothing the CLI, the dev host, the simulator, the benchmarks or the plain-Node main folders load may pull electron in, not even through another module.',
+      comment: 'Nothing the CLI, the dev host, the simulator, the benchmarks or the plain-Node main folders (network included: Electron\'s session comes in as a port) load may pull electron in, not even through another module.',
       severity: 'error',
-      from: { path: [under('src/cli', 'src/dev', 'src/simulator', 'bench'), '^src/main/(?:ucwa|session|history|doctor|logging)/'] },
+      from: { path: [under('src/cli', 'src/dev', 'src/simulator', 'bench'), '^src/main/(?:ucwa|session|history|doctor|logging|network)/'] },
       to: { path: ELECTRON, reachable: true },
     },
     {
@@ -135,12 +135,12 @@ export default {
     },
     {
       name: 'dev-host-uses-services',
-      comment: 'The web dev host builds a session service like the composition root does: session, ucwa, ipc, history, the simulator, shared, node:*, ws and zod — never a window, tray or other Electron adapter.',
+      comment: 'The web dev host builds a session service like the composition root does: session, ucwa, ipc, history, doctor, the Electron-free network services (proxy credentials, CA files), the simulator, shared, node:*, ws and zod — never a window, tray or other Electron adapter.',
       severity: 'error',
       from: { path: '^src/dev/' },
       to: {
         dependencyTypesNot: ['core'],
-        pathNot: [under('src/dev', 'src/main/session', 'src/main/ucwa', 'src/main/ipc', 'src/main/history', 'src/main/doctor', 'src/simulator', 'src/shared'), npm('ws', 'zod')],
+        pathNot: [under('src/dev', 'src/main/session', 'src/main/ucwa', 'src/main/ipc', 'src/main/history', 'src/main/doctor', 'src/main/network', 'src/simulator', 'src/shared'), npm('ws', 'zod')],
       },
     },
     {

@@ -1,4 +1,4 @@
-import { UcwaClient } from '../main/ucwa/index';
+import { UcwaClient, environmentProxyUrl } from '../main/ucwa/index';
 import type { LogSink } from '../main/ucwa/index';
 import { cliNetworkRoute } from './cli-network';
 import { ntlmTokenFetcher, windowsAccount } from './ntlm-token-fetcher';
@@ -25,7 +25,11 @@ export function createCliClient(connection: ConnectionOptions, env: NodeJS.Proce
     password: connection.password,
     trustedDomains: connection.trustedDomains,
     dispatcher: network.source,
-    ...(windows ? { signInMethod: 'windows' as const, tokenFetcher: ntlmTokenFetcher(windowsAccount(connection.user, connection.password, connection.windowsUser), network.trust) } : {}),
+    ...(windows ? { signInMethod: 'windows' as const, tokenFetcher: ntlmTokenFetcher(windowsAccount(connection.user, connection.password, connection.windowsUser), network.trust, (origin) => {
+            const url = connection.proxy ?? environmentProxyUrl(origin, env);
+            return url === undefined ? undefined : { url };
+          }),
+        } : {}),
     endpointId: loadEndpointId(env),
     userAgent: `UcwaTray-CLI/${cliVersion()} (${process.platform})`,
     logSink,

@@ -1,12 +1,14 @@
 // The Windows grant from the command line (and on systems without the logged-on Windows user):
 // NTLMv2 with an explicit user and password against the token service, through httpntlm's message
 // functions. NTLM authenticates a connection, so the three legs go over one undici Client (a single
-// keep-alive connection) that verifies TLS like every other request. Not through a proxy: a
-// tunnelled NTLM exchange needs a connection-pinned CONNECT, which undici does not offer.
+// keep-alive connection) that verifies TLS like every other request. Behind a proxy, that one
+// connection is a CONNECT tunnel the Client opens itself (tunnel-connector.ts).
 import ntlm from 'httpntlm/ntlm.js';
 import { Client } from 'undici';
 import { UcwaError } from '../main/ucwa/index';
 import type { TlsTrust, TokenFetcher, TokenResponse } from '../main/ucwa/index';
+import { tunnelConnector } from './tunnel-connector';
+import type { TunnelProxy } from './tunnel-connector';
 
 export interface WindowsAccount {
   /** NetBIOS domain, e.g. CONTOSO. */
@@ -33,9 +35,15 @@ function ntlmChallenge(header: string | string[] | undefined): string | undefine
   return values.map((v) => v.trim()).find((v) => /^NTLM\s+\S+/i.test(v));
 }
 
-export function ntlmTokenFetcher(account: WindowsAccount, trust: TlsTrust): TokenFetcher {
+/** The proxy sign-in takes to an origin (--proxy, or HTTPS_PROXY/NO_PROXY), or undefined for direct. */
+export type ProxyLookup = (origin: string) => TunnelProxy | undefined;
+
+export function ntlmTokenFetcher(account: WindowsAccount, trust: TlsTrust, proxyFor: ProxyLookup = () => undefined): TokenFetcher {
   return async (request) => {
-    const client = new Client(request.issuer.origin, { connect: { ...(trust.ca === undefined ? {} : { ca: [...trust.ca] }), rejectUnauthorized: true }, pipelining: 1 });
+    const proxy = proxyFor(request.issuer.origin);
+    const connect = proxy === undefined ? { ...(trust.ca === undefined ? {} : { ca: [...trust.ca] }), rejectUnauthorized: true } : tunnelConnector(proxy, trust.ca);
+    // A Client is one connection; one request at a time: every NTLM leg on the connection it authenticates.
+    const client = new Client(request.issuer.origin, { connect, pipelining: 1 });
     const post = async (authorization: string): Promise<TokenResponse & { challenge: string | undefined }> => {
       const res = await client.request({
         method: 'POST',

@@ -15,14 +15,18 @@ import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { runConnectionDoctor } from '../main/doctor/connection-doctor';
+import { systemNetwork } from '../main/doctor/doctor-network';
 import { HistoryStore } from '../main/history/history-store';
 import { invokeOne } from '../main/ipc/register-invoke-handlers';
 import type { SenderPolicy } from '../main/ipc/sender-policy';
 import { InMemorySettings } from '../main/session/in-memory-settings';
 import type { WindowPort } from '../main/session/ports';
 import { SessionService } from '../main/session/session-service';
-import { SecretRedactor, UcwaClient, createLogger } from '../main/ucwa/index';
-import type { LogSink } from '../main/ucwa/index';
+import { CaFileSettings, caFileHandlers } from '../main/network/ca-file-settings';
+import { ProxyCredentialStore } from '../main/network/proxy-credentials';
+import { ProxySignIn } from '../main/network/proxy-sign-in';
+import { SecretRedactor, UcwaClient, buildTlsTrust, createLogger, createNetworkRoute } from '../main/ucwa/index';
+import type { LogSink, NetworkRoute } from '../main/ucwa/index';
 import type { InvokeHandlers } from '../shared/ipc-contract';
 import { IpcFailure } from '../shared/ipc-failure';
 import type { HostToPage, PageName } from '../shared/web-bridge-protocol';
@@ -44,6 +48,13 @@ export interface WebHostOptions {
   readonly logSink?: LogSink;
   /** The 'OS' languages the language setting 'system' follows (BCP 47, most preferred first); none: English. */
   readonly languages?: readonly string[];
+  /**
+   * A proxy every request goes through (http://host:port), as the OS or a PAC file would name it:
+   * the proxy's user name and password are asked for on the sign-in page, as in the app.
+   */
+  readonly proxy?: string;
+  /** Plays the OS's open-file dialog of "Add…" under Company certificates (a path, or undefined: cancelled). */
+  readonly pickCaFile?: () => Promise<string | undefined>;
 }
 
 export interface WebHost {
@@ -78,11 +89,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     isChatFocused: (id) => pages.isChatFocused(id),
   };
   let endpoint = 0;
+  // Proxy credentials as the app keeps them, minus the disk: a browser tab is no place for them.
+  const vault = { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined };
+  const proxyCredentials = new ProxyCredentialStore(vault);
+  const proxy = options.proxy;
+  const route: NetworkRoute | undefined =
+    proxy === undefined ? undefined : createNetworkRoute(buildTlsTrust({ systemStore: false }), { kind: 'per-origin', resolve: async () => ({ url: proxy }), credentials: (p) => proxyCredentials.get(p) });
+  const proxySignIn = new ProxySignIn({ proxyFor: async (origin) => route?.proxyFor(origin), credentials: proxyCredentials });
   const session = new SessionService({
-    createClient: (credentials) => new UcwaClient({ ...credentials, endpointId: `dev-host-${++endpoint}`, userAgent: 'UcwaTray-DevHost/0.1', logSink }),
+    createClient: (credentials) => new UcwaClient({ ...credentials, ...(route === undefined ? {} : { dispatcher: route.source }), endpointId: `dev-host-${++endpoint}`, userAgent: 'UcwaTray-DevHost/0.1', logSink }),
     settings: new InMemorySettings(),
     // A browser tab is no place for a stored password: the UI says it will not be remembered.
-    vault: { canRemember: () => false, save: () => false, load: () => undefined, clear: () => undefined },
+    vault,
     windows,
     notify: { incomingMessage: () => undefined },
     demo: { start: async () => ({ server: simulatorUrl, user: options.demoUser ?? 'ana@contoso.com', password: DEMO_PASSWORD }) },
@@ -90,14 +108,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openHistory: (account) => new HistoryStore(historyDir, account),
     preferredLanguages: () => options.languages ?? [],
   });
+  // The CA files list as the settings page edits it; this host's simulator is plain http, so they
+  // are kept and checked here but trusted by nothing.
+  const settingsValues = new Map<string, unknown>();
+  const caFiles = new CaFileSettings({
+    store: { get: (k) => settingsValues.get(k), set: (k, v) => void settingsValues.set(k, v) },
+    logger: log,
+    changed: () => undefined,
+    pick: async () => {
+      if (options.pickCaFile === undefined) throw new IpcFailure('unavailable', 'The web dev host has no file dialog.');
+      return options.pickCaFile();
+    },
+  });
+  const sessionHandlers = session.handlers();
   const handlers: InvokeHandlers = {
-    ...session.handlers(),
+    ...caFileHandlers(caFiles),
+    ...sessionHandlers,
+    signIn: (input, context) => proxySignIn.run(() => sessionHandlers.signIn(input, context)),
+    setProxyCredentials: async (input) => proxySignIn.save(input),
     ready: async (_input, context) => {
       pages.ready(context.windowId);
       return null;
     },
     // The real doctor, on this machine's network (the simulator is plain http on loopback).
-    runDoctor: async (input) => runConnectionDoctor({ ...input, trustedDomains: session.snapshot().settings.trustedDomains }, { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1' }),
+    runDoctor: async (input) =>
+      runConnectionDoctor(
+        { ...input, trustedDomains: session.snapshot().settings.trustedDomains },
+        { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1', ...(proxy === undefined ? {} : { network: { ...systemNetwork, proxyFor: async () => ({ url: proxy, credentials: proxyCredentials.get(proxy) }) }, proxyFor: async () => proxy }) },
+      ),
     openLogFolder: async () => {
       throw new IpcFailure('unavailable', 'The web dev host keeps no log folder: its log goes to the terminal.');
     },
@@ -194,6 +232,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections();
       await closed;
       await simulator.stop();
+      await route?.close();
       await rm(historyDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 // Composition root: builds the services, wires them together and does nothing else.
-import { BrowserWindow, Menu, Notification, Tray, app, clipboard, ipcMain, net, powerMonitor, protocol, safeStorage, screen, session as electronSession, shell, utilityProcess } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, clipboard, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, screen, session as electronSession, shell, utilityProcess } from 'electron';
 import Store from 'electron-store';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { arch, homedir, release } from 'node:os';
@@ -11,8 +11,11 @@ import { previewText } from '../shared/message-preview';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { HistoryStore } from './history/history-store';
 import { caFilesSetting, createAppNetwork } from './network/app-network';
+import type { AppNetwork } from './network/app-network';
+import { CA_FILES_KEY, CaFileSettings, caFileHandlers } from './network/ca-file-settings';
 import { systemNetwork } from './doctor/doctor-network';
 import { ProxyCredentialStore } from './network/proxy-credentials';
+import { ProxySignIn } from './network/proxy-sign-in';
 import { setAppLocale, t } from './i18n/app-language';
 import { passiveTokenFetcher } from './network/passive-token-fetcher';
 import { windowsTokenFetcher } from './network/windows-token-fetcher';
@@ -42,7 +45,7 @@ import type { KeyValueStore } from './settings/settings-store';
 import { setUpTray } from './tray/tray-setup';
 import type { TraySetup } from './tray/tray-setup';
 import { SecretRedactor, UcwaClient, createLogger } from './ucwa/index';
-import type { TokenFetcher } from './ucwa/index';
+import type { ProxyCredentials, TokenFetcher } from './ucwa/index';
 import { APP_SCHEME, appPageUrl } from './windows/app-origin';
 import { APP_SCHEME_PRIVILEGED, appProtocolHandler } from './windows/app-protocol';
 import { createSecureWindow } from './windows/window-factory';
@@ -108,7 +111,21 @@ async function start(): Promise<void> {
       : method === 'passive'
         ? passiveTokenFetcher({ session: electronSession.fromPartition(IDENTITY_PARTITION), openWindow: (url, hosts) => openIdentityWindow({ BrowserWindow, title: t('corporateNetwork.identityWindow.title') }, url, hosts) })
         : undefined;
-  const network = createAppNetwork({ session: electronSession.defaultSession, caFiles: caFilesSetting(store.get('network.caFiles'), networkLog), credentials: (proxy) => proxyCredentials.get(proxy), logger: networkLog });
+  const buildNetwork = (caFiles: readonly string[]): AppNetwork => createAppNetwork({ session: electronSession.defaultSession, caFiles, credentials: (proxy) => proxyCredentials.get(proxy), logger: networkLog });
+  // Replaced when the CA files change: the next sign-in (and the doctor) use the new trust; a
+  // session signed in keeps the network it has, so the old one is not closed under it.
+  let network = buildNetwork(caFilesSetting(store.get(CA_FILES_KEY), networkLog));
+  const caFiles = new CaFileSettings({
+    store,
+    logger: networkLog,
+    changed: (files) => {
+      network = buildNetwork(files);
+    },
+    pick: async () => {
+      const picked = await dialog.showOpenDialog({ title: t('network.caFiles.dialogTitle'), properties: ['openFile'], filters: [{ name: t('network.caFiles.filterName'), extensions: ['pem', 'crt', 'cer'] }] });
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
+  });
   const policy = new OwnWindowsPolicy();
   const hub = new PushHub();
   const windows = new WindowManager({
@@ -181,8 +198,18 @@ async function start(): Promise<void> {
   });
 
   const sessionHandlers = session.handlers();
+  // The doctor's own checks take sign-in's route: the same proxy, with the credentials it has.
+  const doctorProxyFor = async (origin: string): Promise<{ url: string; credentials: ProxyCredentials | undefined } | undefined> => {
+    const proxy = await network.proxyFor(origin);
+    return proxy === undefined ? undefined : { url: proxy, credentials: proxyCredentials.get(proxy) };
+  };
+  // A 407 at sign-in names the proxy; the page asks for its user name and password once.
+  const proxySignIn = new ProxySignIn({ proxyFor: (origin) => network.proxyFor(origin), credentials: proxyCredentials });
   const handlers: InvokeHandlers = {
     ...sessionHandlers,
+    signIn: (input, context) => proxySignIn.run(() => sessionHandlers.signIn(input, context)),
+    setProxyCredentials: async (input) => proxySignIn.save(input),
+    ...caFileHandlers(caFiles),
     // Worded in the app's language when a window asks.
     getSnapshot: async (input, context) => ({ ...(await sessionHandlers.getSnapshot(input, context)), ...(idleOnlyPresence ? { presenceNote: t('settings.idleOnlyPresence') } : {}) }),
     sendMessage: async (input, context) => {
@@ -218,7 +245,7 @@ async function start(): Promise<void> {
       }),
       trustedDomains: () => settings.get().trustedDomains,
       // The doctor checks certificates against what sign-in trusts, and says which proxy sign-in takes.
-      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})`, network: { ...systemNetwork, ca: network.trust.ca }, proxyFor: (origin) => network.proxyFor(origin) },
+      doctor: { logSink, userAgent: `UcwaTray-Doctor/${app.getVersion()} (${process.platform})`, network: { lookup: systemNetwork.lookup, connect: systemNetwork.connect, get ca() { return network.trust.ca; }, proxyFor: doctorProxyFor }, proxyFor: (origin) => network.proxyFor(origin) },
     }),
   };
   registerInvokeHandlers(ipcMain, handlers, policy, log);

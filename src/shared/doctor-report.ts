@@ -15,6 +15,10 @@ export type DoctorProblem =
   | 'tcp-timeout'
   | 'no-route'
   | 'tcp-failed'
+  /** The proxy sign-in goes through refused to open a tunnel to the server. */
+  | 'proxy-refused'
+  /** The proxy sign-in goes through wants a user name and password (407). */
+  | 'proxy-auth-required'
   | 'insecure-transport'
   | 'tls-handshake'
   | 'self-signed'

@@ -37,6 +37,14 @@ export const ERROR_CODES = [
   'untrusted-server',
   /** The proxy wants a user name and password; `host` names the proxy. */
   'proxy-auth-required',
+  /** The proxy turned down the user name and password it was given; `host` names the proxy: ask again. */
+  'proxy-auth-rejected',
+  /** The proxy would not connect to the server (403 or another refusal of CONNECT). */
+  'proxy-refused',
+  /** A file offered as a CA certificate cannot be read or is not a PEM certificate; nothing was added. */
+  'bad-ca-file',
+  /** The user stopped it (closed the sign-in window of the identity provider). */
+  'cancelled',
   'not-found',
   'send-failed',
   'unavailable',
@@ -44,11 +52,20 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a certificate was refused (`tls`), so the page can say it in the user's language. */
+export const CERTIFICATE_PROBLEMS = ['untrusted-issuer', 'name-mismatch', 'expired', 'not-yet-valid', 'other'] as const;
+export type CertificateProblemName = (typeof CERTIFICATE_PROBLEMS)[number];
+
 export interface IpcError {
   readonly code: ErrorCode;
   readonly message: string;
-  /** `untrusted-server`: the host sign-in would have sent credentials to, so the user can be asked. */
+  /**
+   * `untrusted-server`: the host sign-in would have sent credentials to, so the user can be asked;
+   * `tls`: the host whose certificate was refused; proxy codes: the proxy (auth) or the origin (refused).
+   */
   readonly host?: string;
+  /** `tls`: what is wrong with the certificate. */
+  readonly certificate?: CertificateProblemName;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
@@ -202,6 +219,25 @@ export const invokeContract = {
   openLogFolder: method<null>()(none),
   /** Puts versions, the connection state, the server and the last log lines (no secrets) on the clipboard. */
   copyDiagnostics: method<{ readonly logLines: number }>()(none),
+  /**
+   * The user name and password for the proxy that answered sign-in with 407 (`proxy` is the host
+   * that error named; main accepts only a proxy that asked). `remembered`: kept encrypted on disk.
+   */
+  setProxyCredentials: method<{ readonly remembered: boolean }>()(
+    z
+      .object({
+        proxy: z.string().trim().min(1).max(260).regex(/^[^\s\p{Cc}/@]+$/u, 'a proxy host such as proxy.contoso.com:8080'),
+        user: z.string().trim().min(1).max(256).regex(/^[^\p{Cc}]+$/u, 'a user name on one line'),
+        password: z.string().min(1).max(1024),
+        remember: z.boolean(),
+      })
+      .strict(),
+  ),
+  /** Extra CA certificate files sign-in trusts besides the OS's (`network.caFiles`); used from the next sign-in on. */
+  getCaFiles: method<readonly string[]>()(none),
+  /** Main shows the OS's open-file dialog; a PEM certificate file is added, anything else is `bad-ca-file`. The list after it. */
+  addCaFile: method<readonly string[]>()(none),
+  removeCaFile: method<readonly string[]>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
 } as const;
 
 /**
@@ -211,13 +247,14 @@ export const invokeContract = {
  * getSettings (the snapshot carries both), so no page has them.
  */
 const EVERY_PAGE = ['ready', 'getSnapshot'] as const satisfies readonly MethodName[];
-const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor'] as const satisfies readonly MethodName[];
+// setProxyCredentials: wherever the sign-in form shows (the sign-in window, and the popup while signed out).
+const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor', 'setProxyCredentials'] as const satisfies readonly MethodName[];
 export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
   // The popup shows the sign-in form while signed out.
   popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation', 'startGroupChat', 'getContactCard', 'copyText', 'openMissed'],
   chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation', 'addParticipants', 'getContactCard', 'copyText', 'openChat'],
   'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
-  settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics'],
+  settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics', 'getCaFiles', 'addCaFile', 'removeCaFile'],
   'sign-in': [...EVERY_PAGE, ...SIGN_IN],
 };
 
@@ -274,4 +311,7 @@ export type InvokeHandlers = {
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, host?: string): Result<never> => ({ ok: false, error: { code, message, ...(host === undefined ? {} : { host }) } });
+export const fail = (code: ErrorCode, message: string, host?: string, certificate?: CertificateProblemName): Result<never> => ({
+  ok: false,
+  error: { code, message, ...(host === undefined ? {} : { host }), ...(certificate === undefined ? {} : { certificate }) },
+});

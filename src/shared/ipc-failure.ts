@@ -1,4 +1,4 @@
-import type { ErrorCode } from './ipc-contract';
+import type { CertificateProblemName, ErrorCode } from './ipc-contract';
 
 /** Thrown by a handler to answer with a specific code; anything else becomes `internal`. */
 export class IpcFailure extends Error {
@@ -9,6 +9,8 @@ export class IpcFailure extends Error {
     message: string,
     /** For `untrusted-server`: the host in question. */
     readonly host?: string,
+    /** For `tls`: what is wrong with the certificate. */
+    readonly certificate?: CertificateProblemName,
   ) {
     super(message);
   }

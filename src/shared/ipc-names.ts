@@ -34,6 +34,10 @@ export const METHOD_NAMES = [
   'runDoctor',
   'openLogFolder',
   'copyDiagnostics',
+  'setProxyCredentials',
+  'getCaFiles',
+  'addCaFile',
+  'removeCaFile',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -21,6 +21,8 @@ export interface TestProxyOptions {
   readonly credentials?: { readonly user: string; readonly password: string };
   /** Refuse CONNECT to these host names with 403. */
   readonly refuseHosts?: readonly string[];
+  /** Names only the proxy can resolve (a company's internal DNS): name → address it connects to. */
+  readonly hosts?: Readonly<Record<string, string>>;
 }
 
 export async function startTestProxy(options: TestProxyOptions = {}): Promise<TestProxy> {
@@ -43,6 +45,8 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
       return;
     }
     socket.once('data', () => tunnels.push(target));
+    const address = options.hosts?.[host];
+    if (address !== undefined) req.url = target.replace(host, address);
     onConnect?.call(server, req, socket, head);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,7 @@ import type { DoctorNetwork } from '../../main/doctor/doctor-network';
 import type { LogSink } from '../../main/ucwa/index';
 import { cliVersion } from '../client-factory';
 import * as tls from 'node:tls';
-import { buildTlsTrust, displayProxy, environmentProxy } from '../../main/ucwa/index';
+import { buildTlsTrust, displayProxy, environmentProxy, environmentProxyUrl } from '../../main/ucwa/index';
 import { systemNetwork } from '../../main/doctor/doctor-network';
 import { resolveConnection } from '../connection-options';
 import { HELP } from '../help';
@@ -61,7 +61,14 @@ export async function doctorCommand(args: readonly string[], env: NodeJS.Process
       logSink,
       userAgent: `UcwaTray-Doctor/${cliVersion()} (${process.platform})`,
       // Certificates are checked against what sign-in trusts: the OS store where readable, and --ca.
-      network: deps.network ?? { ...systemNetwork, ca: buildTlsTrust({ systemStore: true, caFiles: connection.caFiles ?? [] }, tls, env).ca },
+      // and the doctor's own requests take sign-in's proxy (--proxy, or HTTPS_PROXY/NO_PROXY).
+      network: {
+        ...(deps.network ?? { ...systemNetwork, ca: buildTlsTrust({ systemStore: true, caFiles: connection.caFiles ?? [] }, tls, env).ca }),
+        proxyFor: async (origin) => {
+          const url = connection.proxy ?? environmentProxyUrl(origin, env);
+          return url === undefined ? undefined : { url };
+        },
+      },
       ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
       ...(deps.now === undefined ? {} : { now: deps.now }),
       proxyFor: async (origin) => (connection.proxy === undefined ? environmentProxy(origin, env) : displayProxy(connection.proxy)),

@@ -13,6 +13,7 @@ import { CredentialTrust } from '../ucwa/trust-policy';
 import type { DoctorNetwork } from './doctor-network';
 import { systemNetwork, verifiedDispatcher } from './doctor-network';
 import { checkDns, checkTcp, checkTls } from './host-checks';
+import { openRoute } from './proxy-tunnel';
 import type { HostCheckOptions } from './host-checks';
 import { STEP_TITLES, checkApplication, checkAutodiscover, checkChallenge, checkToken, failedStep } from './ucwa-checks';
 
@@ -33,7 +34,7 @@ export interface DoctorOptions {
   readonly now?: () => Date;
   readonly logSink?: LogSink;
   readonly userAgent?: string;
-  /** The proxy sign-in would use for an origin (the app's or the CLI's network route); reported, not used by the doctor's own probes. */
+  /** The proxy sign-in would use for an origin, as shown in the report; the probes take `network.proxyFor`. */
   readonly proxyFor?: (origin: string) => Promise<string | undefined>;
 }
 
@@ -70,7 +71,8 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
     seen: server === undefined ? `From your address's domain (${userDomain(user)}), in this order: ${candidates.map((c) => c.host).join(', ')}.` : `The server you gave: ${candidates[0]?.href ?? server}.`,
   });
 
-  const dispatcher = verifiedDispatcher(network, timeoutMs);
+  // Sign-in's route: through its proxy where it takes one.
+  const dispatcher = verifiedDispatcher(network, timeoutMs, (url) => openRoute(network, url, timeoutMs));
   const transport = new HttpTransport(dispatcher, logger);
   const trust = new CredentialTrust({ user, server, trustedDomains: input.trustedDomains });
   const http = new AuthenticatedHttp(transport, { user, password: input.password ?? '' }, redactor, logger, trust);

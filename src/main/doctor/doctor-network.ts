@@ -9,10 +9,17 @@ import { connect as tlsConnect } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { ProxyCredentials } from '../ucwa/index';
 
 export interface LookupAddress {
   readonly address: string;
   readonly family: number;
+}
+
+export interface DoctorProxy {
+  /** http(s)://host:port of the proxy; credentials in the URL are used and never shown. */
+  readonly url: string;
+  readonly credentials?: ProxyCredentials | undefined;
 }
 
 export interface DoctorNetwork {
@@ -21,6 +28,8 @@ export interface DoctorNetwork {
   connect(address: string, port: number, timeoutMs: number): Promise<Socket>;
   /** Certificate authorities to trust instead of Node's own (tests); absent: Node's, with NODE_EXTRA_CA_CERTS. */
   readonly ca?: string | readonly string[] | undefined;
+  /** The proxy sign-in takes to an origin (proxy-tunnel.ts); absent or undefined: direct. */
+  readonly proxyFor?: ((origin: string) => Promise<DoctorProxy | undefined>) | undefined;
 }
 
 export class ConnectTimeoutError extends Error {
@@ -101,11 +110,11 @@ export function startTls(network: DoctorNetwork, socket: Socket, servername: str
 }
 
 /** An undici dispatcher over the doctor's network that verifies every certificate (and its name). */
-export function verifiedDispatcher(network: DoctorNetwork, timeoutMs: number): Dispatcher {
+export function verifiedDispatcher(network: DoctorNetwork, timeoutMs: number, open: (url: URL) => Promise<Socket> = (url) => openTcp(network, url.hostname.replace(/^\[|\]$/g, ''), defaultPort(url), timeoutMs)): Dispatcher {
   return new Agent({
     connect: (options, callback) => {
-      const port = options.port === '' ? (options.protocol === 'https:' ? 443 : 80) : Number(options.port);
-      openTcp(network, options.hostname, port, timeoutMs)
+      const port = options.port === '' ? '' : `:${options.port}`;
+      open(new URL(`${options.protocol}//${options.hostname.includes(':') && !options.hostname.startsWith('[') ? `[${options.hostname}]` : options.hostname}${port}`))
         .then((socket): Promise<Socket> => (options.protocol === 'https:' ? startTls(network, socket, options.servername ?? options.hostname, true, timeoutMs) : Promise.resolve(socket)))
         .then(
           (socket) => callback(null, socket),

@@ -4,7 +4,8 @@ import { isIP } from 'node:net';
 import type { DoctorStep } from '../../shared/doctor-report';
 import { isLoopbackHost } from '../ucwa/http-transport';
 import type { DoctorNetwork, LookupAddress } from './doctor-network';
-import { defaultPort, openTcp } from './doctor-network';
+import { defaultPort } from './doctor-network';
+import { ProxyTunnelError, openRoute, proxyOf } from './proxy-tunnel';
 import { explainTls } from './tls-explain';
 import { probeTls } from './tls-probe';
 
@@ -42,6 +43,9 @@ export async function checkDns(options: HostCheckOptions, url: URL): Promise<Doc
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const title = `Name lookup of ${host}`;
   if (isIP(host) !== 0) return { kind: 'dns', title, status: 'ok', seen: `${host} is an address: nothing to look up.` };
+  // Through a proxy, as sign-in goes: the proxy looks the name up, this computer need not.
+  const proxy = await proxyOf(options.network, url).catch(() => undefined);
+  if (proxy !== undefined) return { kind: 'dns', title, status: 'ok', seen: `Sign-in reaches ${host} through the proxy ${new URL(proxy.url).host}, which looks the name up itself.` };
   let addresses: readonly LookupAddress[];
   try {
     addresses = await withTimeout(options.network.lookup(host), options.timeoutMs, 'ETIMEOUT');
@@ -68,10 +72,12 @@ export async function checkTcp(options: HostCheckOptions, url: URL): Promise<Doc
   const port = defaultPort(url);
   const title = `Connection to ${host} port ${port}`;
   try {
-    const socket = await openTcp(options.network, host, port, options.timeoutMs);
+    const socket = await openRoute(options.network, url, options.timeoutMs);
     socket.destroy();
-    return { kind: 'tcp', title, status: 'ok', seen: `${host} accepts connections on port ${port}.` };
+    const proxy = await proxyOf(options.network, url).catch(() => undefined);
+    return { kind: 'tcp', title, status: 'ok', seen: proxy === undefined ? `${host} accepts connections on port ${port}.` : `${host} accepts connections on port ${port} through the proxy ${new URL(proxy.url).host}.` };
   } catch (error) {
+    if (error instanceof ProxyTunnelError) return proxyStep(title, host, port, error);
     const code = errorCode(error);
     if (code === 'ECONNREFUSED') {
       return { kind: 'tcp', title, status: 'fail', seen: `Connection refused (${code}).`, fix: `Nothing answers on port ${port} of ${host}: the server is down, or this is not its address.`, problem: 'refused' };
@@ -121,4 +127,26 @@ export async function checkTls(options: HostCheckOptions, url: URL): Promise<Doc
       problem: 'tls-handshake',
     };
   }
+}
+
+/** The proxy sign-in goes through would not open the tunnel: said as such, never as "cannot reach". */
+function proxyStep(title: string, host: string, port: number, error: ProxyTunnelError): DoctorStep {
+  if (error.status === 407) {
+    return {
+      kind: 'tcp',
+      title,
+      status: 'fail',
+      seen: `The proxy ${error.proxy} wants a user name and password (407).`,
+      fix: 'Sign in once and give the proxy’s user name and password when asked (in the command line: --proxy http://user:password@proxy:port).',
+      problem: 'proxy-auth-required',
+    };
+  }
+  return {
+    kind: 'tcp',
+    title,
+    status: 'fail',
+    seen: `The proxy ${error.proxy} refused to connect to ${host}:${port} (${error.status}).`,
+    fix: 'Ask IT whether this server may be reached through the proxy.',
+    problem: 'proxy-refused',
+  };
 }

@@ -4,7 +4,8 @@
 import { checkServerIdentity } from 'node:tls';
 import type { DetailedPeerCertificate, PeerCertificate } from 'node:tls';
 import type { DoctorNetwork } from './doctor-network';
-import { defaultPort, openTcp, startTls } from './doctor-network';
+import { startTls } from './doctor-network';
+import { openRoute } from './proxy-tunnel';
 
 export interface CertificateFacts {
   readonly subject: string;
@@ -32,7 +33,7 @@ export interface TlsFacts {
 
 export async function probeTls(network: DoctorNetwork, url: URL, timeoutMs: number): Promise<TlsFacts> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const socket = await openTcp(network, host, defaultPort(url), timeoutMs);
+  const socket = await openRoute(network, url, timeoutMs);
   const secure = await startTls(network, socket, host, false, timeoutMs);
   try {
     const peer = secure.getPeerCertificate(true);

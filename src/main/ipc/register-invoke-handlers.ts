@@ -42,7 +42,7 @@ export async function runParsed(name: MethodName, handlers: InvokeHandlers, log:
     const handler = handlers[name] as (input: unknown, context: { windowId: number }) => Promise<unknown>;
     return ok(await handler(parsed.data, { windowId }));
   } catch (error) {
-    if (error instanceof IpcFailure) return fail(error.code, error.message, error.host);
+    if (error instanceof IpcFailure) return fail(error.code, error.message, error.host, error.certificate);
     log.error('IPC handler failed', { method: name, reason: error instanceof Error ? error.message : String(error) });
     return fail('internal', 'Something went wrong in the app.');
   }

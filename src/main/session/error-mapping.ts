@@ -11,7 +11,7 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
   tls: 'tls',
   'bad-ca-file': 'tls',
   'proxy-auth-required': 'proxy-auth-required',
-  'proxy-refused': 'unreachable',
+  'proxy-refused': 'proxy-refused',
   'not-ucwa': 'not-ucwa',
   'malformed-response': 'not-ucwa',
   'insecure-transport': 'insecure-transport',
@@ -21,10 +21,11 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
   'delivery-unconfirmed': 'send-failed',
   'invitation-failed': 'send-failed',
   'not-signed-in': 'not-signed-in',
+  cancelled: 'cancelled',
 };
 
 export function toIpcFailure(error: unknown): IpcFailure {
   if (error instanceof IpcFailure) return error;
-  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message, error.host);
+  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message, error.host, error.certificateProblem);
   return new IpcFailure('internal', 'Something went wrong in the app.');
 }

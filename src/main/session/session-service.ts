@@ -40,7 +40,7 @@ export interface SessionDeps {
 
 
 /** What the session serves; the host adds the diagnostics methods (the doctor, the log folder, the clipboard). */
-export type SessionHandlers = Omit<InvokeHandlers, 'runDoctor' | 'openLogFolder' | 'copyDiagnostics' | 'copyText'>;
+export type SessionHandlers = Omit<InvokeHandlers, 'runDoctor' | 'openLogFolder' | 'copyDiagnostics' | 'copyText' | 'setProxyCredentials' | 'getCaFiles' | 'addCaFile' | 'removeCaFile'>;
 
 interface Credentials {
   readonly server?: string | undefined;

@@ -11,9 +11,12 @@ export type UcwaErrorCode =
   | 'tls'
   /** A CA file given in settings or with --ca cannot be used. */
   | 'bad-ca-file'
-  /** The proxy wants credentials (407) we do not have or that it refused; `host` names the proxy. */
+  /**
+   * The proxy wants credentials (407) we do not have or that it refused; `host` is the origin the
+   * request was for (the app asks its route which proxy that origin takes, and names that proxy).
+   */
   | 'proxy-auth-required'
-  /** The proxy would not connect us to the server (403 or another refusal of CONNECT). */
+  /** The proxy would not connect us to the server (403 or another refusal of CONNECT); `host`: the origin asked for. */
   | 'proxy-refused'
   | 'not-ucwa'
   | 'malformed-response'

@@ -159,8 +159,8 @@ export function toTransportError(error: unknown, url: URL): UcwaError {
   const codes = errorCodes(error);
   // undici reports a CONNECT the proxy refused as an aborted request: say what really happened.
   const proxyStatus = proxyRefusal(error);
-  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', translatorFor('en').t('corporateNetwork.proxy.authRequired', { host: url.host }), { cause: error, status: 407 });
-  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', translatorFor('en').t('corporateNetwork.proxy.refused', { host: url.host, status: proxyStatus }), { cause: error, status: proxyStatus });
+  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', translatorFor('en').t('corporateNetwork.proxy.authRequired', { host: url.host }), { cause: error, status: 407, host: url.origin });
+  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', translatorFor('en').t('corporateNetwork.proxy.refused', { host: url.host, status: proxyStatus }), { cause: error, status: proxyStatus, host: url.origin });
   if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', 'The request was cancelled.', { cause: error });
   const problem = certificateProblemOf(codes);
   if (problem !== undefined) {

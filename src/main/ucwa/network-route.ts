@@ -111,10 +111,16 @@ export function createNetworkRoute(trust: TlsTrust, proxy: ProxyChoice, env: Nod
 
 /** The proxy the environment names for an origin, honouring NO_PROXY (for the doctor's report). */
 export function environmentProxy(origin: string, env: NodeJS.ProcessEnv): string | undefined {
+  const url = environmentProxyUrl(origin, env);
+  return url === undefined ? undefined : displayProxy(url);
+}
+
+/** As environmentProxy, with any user:password@ kept: for the doctor's own tunnel, never shown. */
+export function environmentProxyUrl(origin: string, env: NodeJS.ProcessEnv): string | undefined {
   const url = new URL(origin);
   const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(/[,\s]+/).filter((e) => e !== '');
   const host = url.hostname.toLowerCase();
   if (noProxy.some((entry) => entry === '*' || host === entry.replace(/^\*?\./, '').replace(/:\d+$/, '') || host.endsWith(`.${entry.replace(/^\*?\./, '').replace(/:\d+$/, '')}`))) return undefined;
   const value = url.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
-  return value === undefined || value === '' ? undefined : displayProxy(value);
+  return value === undefined || value === '' ? undefined : value;
 }

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { NotificationSettings, Settings } from '../../shared/domain';
 import type { MethodInput, UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, me, presenceNote, settings, settingsNotice } from '../state/app-state';
+import { CaFilesSection } from './ca-files-section';
 import { DiagnosticsSection } from './diagnostics-section';
 import { t } from '../i18n';
 import { LanguageSection } from './language-section';
@@ -88,6 +89,7 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
         {presenceNote.value === undefined ? null : <p class="hint" data-testid="presence-note">{presenceNote.value}</p>}
       </fieldset>
       <LanguageSection current={current.language} onChange={(language) => void update({ language })} />
+      <CaFilesSection bridge={bridge} />
       <DiagnosticsSection bridge={bridge} />
     </main>
   );

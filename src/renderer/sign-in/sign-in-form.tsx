@@ -7,6 +7,8 @@ import { signInErrorText } from '../state/errors';
 import { t } from '../i18n';
 import { ConnectionCheck } from './connection-check';
 import { SignInMethodChooser } from './sign-in-method-chooser';
+import { ProxyCredentialsForm } from './proxy-credentials-form';
+import type { ProxyQuestion } from './proxy-credentials-form';
 import type { SignInMethodName } from '../../shared/domain';
 
 export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
@@ -20,16 +22,22 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const [error, setError] = useState<string | undefined>(undefined);
   /** A server outside the address's domain that sign-in would send the password to: ask first. */
   const [untrusted, setUntrusted] = useState<{ readonly host: string; readonly why: string } | undefined>(undefined);
+  /** The proxy answered 407: ask for its user name and password, then sign in again. */
+  const [proxyQuestion, setProxyQuestion] = useState<ProxyQuestion | undefined>(undefined);
+  const [lastTrustHost, setLastTrustHost] = useState<string | undefined>(undefined);
 
   const signIn = async (trustHost?: string): Promise<void> => {
     setBusy('form');
     setError(undefined);
     setUntrusted(undefined);
+    setProxyQuestion(undefined);
+    setLastTrustHost(trustHost);
     const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password: method === 'password' ? password : '', ...(method === 'password' ? {} : { method }), rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
     setBusy(undefined);
     if (result.ok) setPassword('');
     else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: result.error.message });
-    else setError(signInErrorText(result.error));
+    else if ((result.error.code === 'proxy-auth-required' || result.error.code === 'proxy-auth-rejected') && result.error.host !== undefined) setProxyQuestion({ host: result.error.host, rejected: result.error.code === 'proxy-auth-rejected' });
+    else setError(signInErrorText(result.error, method));
   };
 
   const submit = async (event: Event): Promise<void> => {
@@ -102,6 +110,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           {busy === 'form' ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
       </form>
+      {proxyQuestion === undefined ? null : <ProxyCredentialsForm bridge={bridge} question={proxyQuestion} onSaved={() => void signIn(lastTrustHost)} onCancel={() => setProxyQuestion(undefined)} />}
       <ConnectionCheck bridge={bridge} server={server} user={user} password={password} disabled={busy !== undefined} />
       <div class="demo">
         <p>{t('signIn.noServer')}</p>

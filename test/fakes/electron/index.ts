@@ -42,6 +42,21 @@ export const shell = {
   },
 };
 
+/** Native dialogs: the open-file dialog only. */
+export const dialog = {
+  /** Test control: what the user picks in the next open dialog (after it: cancelled). */
+  nextPick: undefined as string | undefined,
+  /** Test control: the window and options of every open dialog shown. */
+  shown: [] as { window: unknown; options: { title?: string; properties?: string[]; filters?: { name: string; extensions: string[] }[] } }[],
+  async showOpenDialog(windowOrOptions: unknown, maybeOptions?: { title?: string; properties?: string[]; filters?: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePaths: string[] }> {
+    const options = (maybeOptions ?? windowOrOptions) as { title?: string; properties?: string[]; filters?: { name: string; extensions: string[] }[] };
+    dialog.shown.push({ window: maybeOptions === undefined ? undefined : windowOrOptions, options });
+    const pick = dialog.nextPick;
+    dialog.nextPick = undefined;
+    return pick === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [pick] };
+  },
+};
+
 /** The system clipboard, text only. */
 export const clipboard = {
   /** Test control: what is on the clipboard. */
@@ -71,6 +86,7 @@ export const TEST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   SafeStorage: ['available', 'backend'],
   Shell: ['opened', 'openedPaths', 'openPathError'],
   Clipboard: ['text'],
+  Dialog: ['nextPick', 'shown'],
   IpcMain: ['handlers', 'channelListeners', 'invoke'],
   IpcRenderer: ['invocations', 'emitFromMain'],
   ContextBridge: ['exposed'],
@@ -86,10 +102,12 @@ export function resetElectronFake(): void {
   shell.openedPaths.length = 0;
   shell.openPathError = '';
   clipboard.text = '';
+  dialog.nextPick = undefined;
+  dialog.shown.length = 0;
   resetIpcFake();
   resetProtocolFake();
   resetUtilityProcessFake();
   resetSessionFake();
 }
 
-export default { BrowserWindow, Notification, shell, clipboard, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess, session };
+export default { BrowserWindow, Notification, shell, clipboard, dialog, ipcMain, ipcRenderer, contextBridge, app, Tray, Menu, screen, powerMonitor, safeStorage, net, protocol, utilityProcess, session };

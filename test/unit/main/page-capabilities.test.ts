@@ -42,6 +42,10 @@ const ALLOWED: Readonly<Record<MethodName, string>> = {
   runDoctor: 'P   I',
   openLogFolder: '   S ',
   copyDiagnostics: '   S ',
+  setProxyCredentials: 'P   I',
+  getCaFiles: '   S ',
+  addCaFile: '   S ',
+  removeCaFile: '   S ',
 };
 const LETTER: Readonly<Record<PageName, string>> = { popup: 'P', chat: 'C', 'quick-reply': 'Q', settings: 'S', 'sign-in': 'I' };
 
@@ -78,6 +82,10 @@ const VALID: { readonly [M in MethodName]: MethodInput<M> } = {
   runDoctor: { user: 'ana@contoso.com' },
   openLogFolder: {},
   copyDiagnostics: {},
+  setProxyCredentials: { proxy: 'proxy.contoso.com:8080', user: 'ana', password: 'Pr0xy!', remember: true },
+  getCaFiles: {},
+  addCaFile: {},
+  removeCaFile: { file: '/etc/ssl/company-ca.pem' },
 };
 
 const calls: { method: MethodName; windowId: number }[] = [];

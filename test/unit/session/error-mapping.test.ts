@@ -16,7 +16,7 @@ describe('errors for the windows', () => {
       tls: 'tls',
       'bad-ca-file': 'tls',
       'proxy-auth-required': 'proxy-auth-required',
-      'proxy-refused': 'unreachable',
+      'proxy-refused': 'proxy-refused',
       'not-ucwa': 'not-ucwa',
       'malformed-response': 'not-ucwa',
       'insecure-transport': 'insecure-transport',
@@ -29,12 +29,17 @@ describe('errors for the windows', () => {
       'invitation-failed': 'send-failed',
       'not-found': 'not-found',
       'not-signed-in': 'not-signed-in',
-      cancelled: 'unavailable',
+      cancelled: 'cancelled',
     };
     for (const [code, mapped] of Object.entries(expected)) {
       const failure = toIpcFailure(new UcwaError(code as UcwaErrorCode, `because ${code}`));
       expect([failure.code, failure.message], code).toEqual([mapped, `because ${code}`]);
     }
+  });
+
+  it('carry what is wrong with a certificate, and the host, so the page can word it', () => {
+    const failure = toIpcFailure(new UcwaError('tls', 'expired', { host: 'pool.contoso.com', certificateProblem: 'expired' }));
+    expect([failure.code, failure.host, failure.certificate]).toEqual(['tls', 'pool.contoso.com', 'expired']);
   });
 
   it('pass an IpcFailure through and hide anything else', () => {

@@ -13,6 +13,7 @@ import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
 import { corporateNetwork } from './corporate-network.js';
+import { network } from './network.js';
 
 // The German catalog: complete (the type requires every English key, and nothing else).
 export const de: Record<keyof typeof en, string> = {
@@ -30,4 +31,5 @@ export const de: Record<keyof typeof en, string> = {
   ...contactCard,
   ...missed,
   ...corporateNetwork,
+  ...network,
 };

@@ -13,6 +13,7 @@ import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
 import { corporateNetwork } from './corporate-network.js';
+import { network } from './network.js';
 
 export const en = {
   ...common,
@@ -29,4 +30,5 @@ export const en = {
   ...contactCard,
   ...missed,
   ...corporateNetwork,
+  ...network,
 } as const;

@@ -1,0 +1,33 @@
+import type { network as english } from '../en/network.js';
+
+// German messages of one area (network); the type makes a missing key a compile error.
+export const network = {
+  'network.proxyAuth.title': 'Ihr Proxy verlangt einen Benutzernamen und ein Kennwort',
+  'network.proxyAuth.explain': 'Der Proxy {host} fragt danach, bevor er die App zum Server durchlässt. Sie werden nur an diesen Proxy gesendet.',
+  'network.proxyAuth.rejected': 'Der Proxy {host} hat diesen Benutzernamen und dieses Kennwort nicht angenommen. Bitte geben Sie beides erneut ein.',
+  'network.proxyAuth.user': 'Benutzername für den Proxy',
+  'network.proxyAuth.password': 'Kennwort für den Proxy',
+  'network.proxyAuth.remember': 'Auf diesem Computer merken (verschlüsselt)',
+  'network.proxyAuth.submit': 'Anmeldung fortsetzen',
+  'network.proxyAuth.missing': 'Geben Sie den Benutzernamen und das Kennwort für den Proxy ein.',
+  'network.caFiles.title': 'Unternehmenszertifikate',
+  'network.caFiles.explain': 'Die Anmeldung vertraut den Zertifizierungsstellen, denen dieser Computer vertraut. Wenn die CA Ihres Unternehmens nicht dazugehört, fügen Sie hier deren Zertifikatsdatei (PEM) hinzu. Änderungen gelten ab der nächsten Anmeldung.',
+  'network.caFiles.none': 'Keine zusätzlichen Zertifikatsdateien.',
+  'network.caFiles.listLabel': 'Zertifikatsdateien',
+  'network.caFiles.add': 'Hinzufügen…',
+  'network.caFiles.remove': 'Entfernen',
+  'network.caFiles.removeLabel': '{file} entfernen',
+  'network.caFiles.dialogTitle': 'CA-Zertifikat Ihres Unternehmens auswählen',
+  'network.caFiles.filterName': 'Zertifikate (PEM)',
+  'network.caFiles.notCertificate': 'Diese Datei kann nicht verwendet werden: Es muss eine lesbare Zertifikatsdatei im PEM-Format sein (-----BEGIN CERTIFICATE-----). Es wurde nichts hinzugefügt.',
+  'network.caFiles.added': 'Hinzugefügt. Die nächste Anmeldung vertraut diesem Zertifikat.',
+  'network.error.untrustedIssuer': 'Das Zertifikat von {host} stammt von einer Zertifizierungsstelle, der dieser Computer nicht vertraut. Es wurde nichts gesendet. Wenn es der Server Ihres Unternehmens ist, fügen Sie das CA-Zertifikat Ihres Unternehmens in den Einstellungen unter „Unternehmenszertifikate“ hinzu.',
+  'network.error.nameMismatch': 'Das Zertifikat von {host} ist auf einen anderen Namen ausgestellt. Es wurde nichts gesendet. Prüfen Sie die Serveradresse oder bitten Sie die IT, {host} in das Zertifikat aufzunehmen.',
+  'network.error.expired': 'Das Zertifikat von {host} ist abgelaufen. Es wurde nichts gesendet. Der Administrator des Servers muss es erneuern; sollte es noch gültig sein, prüfen Sie Datum und Uhrzeit dieses Computers.',
+  'network.error.notYetValid': 'Das Zertifikat von {host} ist noch nicht gültig. Es wurde nichts gesendet. Prüfen Sie Datum und Uhrzeit dieses Computers.',
+  'network.error.proxyRefused': 'Der Proxy hat die Verbindung der App zu {host} abgelehnt. Fragen Sie die IT, ob dieser Server über den Proxy erreichbar sein darf.',
+  'network.error.proxyAuth': 'Der Proxy {host} verlangt einen Benutzernamen und ein Kennwort.',
+  'network.error.windowsFailed': 'Die Anmeldung mit Ihrem Windows-Konto hat nicht funktioniert: Der Server hat sie nicht angenommen. Versuchen Sie es mit „Kennwort“ oder fragen Sie die IT, ob die Windows-Anmeldung für Sie eingerichtet ist.',
+  'network.error.passiveCancelled': 'Das Anmeldefenster wurde geschlossen, bevor die Anmeldung abgeschlossen war. Versuchen Sie es erneut, wenn Sie so weit sind.',
+  'network.error.passiveFailed': 'Die Anmeldung mit Ihrer Organisation hat nicht funktioniert. Versuchen Sie es erneut oder fragen Sie die IT, ob sich Ihr Konto auf diese Weise anmelden darf.',
+} as const satisfies Record<keyof typeof english, string>;
