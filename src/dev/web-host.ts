@@ -33,6 +33,7 @@ import { HostAccess } from './host-access';
 import { parsePageMessage } from './page-message';
 import { PageConnections } from './page-connections';
 import { serveStatic } from './static-files';
+import { errorDetail } from '../shared/error-detail';
 
 export interface WebHostOptions {
   /** The built renderer (out/renderer). */
@@ -99,10 +100,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // The real doctor, on this machine's network (the simulator is plain http on loopback).
     runDoctor: async (input) => runConnectionDoctor({ ...input, trustedDomains: session.snapshot().settings.trustedDomains }, { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1' }),
     openLogFolder: async () => {
-      throw new IpcFailure('unavailable', 'The web dev host keeps no log folder: its log goes to the terminal.');
+      throw new IpcFailure('unavailable', errorDetail('devHostNoLogFolder', {}));
     },
     copyDiagnostics: async () => {
-      throw new IpcFailure('unavailable', 'The web dev host has no clipboard of its own: its log goes to the terminal.');
+      throw new IpcFailure('unavailable', errorDetail('devHostNoClipboard', {}));
     },
     // No system clipboard here either; the copy is accepted so the page's feedback can be seen and tested.
     copyText: async () => null,

@@ -1,6 +1,8 @@
 // Errors are data with codes the callers switch on; messages are plain words and never carry a
 // password or a token.
 import type { CertificateProblem } from './certificate-problem';
+import type { ErrorDetail } from '../../shared/error-detail';
+import { englishDetail } from '../../shared/ipc-failure';
 
 export type UcwaErrorCode =
   | 'wrong-credentials'
@@ -47,19 +49,28 @@ export class UcwaError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly host: string | undefined;
   readonly certificateProblem: CertificateProblem | undefined;
+  /** Why, as a reason with arguments: worded in the user's language where it is shown. */
+  readonly detail: ErrorDetail | undefined;
 
   constructor(
     readonly code: UcwaErrorCode,
-    message: string,
+    /** A detail (its English words become the message, for logs), or English words alone. */
+    why: ErrorDetail | string,
     details: UcwaErrorDetails = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(typeof why === 'string' ? why : englishDetail(why), details.cause === undefined ? undefined : { cause: details.cause });
+    this.detail = typeof why === 'string' ? undefined : why;
     this.status = details.status;
     this.subcode = details.subcode;
     this.retryAfterMs = details.retryAfterMs;
     this.host = details.host;
     this.certificateProblem = details.certificateProblem;
   }
+}
+
+/** The detail an error carries, if it is a UcwaError with one. */
+export function detailOf(error: unknown): ErrorDetail | undefined {
+  return error instanceof UcwaError ? error.detail : undefined;
 }
 
 export function isUcwaError(error: unknown, ...codes: UcwaErrorCode[]): error is UcwaError {

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 const statusLabel = (status: DoctorStatus): string => t('signIn.checkStatus', { status });
 
@@ -51,7 +52,7 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
     const result = await bridge.runDoctor({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), ...(password === '' ? {} : { password }) });
     setRunning(false);
     if (result.ok) setReport(result.value);
-    else setError(result.error.message);
+    else setError(errorMessage(result.error));
   };
 
   return (

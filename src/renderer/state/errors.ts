@@ -1,21 +1,9 @@
-// Plain words for the error codes a user can meet; the main side's message is used when it is
-// more specific than these.
+// An error from main in the page's language: its code and detail worded from the catalogs. The
+// error's `message` is English for logs and never shown.
 import type { IpcError } from '../../shared/ipc-contract';
+import { errorText } from '../../shared/error-text';
 import { t } from '../i18n';
 
-export function signInErrorText(error: IpcError): string {
-  switch (error.code) {
-    case 'wrong-credentials':
-      return t('errors.wrongCredentials');
-    case 'unreachable':
-      return t('errors.unreachable', { detail: error.message });
-    case 'tls':
-      return t('errors.tls', { detail: error.message });
-    case 'not-ucwa':
-      return t('errors.notUcwa', { detail: error.message });
-    case 'insecure-transport':
-      return t('errors.insecureTransport');
-    default:
-      return error.message;
-  }
+export function errorMessage(error: Pick<IpcError, 'code' | 'detail'>): string {
+  return errorText(t, error);
 }

@@ -8,6 +8,7 @@ import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
 import { SessionService } from '../../../src/main/session/session-service';
 import { UcwaClient } from '../../../src/main/ucwa/index';
 import type { ContactDetails, ContactInfo, GroupInfo, PartyInfo, Photo, PresenceInfo } from '../../../src/main/ucwa/index';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 class ScriptedSession extends UcwaClient {
   readonly log: string[] = [];
@@ -142,7 +143,7 @@ describe('power and idle', () => {
     const { session, clients, connection } = service();
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     session.suspended();
-    expect(connection()).toEqual({ state: 'offline', detail: 'No connection: asleep or off the network.' });
+    expect(connection()).toEqual({ state: 'offline', detail: errorDetail('asleepOrOffline', {}) });
     session.resumed();
     expect(connection()).toEqual({ state: 'reconnecting' });
     session.userIdle(true);

@@ -9,6 +9,7 @@ import { tray } from './tray.js';
 import { notifications } from './notifications.js';
 import { cli } from './cli.js';
 import { errors } from './errors.js';
+import { errorDetails } from './error-details.js';
 import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
@@ -26,6 +27,7 @@ export const de: Record<keyof typeof en, string> = {
   ...notifications,
   ...cli,
   ...errors,
+  ...errorDetails,
   ...groups,
   ...contactCard,
   ...missed,

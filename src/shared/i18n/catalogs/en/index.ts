@@ -9,6 +9,7 @@ import { tray } from './tray.js';
 import { notifications } from './notifications.js';
 import { cli } from './cli.js';
 import { errors } from './errors.js';
+import { errorDetails } from './error-details.js';
 import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
@@ -25,6 +26,7 @@ export const en = {
   ...notifications,
   ...cli,
   ...errors,
+  ...errorDetails,
   ...groups,
   ...contactCard,
   ...missed,
