@@ -1,6 +1,9 @@
 // The ucwa-tray commands. Each prints one clear line on failure and returns the exit code.
 import { parseArgs } from 'node:util';
-import { CERTIFICATE_PROBLEM_KEYS, isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
+import { isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
+import { toIpcFailure } from '../main/session/error-mapping';
+import { errorText } from '../shared/error-text';
+import { wordDetail } from '../shared/error-detail';
 import { t } from './cli-language';
 import { createCliClient } from './client-factory';
 import { parseSimulatorFlags, runDemo, runSimulator } from './commands/simulator';
@@ -142,14 +145,14 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
 }
 
 export function describe(error: unknown): string {
-  if (isUcwaError(error, 'untrusted-server')) return error.host === undefined ? t('cli.untrustedServerUnknown', { reason: error.message }) : t('cli.untrustedServer', { reason: error.message, host: error.host });
-  if (isUcwaError(error, 'tls') && error.certificateProblem !== undefined) {
-    const code = /\(([A-Z_]+)\)/.exec(error.message)?.[1] ?? 'TLS';
-    const text = t(CERTIFICATE_PROBLEM_KEYS[error.certificateProblem], { host: error.host ?? '', code });
+  if (isUcwaError(error)) {
+    const failure = toIpcFailure(error);
+    const reason = failure.detail === undefined ? errorText(t, failure) : wordDetail(t, failure.detail);
+    if (error.code === 'untrusted-server') return error.host === undefined ? t('cli.untrustedServerUnknown', { reason }) : t('cli.untrustedServer', { reason, host: error.host });
     // Without the OS store (Node before 22.15) the company CA can only come from a file.
-    return error.certificateProblem === 'untrusted-issuer' && !systemStoreAvailable() ? `${text} ${t('corporateNetwork.certificate.howToTrustCli', { version: process.version })}` : text;
+    if (error.code === 'tls' && error.certificateProblem === 'untrusted-issuer' && !systemStoreAvailable()) return `${reason} ${t('corporateNetwork.certificate.howToTrustCli', { version: process.version })}`;
+    return reason;
   }
-  if (isUcwaError(error)) return error.message;
   if (error instanceof CliUsageError) return error.message;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;
   return error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 // An IPC error in words, for whoever shows it (a window, the CLI): one sentence for the code, then
 // the detail's sentence when there is one. The English `message` is never shown.
 import type { ErrorCode, IpcError } from './ipc-contract';
-import { wordDetail } from './error-detail';
+import { wordDetail, type ErrorDetail } from './error-detail';
 import type { MessageKey, MessageValues } from './i18n/translator';
 
 /** The sentence for each code: a compile error when a code has none. */
@@ -25,7 +25,7 @@ export const ERROR_CODE_KEYS: { readonly [C in ErrorCode]: MessageKey } = {
 
 type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-export function errorText(t: Translate, error: Pick<IpcError, 'code' | 'detail'>): string {
+export function errorText(t: Translate, error: { readonly code: IpcError['code']; readonly detail?: ErrorDetail | undefined }): string {
   const summary = t(ERROR_CODE_KEYS[error.code]);
   return error.detail === undefined ? summary : t('errors.withDetail', { summary, detail: wordDetail(t, error.detail) });
 }
