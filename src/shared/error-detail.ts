@@ -28,6 +28,7 @@ export interface ErrorDetailArgs {
   // Signing in (authenticated-http, discovery, trust-policy).
   noUcwaChallenge: Host;
   tokenRefused: Host;
+  wrongWindowsPassword: Record<never, never>;
   noPasswordSignIn: Record<never, never>;
   noWindowsSignIn: Record<never, never>;
   noOrganizationSignIn: Record<never, never>;
@@ -122,6 +123,7 @@ export const ERROR_DETAIL_KEYS: { readonly [K in ErrorDetailReason]: MessageKey 
   signInWindowClosed: 'errorDetail.signInWindowClosed',
   noUcwaChallenge: 'errorDetail.noUcwaChallenge',
   tokenRefused: 'errorDetail.tokenRefused',
+  wrongWindowsPassword: 'errorDetail.wrongWindowsPassword',
   noPasswordSignIn: 'errorDetail.noPasswordSignIn',
   noWindowsSignIn: 'errorDetail.noWindowsSignIn',
   noOrganizationSignIn: 'errorDetail.noOrganizationSignIn',

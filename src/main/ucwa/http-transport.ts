@@ -165,7 +165,7 @@ export function toTransportError(error: unknown, url: URL): UcwaError {
   const problem = certificateProblemOf(codes);
   if (problem !== undefined) {
     const code = codes.find((c) => TLS_CODES.test(c)) ?? 'TLS';
-    return new UcwaError('tls', errorDetail(CERTIFICATE_REASONS[problem], { host: url.host, code }), { cause: error, certificateProblem: problem, host: url.hostname });
+    return new UcwaError('tls', errorDetail(CERTIFICATE_REASONS[problem], { host: url.hostname, code }), { cause: error, certificateProblem: problem, host: url.hostname });
   }
   if (codes.some((c) => TIMEOUT_CODES.has(c))) return new UcwaError('timeout', errorDetail('noAnswerInTime', { host: url.host }), { cause: error });
   if (codes.some((c) => UNREACHABLE_CODES.has(c))) {

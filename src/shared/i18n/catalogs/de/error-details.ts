@@ -11,6 +11,7 @@ export const errorDetails = {
   'errorDetail.signInWindowClosed': 'Das Anmeldefenster wurde geschlossen, bevor die Anmeldung abgeschlossen war.',
   'errorDetail.noUcwaChallenge': '{host} hat Anmeldedaten ohne UCWA-Anforderung (MsRtcOAuth) verlangt.',
   'errorDetail.tokenRefused': '{host} hat das neue Token abgelehnt.',
+  'errorDetail.wrongWindowsPassword': 'Windows-Benutzername oder Kennwort ist falsch.',
   'errorDetail.noPasswordSignIn': 'Der Server erlaubt keine Anmeldung mit Kennwort.',
   'errorDetail.noWindowsSignIn': 'Der Server bietet keine Windows-Anmeldung an.',
   'errorDetail.noOrganizationSignIn': 'Der Server bietet keine Anmeldung über Ihre Organisation an.',

@@ -10,6 +10,7 @@ import { notifications } from './notifications.js';
 import { cli } from './cli.js';
 import { errors } from './errors.js';
 import { errorDetails } from './error-details.js';
+import { doctor } from './doctor.js';
 import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
@@ -28,6 +29,7 @@ export const de: Record<keyof typeof en, string> = {
   ...cli,
   ...errors,
   ...errorDetails,
+  ...doctor,
   ...groups,
   ...contactCard,
   ...missed,

@@ -10,6 +10,7 @@ export const errorDetails = {
   'errorDetail.signInWindowClosed': 'The sign-in window was closed before signing in finished.',
   'errorDetail.noUcwaChallenge': '{host} asked for credentials without a UCWA (MsRtcOAuth) challenge.',
   'errorDetail.tokenRefused': '{host} refused the new token.',
+  'errorDetail.wrongWindowsPassword': 'The Windows user name or password is wrong.',
   'errorDetail.noPasswordSignIn': 'The server does not allow signing in with a password.',
   'errorDetail.noWindowsSignIn': 'The server does not offer Windows sign-in.',
   'errorDetail.noOrganizationSignIn': 'The server does not offer signing in with your organization.',

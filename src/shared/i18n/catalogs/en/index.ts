@@ -10,6 +10,7 @@ import { notifications } from './notifications.js';
 import { cli } from './cli.js';
 import { errors } from './errors.js';
 import { errorDetails } from './error-details.js';
+import { doctor } from './doctor.js';
 import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
@@ -27,6 +28,7 @@ export const en = {
   ...cli,
   ...errors,
   ...errorDetails,
+  ...doctor,
   ...groups,
   ...contactCard,
   ...missed,
