@@ -11,7 +11,8 @@ import * as tls from 'node:tls';
 import { buildTlsTrust, displayProxy, environmentProxy } from '../../main/ucwa/index';
 import { systemNetwork } from '../../main/doctor/doctor-network';
 import { resolveConnection } from '../connection-options';
-import { HELP } from '../help';
+import { help } from '../help';
+import { COMMAND_OPTIONS } from '../command-options';
 
 export interface DoctorIo {
   readonly out: (text: string) => void;
@@ -31,21 +32,11 @@ const MARK: Readonly<Record<DoctorStatus, string>> = { ok: 'ok  ', warn: 'WARN',
 export async function doctorCommand(args: readonly string[], env: NodeJS.ProcessEnv, io: DoctorIo, deps: DoctorDeps = {}): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
-    options: {
-      server: { type: 'string' },
-      user: { type: 'string' },
-      password: { type: 'string' },
-      'trust-domain': { type: 'string', multiple: true },
-      ca: { type: 'string', multiple: true },
-      proxy: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: COMMAND_OPTIONS.doctor,
     strict: true,
   });
   if (values.help) {
-    io.out(`${HELP.doctor ?? ''}\n${HELP.connection ?? ''}`);
+    io.out(`${help('doctor')}\n${help('connection')}`);
     return 0;
   }
   // The password is optional here: without it the doctor stops before signing in.

@@ -8,6 +8,7 @@ import { quickReply } from './quick-reply.js';
 import { tray } from './tray.js';
 import { notifications } from './notifications.js';
 import { cli } from './cli.js';
+import { cliHelp } from './cli-help.js';
 import { errors } from './errors.js';
 import { errorDetails } from './error-details.js';
 import { doctor } from './doctor.js';
@@ -26,6 +27,7 @@ export const en = {
   ...tray,
   ...notifications,
   ...cli,
+  ...cliHelp,
   ...errors,
   ...errorDetails,
   ...doctor,
