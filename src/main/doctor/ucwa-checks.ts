@@ -4,12 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { said, type DoctorProblem, type DoctorStep, type DoctorStepKind, type DoctorText } from '../../shared/doctor-report';
 import { ERROR_DETAIL_KEYS } from '../../shared/error-detail';
-import { ERROR_CODE_KEYS } from '../../shared/error-text';
-import { toIpcFailure } from '../session/error-mapping';
 import { createApplication } from '../ucwa/application-resource';
 import type { AuthenticatedHttp } from '../ucwa/authenticated-http';
 import type { Discovery } from '../ucwa/discovery';
-import { UcwaError } from '../ucwa/errors';
+import { UcwaError, detailFromCode } from '../ucwa/errors';
 import { headerValue } from '../ucwa/http-transport';
 import type { HttpTransport } from '../ucwa/http-transport';
 import type { CredentialTrust } from '../ucwa/trust-policy';
@@ -26,8 +24,9 @@ export const STEP_TITLES: Readonly<Record<Exclude<DoctorStepKind, 'candidates' |
 
 /** What a client error says, as a sentence: its detail where it has one, else the sentence for its code. */
 export function errorSaid(error: UcwaError): DoctorText {
-  const failure = toIpcFailure(error);
-  return failure.detail === undefined ? said(ERROR_CODE_KEYS[failure.code]) : said(ERROR_DETAIL_KEYS[failure.detail.reason], failure.detail.args);
+  const detail = error.detail ?? detailFromCode(error);
+  // Without a detail, the client's own code (protocol data) says what failed.
+  return detail === undefined ? said('doctor.failed', { reason: error.code }) : said(ERROR_DETAIL_KEYS[detail.reason], detail.args);
 }
 
 /** A client error as a failed step: the plain words depend on the code, the host is in the detail. */

@@ -1,8 +1,7 @@
 // UCWA errors become the contract's closed set of codes, with words a person can act on.
 import type { ErrorCode } from '../../shared/ipc-contract';
 import { IpcFailure } from '../../shared/ipc-failure';
-import { UcwaError } from '../ucwa/index';
-import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
+import { UcwaError, detailFromCode } from '../ucwa/index';
 
 const CODES: Readonly<Record<string, ErrorCode>> = {
   'wrong-credentials': 'wrong-credentials',
@@ -26,27 +25,6 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
 
 export function toIpcFailure(error: unknown): IpcFailure {
   if (error instanceof IpcFailure) return error;
-  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.detail ?? fallbackDetail(error), error.host);
+  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.detail ?? detailFromCode(error) ?? error.message, error.host);
   return new IpcFailure('internal', 'Something went wrong in the app.');
-}
-
-// An error thrown without a detail still gets words the UI can show: what its code tells, never its
-// English message (that stays in the log).
-function fallbackDetail(error: UcwaError): ErrorDetail | string {
-  switch (error.code) {
-    case 'malformed-response':
-      return errorDetail('malformedAnswer', {});
-    case 'application-gone':
-      return errorDetail('applicationGone', {});
-    case 'gone':
-      return errorDetail('resourceGone', {});
-    case 'not-found':
-      return errorDetail('resourceNotFound', {});
-    case 'cancelled':
-      return errorDetail('cancelled', {});
-    case 'http':
-      return error.status === undefined ? error.message : errorDetail('serverAnswered', { status: error.status, subcode: error.subcode ?? '' });
-    default:
-      return error.message;
-  }
 }

@@ -1,7 +1,7 @@
 // Errors are data with codes the callers switch on; messages are plain words and never carry a
 // password or a token.
 import type { CertificateProblem } from './certificate-problem';
-import type { ErrorDetail } from '../../shared/error-detail';
+import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
 import { englishDetail } from '../../shared/ipc-failure';
 
 export type UcwaErrorCode =
@@ -82,4 +82,25 @@ export function isTransient(error: unknown): boolean {
   if (!(error instanceof UcwaError)) return false;
   if (error.code === 'unreachable' || error.code === 'timeout') return true;
   return error.code === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429 || error.status === 408);
+}
+
+// An error thrown without a detail still gets words the UI can show: what its code tells, never its
+// English message (that stays in the log).
+export function detailFromCode(error: UcwaError): ErrorDetail | undefined {
+  switch (error.code) {
+    case 'malformed-response':
+      return errorDetail('malformedAnswer', {});
+    case 'application-gone':
+      return errorDetail('applicationGone', {});
+    case 'gone':
+      return errorDetail('resourceGone', {});
+    case 'not-found':
+      return errorDetail('resourceNotFound', {});
+    case 'cancelled':
+      return errorDetail('cancelled', {});
+    case 'http':
+      return error.status === undefined ? undefined : errorDetail('serverAnswered', { status: error.status, subcode: error.subcode ?? '' });
+    default:
+      return undefined;
+  }
 }
