@@ -80,7 +80,7 @@ function side(uri: string): Side {
       } else if (name === 'messageUpdated') {
         const m = payload as ChatMessage;
         if (m.delivery === 'delivered') s.delivered.add(m.id);
-        if (m.delivery === 'failed') s.failed.set(m.id, m.failureReason ?? '');
+        if (m.delivery === 'failed') s.failed.set(m.id, m.failureReason?.reason ?? '');
       } else if (name === 'connectionChanged') {
         const state = (payload as { state: string }).state;
         if (state === 'reconnecting' && s.reconnectStartedAt === undefined) s.reconnectStartedAt = performance.now();

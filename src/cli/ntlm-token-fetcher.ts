@@ -9,6 +9,7 @@ import { UcwaError } from '../main/ucwa/index';
 import type { TlsTrust, TokenFetcher, TokenResponse } from '../main/ucwa/index';
 import { tunnelConnector } from './tunnel-connector';
 import type { TunnelProxy } from './tunnel-connector';
+import { errorDetail } from '../shared/error-detail';
 
 export interface WindowsAccount {
   /** NetBIOS domain, e.g. CONTOSO. */
@@ -67,7 +68,7 @@ export function ntlmTokenFetcher(account: WindowsAccount, trust: TlsTrust, proxy
       if (type2 === null) throw new UcwaError('auth-failed', `The token service sent a malformed NTLM challenge${parseError === undefined ? '' : ` (${parseError.message})`}.`);
       const second = await post(ntlm.createType3Message(type2, options));
       // A refused NTLM answer is a 401: the Windows user name or password is wrong.
-      if (second.status === 401) throw new UcwaError('wrong-credentials', 'The Windows user name or password is wrong.', { status: 401 });
+      if (second.status === 401) throw new UcwaError('wrong-credentials', errorDetail('wrongWindowsPassword', {}), { status: 401 });
       return second;
     } finally {
       await client.close().catch(() => undefined);

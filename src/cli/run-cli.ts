@@ -1,6 +1,9 @@
 // The ucwa-tray commands. Each prints one clear line on failure and returns the exit code.
 import { parseArgs } from 'node:util';
-import { CERTIFICATE_PROBLEM_KEYS, isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
+import { isUcwaError, systemStoreAvailable } from '../main/ucwa/index';
+import { toIpcFailure } from '../main/session/error-mapping';
+import { errorText } from '../shared/error-text';
+import { wordDetail } from '../shared/error-detail';
 import { t } from './cli-language';
 import { createCliClient } from './client-factory';
 import { parseSimulatorFlags, runDemo, runSimulator } from './commands/simulator';
@@ -9,25 +12,14 @@ import { listContacts, parseAvailability, searchDirectory, setMyPresence, showMy
 import { sendOne } from './commands/send';
 import { doctorCommand } from './commands/doctor';
 import { CliUsageError, resolveConnection } from './connection-options';
-import { HELP } from './help';
+import { help, isHelpTopic } from './help';
+import { COMMAND_OPTIONS } from './command-options';
 
-const connectionFlags = {
-  server: { type: 'string' },
-  user: { type: 'string' },
-  password: { type: 'string' },
-  'trust-domain': { type: 'string', multiple: true },
-  ca: { type: 'string', multiple: true },
-  proxy: { type: 'string' },
-  'sign-in': { type: 'string' },
-  'windows-user': { type: 'string' },
-  verbose: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP.main ?? '');
+    process.stdout.write(help('main'));
     return command === undefined ? 1 : 0;
   }
   try {
@@ -42,15 +34,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await people(command, rest, env);
       case 'doctor':
         return await doctorCommand(rest, env, { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) });
-      case 'sim':
-      case 'demo': {
-        const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
+      case 'sim': {
+        const { values } = parseArgs({ args: [...rest], options: COMMAND_OPTIONS.sim, strict: true });
         if (values.help) return usage(command);
-        const port = values.port === undefined ? undefined : Number(values.port);
-        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliUsageError(t('cli.portRange'));
         const flags = parseSimulatorFlags(values.profile, values.seed);
         if (typeof flags === 'string') throw new CliUsageError(flags);
-        return command === 'sim' ? await runSimulator(port ?? 8443, values.host ?? '127.0.0.1', flags) : await runDemo(port ?? 0);
+        return await runSimulator(portOf(values.port) ?? 8443, values.host ?? '127.0.0.1', flags);
+      }
+      case 'demo': {
+        const { values } = parseArgs({ args: [...rest], options: COMMAND_OPTIONS.demo, strict: true });
+        if (values.help) return usage(command);
+        return await runDemo(portOf(values.port) ?? 0);
       }
       default:
         throw new CliUsageError(t('cli.unknownCommand', { command }));
@@ -61,15 +55,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
 }
 
+function portOf(value: string | undefined): number | undefined {
+  const port = value === undefined ? undefined : Number(value);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliUsageError(t('cli.portRange'));
+  return port;
+}
+
 function usage(command: string): number {
-  process.stdout.write(`${HELP[command] ?? ''}\n${['send', 'listen', 'presence', 'contacts', 'search'].includes(command) ? (HELP.connection ?? '') : ''}`);
+  process.stdout.write(`${isHelpTopic(command) ? help(command) : ''}\n${['send', 'listen', 'presence', 'contacts', 'search'].includes(command) ? help('connection') : ''}`);
   return 0;
 }
 
 async function send(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...connectionFlags, to: { type: 'string' }, subject: { type: 'string' }, html: { type: 'boolean', default: false } },
+    options: COMMAND_OPTIONS.send,
     allowPositionals: true,
     strict: true,
   });
@@ -92,7 +92,7 @@ async function send(args: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 }
 
 async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { ...connectionFlags, json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ args: [...args], options: COMMAND_OPTIONS.listen, strict: true });
   if (values.help) return usage('listen');
   const connection = resolveConnection(values, env);
   const service = createListener((options) => createCliClient({ ...connection, server: options.server, user: options.user, password: options.password }, env, values.verbose), values.json, {
@@ -115,7 +115,7 @@ async function listen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
 async function people(command: 'presence' | 'contacts' | 'search', args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...connectionFlags, json: { type: 'boolean', default: false }, note: { type: 'string' }, limit: { type: 'string' } },
+    options: COMMAND_OPTIONS.people,
     allowPositionals: true,
     strict: true,
   });
@@ -142,14 +142,14 @@ async function people(command: 'presence' | 'contacts' | 'search', args: readonl
 }
 
 export function describe(error: unknown): string {
-  if (isUcwaError(error, 'untrusted-server')) return error.host === undefined ? t('cli.untrustedServerUnknown', { reason: error.message }) : t('cli.untrustedServer', { reason: error.message, host: error.host });
-  if (isUcwaError(error, 'tls') && error.certificateProblem !== undefined) {
-    const code = /\(([A-Z_]+)\)/.exec(error.message)?.[1] ?? 'TLS';
-    const text = t(CERTIFICATE_PROBLEM_KEYS[error.certificateProblem], { host: error.host ?? '', code });
+  if (isUcwaError(error)) {
+    const failure = toIpcFailure(error);
+    const reason = failure.detail === undefined ? errorText(t, failure) : wordDetail(t, failure.detail);
+    if (error.code === 'untrusted-server') return error.host === undefined ? t('cli.untrustedServerUnknown', { reason }) : t('cli.untrustedServer', { reason, host: error.host });
     // Without the OS store (Node before 22.15) the company CA can only come from a file.
-    return error.certificateProblem === 'untrusted-issuer' && !systemStoreAvailable() ? `${text} ${t('corporateNetwork.certificate.howToTrustCli', { version: process.version })}` : text;
+    if (error.code === 'tls' && error.certificateProblem === 'untrusted-issuer' && !systemStoreAvailable()) return `${reason} ${t('corporateNetwork.certificate.howToTrustCli', { version: process.version })}`;
+    return reason;
   }
-  if (isUcwaError(error)) return error.message;
   if (error instanceof CliUsageError) return error.message;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;
   return error instanceof Error ? error.message : String(error);

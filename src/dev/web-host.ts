@@ -37,6 +37,7 @@ import { HostAccess } from './host-access';
 import { parsePageMessage } from './page-message';
 import { PageConnections } from './page-connections';
 import { serveStatic } from './static-files';
+import { errorDetail } from '../shared/error-detail';
 
 export interface WebHostOptions {
   /** The built renderer (out/renderer). */
@@ -137,10 +138,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         { logSink, userAgent: 'UcwaTray-DevHost-Doctor/0.1', ...(proxy === undefined ? {} : { network: { ...systemNetwork, proxyFor: async () => ({ url: proxy, credentials: proxyCredentials.get(proxy) }) }, proxyFor: async () => proxy }) },
       ),
     openLogFolder: async () => {
-      throw new IpcFailure('unavailable', 'The web dev host keeps no log folder: its log goes to the terminal.');
+      throw new IpcFailure('unavailable', errorDetail('devHostNoLogFolder', {}));
     },
     copyDiagnostics: async () => {
-      throw new IpcFailure('unavailable', 'The web dev host has no clipboard of its own: its log goes to the terminal.');
+      throw new IpcFailure('unavailable', errorDetail('devHostNoClipboard', {}));
     },
     // No system clipboard here either; the copy is accepted so the page's feedback can be seen and tested.
     copyText: async () => null,

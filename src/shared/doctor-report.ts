@@ -1,5 +1,26 @@
 // What the connection doctor found, step by step: the same data for the sign-in page's list and
-// for `ucwa-tray doctor`. Every step says what was seen and, when something is wrong, what to do.
+// for `ucwa-tray doctor`. Every step says what was seen and, when something is wrong, what to do —
+// as catalog keys with arguments, worded where the report is shown (the doctor runs in main or
+// the CLI, which need not speak the user's language when it runs).
+import type { MessageKey, MessageValues } from './i18n/translator';
+
+/** One whole sentence (or title): a key of the catalogs and its arguments (protocol data). */
+export interface DoctorText {
+  readonly key: MessageKey;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+/** Sentences in order; each is whole in every language, so they can follow one another. */
+export type DoctorWords = readonly DoctorText[];
+
+export const said = (key: MessageKey, values?: Readonly<Record<string, string | number>>): DoctorText => (values === undefined ? { key } : { key, values });
+
+type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+/** The sentences in the language `t` speaks, one after another. */
+export function wordDoctor(t: Translate, words: DoctorWords | DoctorText): string {
+  return ('key' in words ? [words] : words).map((w) => t(w.key, w.values)).join(' ');
+}
 
 export const DOCTOR_STEP_KINDS = ['candidates', 'dns', 'tcp', 'tls', 'autodiscover', 'challenge', 'token', 'application'] as const;
 export type DoctorStepKind = (typeof DOCTOR_STEP_KINDS)[number];
@@ -42,12 +63,12 @@ export type DoctorProblem =
 export interface DoctorStep {
   readonly kind: DoctorStepKind;
   /** Short, with the host it is about: "Certificate of lyncweb.contoso.com". */
-  readonly title: string;
+  readonly title: DoctorText;
   readonly status: DoctorStatus;
   /** What was seen, in plain words (never a password or token). */
-  readonly seen: string;
+  readonly seen: DoctorWords;
   /** What to do about it, when there is something to do. */
-  readonly fix?: string;
+  readonly fix?: DoctorWords;
   readonly problem?: DoctorProblem;
 }
 
@@ -59,7 +80,7 @@ export interface DoctorReport {
   /** The worst status of any step (skipped steps do not count). */
   readonly verdict: 'ok' | 'warn' | 'fail';
   /** One sentence: the first failure's fix, or that everything needed to sign in works. */
-  readonly summary: string;
+  readonly summary: DoctorWords;
   /** The grant types the server's challenge offered (password, urn:microsoft.rtc:windows, …), when it got that far. */
   readonly grantTypes?: readonly string[];
   /** The proxy the app or CLI would use for the server (http://host:port), or "direct". */

@@ -1,5 +1,6 @@
 // Domain types shared by main, preload and renderer. Pure data: no node, no DOM, no Electron.
 import type { AppLocale, LanguageSetting } from './i18n/locales';
+import type { ErrorDetail } from './error-detail';
 
 /** Availability as the server reports it; anything unrecognised becomes `Unknown` (protocol §7.2). */
 export const AVAILABILITIES = [
@@ -24,8 +25,8 @@ export type ConnectionState = 'signed-out' | 'signing-in' | 'connected' | 'recon
 
 export interface ConnectionInfo {
   readonly state: ConnectionState;
-  /** Plain words for the UI: why we are offline, or what failed. */
-  readonly detail?: string;
+  /** Why we are offline, or what failed: worded by the UI in its language. */
+  readonly detail?: ErrorDetail;
   /** Epoch ms of the next automatic attempt while reconnecting. */
   readonly nextAttemptAt?: number;
 }
@@ -108,9 +109,10 @@ export interface ChatMessage {
   readonly html?: string;
   readonly time: number;
   readonly delivery: DeliveryState;
-  readonly failureReason?: string;
+  /** Why it was not delivered, worded by the UI. */
+  readonly failureReason?: ErrorDetail;
   /** What happened that the user would not guess, e.g. delivered after all although it had failed. */
-  readonly deliveryNote?: string;
+  readonly deliveryNote?: 'reachedAfterAll';
   /**
    * Not a message but something that happened in a group chat ("Carl joined"): kept as data in the
    * history; the renderer words it in the user's language. `text` is empty.

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SETTABLE_AVAILABILITIES, SIGN_IN_METHODS } from './domain';
 import type { EventName, MethodName, PageName } from './ipc-names';
 import type { DoctorReport } from './doctor-report';
+import type { ErrorDetail } from './error-detail';
 import { LANGUAGE_SETTINGS } from './i18n/locales';
 import type { AppLocale } from './i18n/locales';
 import type {
@@ -58,7 +59,10 @@ export type CertificateProblemName = (typeof CERTIFICATE_PROBLEMS)[number];
 
 export interface IpcError {
   readonly code: ErrorCode;
+  /** English, for logs: never shown (the UI words `code` and `detail` itself, see error-text.ts). */
   readonly message: string;
+  /** Why, as a reason with arguments, when more is known than the code says. */
+  readonly detail?: ErrorDetail;
   /**
    * `untrusted-server`: the host sign-in would have sent credentials to, so the user can be asked;
    * `tls`: the host whose certificate was refused; proxy codes: the proxy (auth) or the origin (refused).
@@ -311,7 +315,7 @@ export type InvokeHandlers = {
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, host?: string, certificate?: CertificateProblemName): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, host?: string, detail?: ErrorDetail, certificate?: CertificateProblemName): Result<never> => ({
   ok: false,
-  error: { code, message, ...(host === undefined ? {} : { host }), ...(certificate === undefined ? {} : { certificate }) },
+  error: { code, message, ...(host === undefined ? {} : { host }), ...(detail === undefined ? {} : { detail }), ...(certificate === undefined ? {} : { certificate }) },
 });

@@ -87,3 +87,15 @@ test('German: the language setting switches every open window at once, and back 
   await expect(settings.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(popup.getByRole('searchbox', { name: 'Search people and messages' })).toBeVisible();
 });
+
+test('German: an error from the client is worded in German, its detail included, never its English log message', async ({ popup, host }) => {
+  await host.session.handlers().updateSettings({ language: 'de' }, { windowId: 0 });
+  await popup.getByLabel('Anmeldeadresse').fill('ana@contoso.com');
+  await popup.getByLabel('Kennwort').fill('demo');
+  await popup.getByLabel(/^Server/).fill('http://127.0.0.1:9/');
+  await popup.getByRole('button', { name: 'Anmelden' }).click();
+  const alert = popup.getByRole('alert');
+  // The code's sentence, then the detail with its protocol data (host, OS error code).
+  await expect(alert).toHaveText(/^Der Server ist nicht erreichbar\. 127\.0\.0\.1:9 ist nicht erreichbar \(E[A-Z]+\)\.$/);
+  await expect(alert).not.toContainText('Cannot reach');
+});

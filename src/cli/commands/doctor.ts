@@ -2,7 +2,7 @@
 // title, what was seen), the fix under each step that needs one, and the verdict last.
 import { t } from '../cli-language';
 import { parseArgs } from 'node:util';
-import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
+import { wordDoctor, type DoctorReport, type DoctorStatus, type DoctorStep } from '../../shared/doctor-report';
 import { runConnectionDoctor } from '../../main/doctor/connection-doctor';
 import type { DoctorNetwork } from '../../main/doctor/doctor-network';
 import type { LogSink } from '../../main/ucwa/index';
@@ -11,7 +11,8 @@ import * as tls from 'node:tls';
 import { buildTlsTrust, displayProxy, environmentProxy, environmentProxyUrl } from '../../main/ucwa/index';
 import { systemNetwork } from '../../main/doctor/doctor-network';
 import { resolveConnection } from '../connection-options';
-import { HELP } from '../help';
+import { help } from '../help';
+import { COMMAND_OPTIONS } from '../command-options';
 
 export interface DoctorIo {
   readonly out: (text: string) => void;
@@ -31,21 +32,11 @@ const MARK: Readonly<Record<DoctorStatus, string>> = { ok: 'ok  ', warn: 'WARN',
 export async function doctorCommand(args: readonly string[], env: NodeJS.ProcessEnv, io: DoctorIo, deps: DoctorDeps = {}): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
-    options: {
-      server: { type: 'string' },
-      user: { type: 'string' },
-      password: { type: 'string' },
-      'trust-domain': { type: 'string', multiple: true },
-      ca: { type: 'string', multiple: true },
-      proxy: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: COMMAND_OPTIONS.doctor,
     strict: true,
   });
   if (values.help) {
-    io.out(`${HELP.doctor ?? ''}\n${HELP.connection ?? ''}`);
+    io.out(`${help('doctor')}\n${help('connection')}`);
     return 0;
   }
   // The password is optional here: without it the doctor stops before signing in.
@@ -74,19 +65,39 @@ export async function doctorCommand(args: readonly string[], env: NodeJS.Process
       proxyFor: async (origin) => (connection.proxy === undefined ? environmentProxy(origin, env) : displayProxy(connection.proxy)),
     },
   );
-  io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  io.out(values.json ? JSON.stringify(wordedReport(report), null, 2) : formatReport(report));
   return report.verdict === 'fail' ? 1 : 0;
 }
 
 export function formatReport(report: DoctorReport): string {
-  const width = Math.max(...report.steps.map((s) => s.title.length));
-  const lines = report.steps.flatMap((step) => [
-    `${MARK[step.status]}  ${step.title.padEnd(width)}  ${step.seen}`,
-    ...(step.fix === undefined || step.status === 'ok' ? [] : [`${' '.repeat(6 + width + 2)}${t('cli.fix', { fix: step.fix })}`]),
+  const titles = report.steps.map((s) => wordDoctor(t, s.title));
+  const width = Math.max(...titles.map((title) => title.length));
+  const lines = report.steps.flatMap((step, i) => [
+    `${MARK[step.status]}  ${(titles[i] ?? '').padEnd(width)}  ${wordDoctor(t, step.seen)}`,
+    ...(step.fix === undefined || step.status === 'ok' ? [] : [`${' '.repeat(6 + width + 2)}${t('cli.fix', { fix: wordDoctor(t, step.fix) })}`]),
   ]);
   const facts = [
     ...(report.grantTypes === undefined ? [] : [t('corporateNetwork.doctor.grantTypes', { grants: report.grantTypes.join(', ') || '-' })]),
     ...(report.proxy === undefined ? [] : [t('corporateNetwork.doctor.proxy', { proxy: report.proxy })]),
   ];
-  return `${lines.join('\n')}${facts.length === 0 ? '' : `\n\n${facts.join('\n')}`}\n\n${t('cli.verdict', { verdict: report.verdict, summary: report.summary })}`;
+  return `${lines.join('\n')}${facts.length === 0 ? '' : `\n\n${facts.join('\n')}`}\n\n${t('cli.verdict', { verdict: report.verdict, summary: wordDoctor(t, report.summary) })}`;
+}
+
+/** The report for --json: the same shape, its sentences worded in the terminal's language. */
+export interface WordedDoctorStep extends Omit<DoctorStep, 'title' | 'seen' | 'fix'> {
+  readonly title: string;
+  readonly seen: string;
+  readonly fix?: string;
+}
+export interface WordedDoctorReport extends Omit<DoctorReport, 'steps' | 'summary'> {
+  readonly steps: readonly WordedDoctorStep[];
+  readonly summary: string;
+}
+
+function wordedReport(report: DoctorReport): WordedDoctorReport {
+  return {
+    ...report,
+    steps: report.steps.map(({ fix, ...s }) => ({ ...s, title: wordDoctor(t, s.title), seen: wordDoctor(t, s.seen), ...(fix === undefined ? {} : { fix: wordDoctor(t, fix) }) })),
+    summary: wordDoctor(t, report.summary),
+  };
 }

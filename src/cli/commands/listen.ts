@@ -7,6 +7,7 @@ import { headlessSession } from '../../main/session/headless-session';
 import type { SessionService } from '../../main/session/session-service';
 import type { UcwaClient, UcwaClientOptions } from '../../main/ucwa/index';
 import { formatHumanLine, formatJsonLine } from '../message-format';
+import { wordDetail } from '../../shared/error-detail';
 
 export interface ListenOutput {
   line(text: string): void;
@@ -28,7 +29,7 @@ export function createListener(createClient: (options: Pick<UcwaClientOptions, '
       const info = payload as ConnectionInfo;
       if (info.state === lastState) return;
       lastState = info.state;
-      if (info.state === 'reconnecting' || info.state === 'offline' || info.state === 'failed') out.note(info.detail === undefined ? t('cli.connectionState', { state: info.state }) : t('cli.connectionStateDetail', { state: info.state, detail: info.detail }));
+      if (info.state === 'reconnecting' || info.state === 'offline' || info.state === 'failed') out.note(info.detail === undefined ? t('cli.connectionState', { state: info.state }) : t('cli.connectionStateDetail', { state: info.state, detail: wordDetail(t, info.detail) }));
       else if (info.state === 'connected') out.note(t('cli.connected'));
     }
   };

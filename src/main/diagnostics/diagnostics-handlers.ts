@@ -8,6 +8,7 @@ import type { DoctorOptions } from '../doctor/connection-doctor';
 import type { RotatingLogFile } from '../logging/rotating-log-file';
 import { DIAGNOSTICS_LOG_LINES, diagnosticsText } from './diagnostics-report';
 import type { DiagnosticsFacts } from './diagnostics-report';
+import { errorDetail } from '../../shared/error-detail';
 
 export type DiagnosticsHandlers = Pick<InvokeHandlers, 'runDoctor' | 'openLogFolder' | 'copyDiagnostics'>;
 
@@ -29,7 +30,7 @@ export function diagnosticsHandlers(deps: DiagnosticsDeps): DiagnosticsHandlers 
     runDoctor: async (input) => runConnectionDoctor({ ...input, trustedDomains: deps.trustedDomains() }, deps.doctor),
     openLogFolder: async () => {
       const failure = await deps.openPath(deps.logFile.dir);
-      if (failure !== '') throw new IpcFailure('unavailable', `The log folder could not be opened (${failure}). It is ${deps.logFile.dir}.`);
+      if (failure !== '') throw new IpcFailure('unavailable', errorDetail('logFolderFailed', { reason: failure, dir: deps.logFile.dir }));
       return null;
     },
     copyDiagnostics: async () => {

@@ -3,6 +3,7 @@
 // reduced to its domain, the server to its origin, and every line is scrubbed once more.
 import type { ConnectionInfo } from '../../shared/domain';
 import { scrubLine } from '../logging/log-line';
+import { englishDetail } from '../../shared/ipc-failure';
 
 export interface DiagnosticsFacts {
   readonly generatedAt: Date;
@@ -40,7 +41,7 @@ export function diagnosticsText(facts: DiagnosticsFacts): string {
     `App: ${facts.appVersion}`,
     `Runtime: ${runtime.join(', ')}`,
     `System: ${os.platform} ${os.release} (${os.arch})`,
-    `Connection: ${connection.state}${connection.detail === undefined ? '' : ` (${connection.detail})`}`,
+    `Connection: ${connection.state}${connection.detail === undefined ? '' : ` (${englishDetail(connection.detail)})`}`,
     `Server: ${serverLine(facts.account)}`,
     `Log file: ${facts.logFile}`,
     '',

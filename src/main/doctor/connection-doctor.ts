@@ -3,7 +3,8 @@
 // was seen and what to do. Electron-free: the sign-in page (through main) and `ucwa-tray doctor`
 // both run it. The password leaves only as sign-in would send it: to a trusted token service over
 // a verified connection.
-import type { DoctorReport, DoctorStep, DoctorStepKind } from '../../shared/doctor-report';
+import { said, wordDoctor, type DoctorReport, type DoctorStep, type DoctorStepKind, type DoctorWords } from '../../shared/doctor-report';
+import { translatorFor } from '../../shared/i18n/translator';
 import { AuthenticatedHttp } from '../ucwa/authenticated-http';
 import { Discovery, discoveryCandidates, userDomain } from '../ucwa/discovery';
 import { HttpTransport } from '../ucwa/http-transport';
@@ -53,7 +54,7 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
   const found: { grantTypes?: readonly string[]; proxy?: string } = {};
   const finish = (): DoctorReport => {
     const report = { ...summarise(user, server, steps), ...found };
-    for (const step of report.steps) logger[step.status === 'fail' ? 'warn' : 'info']('doctor step', { kind: step.kind, status: step.status, problem: step.problem, seen: step.seen });
+    for (const step of report.steps) logger[step.status === 'fail' ? 'warn' : 'info']('doctor step', { kind: step.kind, status: step.status, problem: step.problem, seen: wordDoctor(translatorFor('en').t, step.seen) });
     return report;
   };
 
@@ -61,14 +62,14 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
   try {
     candidates = discoveryCandidates({ user, ...(server === undefined ? {} : { server }) });
   } catch (error) {
-    steps.push({ ...failedStep('candidates', 'Where to look', error), problem: 'bad-address', fix: 'Give a sign-in address such as you@company.com, and a server as https://lyncweb.company.com (or leave it empty).' });
+    steps.push({ ...failedStep('candidates', said('doctor.title.candidates'), error), problem: 'bad-address', fix: [said('doctor.candidates.fix')] });
     return finish();
   }
   steps.push({
     kind: 'candidates',
-    title: 'Where to look',
+    title: said('doctor.title.candidates'),
     status: 'ok',
-    seen: server === undefined ? `From your address's domain (${userDomain(user)}), in this order: ${candidates.map((c) => c.host).join(', ')}.` : `The server you gave: ${candidates[0]?.href ?? server}.`,
+    seen: [server === undefined ? said('doctor.candidates.domain', { domain: userDomain(user), hosts: candidates.map((c) => c.host).join(', ') }) : said('doctor.candidates.server', { server: candidates[0]?.href ?? server })],
   });
 
   // Sign-in's route: through its proxy where it takes one.
@@ -104,7 +105,7 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
       // lyncdiscoverinternal answers only inside the company network: when the next address
       // works, its failure is only worth a note.
       const later = userUrl !== undefined && index < attempts.length - 1;
-      steps.push(...(later ? attempt.map((s) => (s.status === 'fail' ? { kind: s.kind, title: s.title, status: 'warn' as const, seen: `${s.seen} Not needed: ${candidates[attempts.length - 1]?.host ?? 'the next address'} answers instead.` } : s)) : attempt));
+      steps.push(...(later ? attempt.map((s) => (s.status === 'fail' ? { kind: s.kind, title: s.title, status: 'warn' as const, seen: [...s.seen, said('doctor.notNeeded', { host: candidates[attempts.length - 1]?.host ?? '?' })] } : s)) : attempt));
     }
     if (userUrl === undefined) return skipRest(steps, 'autodiscover', finish);
     if (!probed.has(userUrl.host) && !(await checkHost(userUrl, steps))) return skipRest(steps, 'challenge', finish);
@@ -115,7 +116,7 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
     if (options.proxyFor !== undefined) found.proxy = (await options.proxyFor(userUrl.origin).catch(() => undefined)) ?? 'direct';
     if (challenge.step.status === 'fail') return skipRest(steps, 'token', finish);
     if (input.password === undefined || input.password === '') {
-      steps.push({ kind: 'token', title: STEP_TITLES.token, status: 'skipped', seen: 'No password given: the check stopped before signing in.', fix: 'Give your password to check it and the rest of sign-in too.', problem: 'no-password' });
+      steps.push({ kind: 'token', title: STEP_TITLES.token, status: 'skipped', seen: [said('doctor.token.noPassword')], fix: [said('doctor.token.noPasswordFix')], problem: 'no-password' });
       return skipRest(steps, 'application', finish);
     }
     const token = await checkToken(discovery, http, user, userUrl);
@@ -131,7 +132,7 @@ export async function runConnectionDoctor(input: DoctorInput, options: DoctorOpt
 
 function skipRest(steps: DoctorStep[], from: DoctorStepKind, finish: () => DoctorReport): DoctorReport {
   for (const kind of LATER_STEPS.slice(LATER_STEPS.indexOf(from as keyof typeof STEP_TITLES))) {
-    if (!steps.some((s) => s.kind === kind)) steps.push({ kind, title: STEP_TITLES[kind], status: 'skipped', seen: 'Not checked: an earlier step failed.' });
+    if (!steps.some((s) => s.kind === kind)) steps.push({ kind, title: STEP_TITLES[kind], status: 'skipped', seen: [said('doctor.skipped')] });
   }
   return finish();
 }
@@ -141,13 +142,13 @@ function summarise(user: string, server: string | undefined, steps: readonly Doc
   const warned = steps.find((s) => s.status === 'warn' && s.fix !== undefined);
   const verdict = failed !== undefined ? 'fail' : steps.some((s) => s.status === 'warn') ? 'warn' : 'ok';
   const unchecked = steps.some((s) => s.problem === 'no-password');
-  const summary =
+  const summary: DoctorWords =
     failed !== undefined
       ? (failed.fix ?? failed.seen)
       : unchecked
-        ? 'Everything up to the password works; the password itself was not checked.'
+        ? [said('doctor.summary.passwordUnchecked')]
         : warned !== undefined
-          ? `Sign-in should work, but: ${warned.fix ?? warned.seen}`
-          : 'Everything needed to sign in works.';
+          ? [said('doctor.summary.shouldWorkBut'), ...(warned.fix ?? warned.seen)]
+          : [said('doctor.summary.ok')];
   return { user, ...(server === undefined ? {} : { server }), steps, verdict, summary };
 }

@@ -2,6 +2,13 @@
 import { z } from 'zod';
 import { SYSTEM_EVENT_KINDS } from '../../shared/domain';
 import type { ChatMessage } from '../../shared/domain';
+import { ERROR_DETAIL_REASONS, type ErrorDetail } from '../../shared/error-detail';
+
+// A reason the app knows, with protocol data as arguments (the words are chosen when shown).
+const storedDetail = z.object({
+  reason: z.enum(ERROR_DETAIL_REASONS as [ErrorDetail['reason'], ...ErrorDetail['reason'][]]),
+  args: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
 const messageSchema = z.object({
   id: z.string().min(1),
@@ -12,7 +19,9 @@ const messageSchema = z.object({
   html: z.string().optional(),
   time: z.number(),
   delivery: z.enum(['sending', 'delivered', 'failed']),
-  failureReason: z.string().optional(),
+  // Before the detail: English words, which the UI must not show; such a message keeps only its state.
+  failureReason: z.union([z.string(), storedDetail]).optional(),
+  // Only ever one note, first stored as its English words.
   deliveryNote: z.string().optional(),
   system: z.object({ kind: z.enum(SYSTEM_EVENT_KINDS), who: z.object({ uri: z.string(), name: z.string() }) }).optional(),
 });
@@ -45,8 +54,8 @@ export function parseHistoryLine(line: string, checksum: (text: string) => strin
       ...(m.html === undefined ? {} : { html: m.html }),
       time: m.time,
       delivery: m.delivery,
-      ...(m.failureReason === undefined ? {} : { failureReason: m.failureReason }),
-      ...(m.deliveryNote === undefined ? {} : { deliveryNote: m.deliveryNote }),
+      ...(m.failureReason === undefined || typeof m.failureReason === 'string' ? {} : { failureReason: m.failureReason as ErrorDetail }),
+      ...(m.deliveryNote === undefined ? {} : { deliveryNote: 'reachedAfterAll' as const }),
       ...(m.system === undefined ? {} : { system: m.system }),
     },
   };

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { METHOD_NAMES, fail, invokeChannel, invokeContract, mayCall, ok } from '../../shared/ipc-contract';
 import type { InvokeHandlers, MethodName, Result } from '../../shared/ipc-contract';
 import { IpcFailure } from '../../shared/ipc-failure';
+import { errorDetail } from '../../shared/error-detail';
 import type { InvokeEventLike, SenderPolicy } from './sender-policy';
 
 export interface IpcMainLike {
@@ -25,7 +26,7 @@ export async function invokeOne(name: MethodName, handlers: InvokeHandlers, poli
   }
   if (!mayCall(sender.page, name)) {
     log.warn('refused IPC the page may not make', { method: name, page: sender.page });
-    return fail('forbidden', `The ${sender.page} window may not call ${name}.`);
+    return fail('forbidden', `The ${sender.page} window may not call ${name}.`, undefined, errorDetail('windowMayNotCall', { page: sender.page, method: name }));
   }
   return runParsed(name, handlers, log, args, sender.windowId);
 }
@@ -36,13 +37,14 @@ export async function runParsed(name: MethodName, handlers: InvokeHandlers, log:
   const parsed = args.length === 1 ? schema.safeParse(args[0]) : undefined;
   if (parsed === undefined || !parsed.success) {
     const issue = parsed?.error.issues[0];
-    return fail('invalid-input', issue === undefined ? `${name} takes exactly one object.` : `${name}: ${issue.path.join('.') || 'input'} ${issue.message}`);
+    const field = issue === undefined ? 'input' : issue.path.join('.') || 'input';
+    return fail('invalid-input', issue === undefined ? `${name} takes exactly one object.` : `${name}: ${field} ${issue.message}`, undefined, errorDetail('invalidInput', { method: name, field }));
   }
   try {
     const handler = handlers[name] as (input: unknown, context: { windowId: number }) => Promise<unknown>;
     return ok(await handler(parsed.data, { windowId }));
   } catch (error) {
-    if (error instanceof IpcFailure) return fail(error.code, error.message, error.host, error.certificate);
+    if (error instanceof IpcFailure) return fail(error.code, error.message, error.host, error.detail, error.certificate);
     log.error('IPC handler failed', { method: name, reason: error instanceof Error ? error.message : String(error) });
     return fail('internal', 'Something went wrong in the app.');
   }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UcwaError } from '../ucwa/index';
 import type { TokenFetcher, TokenResponse } from '../ucwa/index';
 import type { FetchingSession } from './windows-token-fetcher';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface IdentityWindow {
   /** Called after each page the window finishes loading. */
@@ -58,7 +59,7 @@ export function passiveTokenFetcher(deps: PassiveDeps): TokenFetcher {
           (error: unknown) => finish(() => reject(error)),
         );
       });
-      window.onClosed(() => finish(() => reject(new UcwaError('cancelled', 'The sign-in window was closed before signing in finished.'))));
+      window.onClosed(() => finish(() => reject(new UcwaError('cancelled', errorDetail('signInWindowClosed', {})))));
     });
   };
 }

@@ -4,13 +4,16 @@
 import type { ChatMessage } from '../../shared/domain';
 import { UcwaError, isTransient } from '../ucwa/index';
 import { backoffDelay } from './reconnect-backoff';
+import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
+import { englishDetail } from '../../shared/ipc-failure';
+import { toIpcFailure } from './error-mapping';
 
 export interface DeliveryHost {
   /** True while the session is connected (not signing in, not recovering). */
   isUp(): boolean;
   /** One attempt to hand the message to the server; resolves when it was delivered. */
   attempt(message: ChatMessage): Promise<void>;
-  failed(message: ChatMessage, reason: string): void;
+  failed(message: ChatMessage, reason: ErrorDetail): void;
 }
 
 export interface DeliveryOptions {
@@ -30,7 +33,11 @@ export function isRetryable(error: unknown): boolean {
   return isTransient(error);
 }
 
-class Cancelled extends Error {}
+class Cancelled extends Error {
+  constructor(readonly detail: ErrorDetail) {
+    super(englishDetail(detail));
+  }
+}
 
 export class DeliveryQueue {
   private readonly chains = new Map<string, Promise<void>>();
@@ -68,12 +75,12 @@ export class DeliveryQueue {
         await this.host.attempt(message);
         return;
       } catch (error) {
-        if (error instanceof Cancelled) return this.host.failed(message, error.message);
+        if (error instanceof Cancelled) return this.host.failed(message, error.detail);
         // The server had accepted it: sending again could say it twice. The user decides.
-        if (error instanceof UcwaError && error.code === 'delivery-unconfirmed') return this.host.failed(message, error.message);
+        if (error instanceof UcwaError && error.code === 'delivery-unconfirmed') return this.host.failed(message, failureDetail(error));
         if (!this.host.isUp() && Date.now() < deadline) continue; // the session dropped under it before the server took it: wait and try again
         if (attempt >= this.options.maxAttempts || !isRetryable(error) || Date.now() >= deadline) {
-          return this.host.failed(message, error instanceof Error ? error.message : String(error));
+          return this.host.failed(message, failureDetail(error));
         }
         const delay = error instanceof UcwaError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffDelay(attempt, { baseMs: this.options.retryBaseMs, maxMs: 8_000 });
         await new Promise((resolve) => setTimeout(resolve, delay).unref());
@@ -83,9 +90,9 @@ export class DeliveryQueue {
 
   private waitUp(deadline: number, generation: number): Promise<void> {
     const check = (): Error | 'up' | undefined => {
-      if (generation !== this.generation) return new Cancelled('Signed out before it was sent.');
+      if (generation !== this.generation) return new Cancelled(errorDetail('notSentSignedOut', {}));
       if (this.host.isUp()) return 'up';
-      if (Date.now() >= deadline) return new Cancelled('Not sent: there was no connection to the server.');
+      if (Date.now() >= deadline) return new Cancelled(errorDetail('notSentNoConnection', {}));
       return undefined;
     };
     return new Promise((resolve, reject) => {
@@ -104,4 +111,9 @@ export class DeliveryQueue {
       if (!settle()) this.upWaiters.add(wake);
     });
   }
+}
+
+/** Why a message was not delivered, for the UI to word: the error's detail, or that it was not sent. */
+function failureDetail(error: unknown): ErrorDetail {
+  return toIpcFailure(error).detail ?? errorDetail('notSent', {});
 }

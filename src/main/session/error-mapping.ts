@@ -1,7 +1,7 @@
 // UCWA errors become the contract's closed set of codes, with words a person can act on.
 import type { ErrorCode } from '../../shared/ipc-contract';
 import { IpcFailure } from '../../shared/ipc-failure';
-import { UcwaError } from '../ucwa/index';
+import { UcwaError, detailFromCode } from '../ucwa/index';
 
 const CODES: Readonly<Record<string, ErrorCode>> = {
   'wrong-credentials': 'wrong-credentials',
@@ -26,6 +26,6 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
 
 export function toIpcFailure(error: unknown): IpcFailure {
   if (error instanceof IpcFailure) return error;
-  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.message, error.host, error.certificateProblem);
+  if (error instanceof UcwaError) return new IpcFailure(CODES[error.code] ?? 'unavailable', error.detail ?? detailFromCode(error) ?? error.message, error.host, error.certificateProblem);
   return new IpcFailure('internal', 'Something went wrong in the app.');
 }

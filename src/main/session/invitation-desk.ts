@@ -7,6 +7,7 @@ import { IpcFailure } from '../../shared/ipc-failure';
 import type { UcwaClient, UcwaEvent } from '../ucwa/index';
 import type { Thread } from './conversation-store';
 import type { NotifyPort } from './ports';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface InvitationHost {
   readonly notify: NotifyPort;
@@ -65,7 +66,7 @@ export class InvitationDesk {
   }
 
   private waiting(thread: Thread): NonNullable<Thread['invitation']> {
-    if (thread.invitation === undefined) throw new IpcFailure('not-found', 'There is no invitation waiting in this conversation.');
+    if (thread.invitation === undefined) throw new IpcFailure('not-found', errorDetail('noInvitationWaiting', {}));
     return thread.invitation;
   }
 

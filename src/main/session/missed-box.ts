@@ -7,6 +7,7 @@ import { IpcFailure } from '../../shared/ipc-failure';
 import type { UcwaClient } from '../ucwa/index';
 import type { Thread } from './conversation-store';
 import type { Push } from './ports';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface MissedHost {
   readonly push: Push;
@@ -37,7 +38,7 @@ export class MissedBox {
   /** Its messages go into the chat with the sender (once, by id), the server marks it read; returns that chat's id. */
   async open(client: UcwaClient, id: string): Promise<string> {
     const entry = this.missed.find((m) => m.id === id);
-    if (entry === undefined) throw new IpcFailure('not-found', 'That missed conversation is no longer there.');
+    if (entry === undefined) throw new IpcFailure('not-found', errorDetail('missedGone', {}));
     const thread = this.host.threadFor(entry.from.uri, entry.from.name);
     const transcript = await client.getMissedTranscript(id, entry.from);
     const lines = transcript.length > 0 ? transcript : [{ text: entry.preview, from: entry.from, time: new Date(entry.time) }];

@@ -17,6 +17,7 @@ import { contactCard } from './contact-card';
 import { MissedBox } from './missed-box';
 import { AccountHistory } from './account-history';
 import type { DemoPort, HistoryPort, NotifyPort, PasswordVault, Push, SettingsPort, WindowPort } from './ports';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface SessionDeps {
   readonly createClient: (options: Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains' | 'signInMethod'>) => UcwaClient;
@@ -198,7 +199,7 @@ export class SessionService {
   /** Asleep or off the network: messages typed now wait in the outbox. */
   suspended(): void {
     if (this.client === undefined) return;
-    this.setConnection({ state: 'offline', detail: 'No connection: asleep or off the network.' });
+    this.setConnection({ state: 'offline', detail: errorDetail('asleepOrOffline', {}) });
   }
 
   /** Waking up: poll the event channel at once instead of waiting out a backoff (§9.11). */
@@ -285,7 +286,8 @@ export class SessionService {
       // My picture does not hold up "connected": it fills in the card when it arrives.
       void this.loadMyPhoto(client);
     } catch (error) {
-      this.setConnection({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      const detail = toIpcFailure(error).detail;
+      this.setConnection({ state: 'failed', ...(detail === undefined ? {} : { detail }) });
       await client.signOut().catch(() => undefined);
       throw error;
     }
@@ -356,7 +358,7 @@ export class SessionService {
     this.recovering = true;
     this.threads.forgetConversations();
     const delay = attempt === 1 ? 0 : backoffDelay(attempt - 1, { baseMs: this.deps.reconnectBaseMs ?? 1_000, maxMs: this.deps.reconnectMaxMs ?? 60_000 });
-    this.setConnection({ state: 'reconnecting', detail: 'Reconnecting to the server…', ...(delay > 0 ? { nextAttemptAt: this.now() + delay } : {}) });
+    this.setConnection({ state: 'reconnecting', detail: errorDetail('reconnecting', {}), ...(delay > 0 ? { nextAttemptAt: this.now() + delay } : {}) });
     this.recoveryTimer = setTimeout(() => void this.tryRecover(credentials, attempt), delay);
     this.recoveryTimer.unref();
   }
@@ -378,7 +380,7 @@ export class SessionService {
       if (this.credentials !== credentials) return;
       if (error instanceof UcwaError && error.code === 'wrong-credentials') {
         this.recovering = false;
-        this.setConnection({ state: 'failed', detail: 'The server no longer accepts your password. Sign in again.' });
+        this.setConnection({ state: 'failed', detail: errorDetail('passwordNoLongerAccepted', {}) });
         return;
       }
       this.recover(attempt + 1);
@@ -398,7 +400,7 @@ export class SessionService {
         // 410 Gone: the docs say not to retry (§5.6) — stop and say why.
         if (event.gone) {
           client.setActivityReporting(false);
-          this.setConnection({ state: 'failed', detail: `The server ended the session: ${event.reason} Sign in again later.` });
+          this.setConnection({ state: 'failed', detail: errorDetail('sessionEndedByServer', {}) });
         }
         else this.recover();
         return;
@@ -429,14 +431,14 @@ export class SessionService {
   }
 
   private updateMyPresence(change: Partial<Presence>): Presence {
-    if (this.me === undefined) throw new IpcFailure('not-signed-in', 'Sign in first.');
+    if (this.me === undefined) throw new IpcFailure('not-signed-in', errorDetail('signInFirst', {}));
     this.me = { ...this.me, presence: { ...this.me.presence, ...change } };
     this.deps.push('presenceChanged', { uri: this.me.uri, presence: this.me.presence, isMe: true });
     return this.me.presence;
   }
 
   private requireClient(): UcwaClient {
-    if (this.client === undefined) throw new IpcFailure('not-signed-in', 'Sign in first.');
+    if (this.client === undefined) throw new IpcFailure('not-signed-in', errorDetail('signInFirst', {}));
     return this.client;
   }
 

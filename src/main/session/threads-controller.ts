@@ -12,6 +12,7 @@ import { DeliveryQueue } from './delivery-queue';
 import { InvitationDesk } from './invitation-desk';
 import { GroupChats } from './group-chats';
 import type { HistoryPort, NotifyPort, Push, WindowPort } from './ports';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface ThreadsHost {
   readonly push: Push;
@@ -95,7 +96,7 @@ export class ThreadsController {
   startGroup(uris: readonly string[], subject: string): Thread {
     const me = this.host.me()?.uri.toLowerCase();
     const people = [...new Map(uris.map((u) => this.person(u)).filter((p) => p.uri.toLowerCase() !== me).map((p) => [p.uri.toLowerCase(), p])).values()];
-    if (people.length === 0) throw new IpcFailure('invalid-input', 'Choose someone other than yourself.');
+    if (people.length === 0) throw new IpcFailure('invalid-input', errorDetail('chooseSomeoneElse', {}));
     const thread = this.groups.create(people, subject);
     this.pushThread(thread);
     return thread;
@@ -129,7 +130,7 @@ export class ThreadsController {
 
   requireThread(id: string): Thread {
     const thread = this.store.thread(id);
-    if (thread === undefined) throw new IpcFailure('not-found', 'That conversation does not exist.');
+    if (thread === undefined) throw new IpcFailure('not-found', errorDetail('noSuchConversation', {}));
     return thread;
   }
 
@@ -148,7 +149,7 @@ export class ThreadsController {
     const thread = this.requireThread(conversationId);
     // The thread keeps only its newest messages in memory; an older failed one is still on disk.
     const failed = thread.messages.find((m) => m.id === messageId) ?? (await this.host.history()?.find(thread.id, messageId));
-    if (failed?.delivery !== 'failed') throw new IpcFailure('not-found', 'There is no failed message to retry.');
+    if (failed?.delivery !== 'failed') throw new IpcFailure('not-found', errorDetail('noFailedMessage', {}));
     return this.send(thread, failed.text, failed.html, failed.id);
   }
 
@@ -398,8 +399,8 @@ export class ThreadsController {
     thread.state = 'connected';
     const message = thread.messages.find((m) => m.id === messageId);
     if (message !== undefined && message.delivery !== 'delivered') {
-      const delivered: ChatMessage = { ...message, delivery: 'delivered', deliveryNote: 'it reached them after all, so it was not sent again' };
-      delete (delivered as { failureReason?: string }).failureReason;
+      const delivered: ChatMessage = { ...message, delivery: 'delivered', deliveryNote: 'reachedAfterAll' };
+      delete (delivered as { failureReason?: unknown }).failureReason;
       this.finish(thread, delivered);
     } else this.pushThread(thread);
     return true;

@@ -2,6 +2,7 @@
 // template image on macOS (it follows the menu bar's light or dark look), .ico on Windows.
 import type { Availability, ConnectionState } from '../../shared/domain';
 import { t } from '../i18n/app-language';
+import { wordDetail, type ErrorDetail } from '../../shared/error-detail';
 
 export const TRAY_ICON_STATES = ['online', 'busy', 'dnd', 'away', 'brb', 'offwork', 'offline', 'unknown', 'signed-out'] as const;
 export type TrayIconState = (typeof TRAY_ICON_STATES)[number];
@@ -36,7 +37,7 @@ export interface TrayViewModel {
   readonly name: string | undefined;
   readonly availability: Availability | undefined;
   readonly connection: ConnectionState;
-  readonly connectionDetail?: string;
+  readonly connectionDetail?: ErrorDetail;
   readonly unread: number;
 }
 
@@ -44,7 +45,7 @@ export function trayTooltip(vm: TrayViewModel): string {
   const lines = [t('common.appName')];
   if (vm.connection === 'signed-out') lines.push(t('tray.signedOut'));
   else if (vm.connection === 'signing-in') lines.push(t('tray.signingIn'));
-  else if (vm.connection === 'failed') lines.push(vm.connectionDetail === undefined ? t('tray.signInFailed') : t('tray.signInFailedDetail', { detail: vm.connectionDetail }));
+  else if (vm.connection === 'failed') lines.push(vm.connectionDetail === undefined ? t('tray.signInFailed') : t('tray.signInFailedDetail', { detail: wordDetail(t, vm.connectionDetail) }));
   else {
     const availability = vm.availability === undefined || vm.availability === 'Unknown' ? t('tray.unknownPresence') : availabilityWords(vm.availability);
     lines.push(t('tray.nameAndPresence', { name: vm.name ?? '', availability }).trim());

@@ -10,6 +10,7 @@ import { Resource } from './resource';
 import type { CredentialTrust } from './trust-policy';
 import { parseMsRtcOAuthChallenge } from './www-authenticate';
 import type { MsRtcOAuthChallenge } from './www-authenticate';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface Credentials {
   readonly user: string;
@@ -92,10 +93,10 @@ export class AuthenticatedHttp {
     let res = await this.transport.send(this.withAuth(req, used));
     if (res.status === 401) {
       const challenge = parseMsRtcOAuthChallenge(res.headers['www-authenticate']);
-      if (challenge === undefined) throw new UcwaError('not-ucwa', `${req.url.host} asked for credentials without a UCWA (MsRtcOAuth) challenge.`, { status: 401 });
+      if (challenge === undefined) throw new UcwaError('not-ucwa', errorDetail('noUcwaChallenge', { host: req.url.host }), { status: 401 });
       await this.renew(origin, challenge, used);
       res = await this.transport.send(this.withAuth(req, this.tokens.get(origin)?.token));
-      if (res.status === 401) throw new UcwaError('auth-failed', `${req.url.host} refused the new token.`, { status: 401 });
+      if (res.status === 401) throw new UcwaError('auth-failed', errorDetail('tokenRefused', { host: req.url.host }), { status: 401 });
     }
     if (res.status >= 400) throw httpError(res);
     return res;
@@ -153,7 +154,7 @@ export class AuthenticatedHttp {
   private async fetchToken(origin: string, challenge: MsRtcOAuthChallenge): Promise<void> {
     if (this.method !== 'password') return this.fetchTokenWith(origin, challenge);
     if (challenge.grantTypes.length > 0 && !challenge.grantTypes.includes('password')) {
-      throw new UcwaError('auth-failed', 'The server does not allow signing in with a password.');
+      throw new UcwaError('auth-failed', errorDetail('noPasswordSignIn', {}));
     }
     const issuer = new URL(challenge.href, origin);
     // The password goes only to a trusted issuer, for a trusted host (§1.3, §10.3).
@@ -174,9 +175,9 @@ export class AuthenticatedHttp {
   private async fetchTokenWith(origin: string, challenge: MsRtcOAuthChallenge): Promise<void> {
     const grantType = GRANT_TYPES[this.method];
     if (!challenge.grantTypes.includes(grantType)) {
-      throw new UcwaError('auth-failed', this.method === 'windows' ? 'The server does not offer Windows sign-in.' : 'The server does not offer signing in with your organization.');
+      throw new UcwaError('auth-failed', this.method === 'windows' ? errorDetail('noWindowsSignIn', {}) : errorDetail('noOrganizationSignIn', {}));
     }
-    if (this.tokenFetcher === undefined) throw new UcwaError('auth-failed', `This client cannot sign in with ${grantType}.`);
+    if (this.tokenFetcher === undefined) throw new UcwaError('auth-failed', errorDetail('grantNotSupported', { grant: grantType }));
     const issuer = new URL(challenge.href, origin);
     // Windows credentials (NTLM) and sign-in cookies go only where a password could (§1.3).
     const what = this.method === 'windows' ? 'your Windows sign-in' : 'your sign-in cookies';
@@ -193,7 +194,7 @@ export class AuthenticatedHttp {
       const body = errorBodySchema.safeParse(safeJson(res.text));
       const code = body.success ? body.data.error : undefined;
       if (code === 'invalid_grant' || res.status !== 400) throw new UcwaError('wrong-credentials', 'The sign-in address or password is wrong.', { status: res.status });
-      throw new UcwaError('auth-failed', `The server refused the sign-in (${code ?? res.status}).`, { status: res.status });
+      throw new UcwaError('auth-failed', errorDetail('signInRefused', { reason: code ?? String(res.status) }), { status: res.status });
     }
     if (res.status !== 200) throw httpError(res);
     const parsed = tokenSchema.safeParse(parseJsonBody(res, 'token'));
@@ -217,7 +218,7 @@ function safeJson(text: string): unknown {
 /** Checks the Content-Type before parsing: IIS 401 pages and proxy errors are HTML (§8.4). */
 export function parseJsonBody(res: HttpResponse, what: string): unknown {
   const type = headerValue(res.headers['content-type']) ?? '';
-  if (!/json/i.test(type)) throw new UcwaError('not-ucwa', `${res.url.host} answered the ${what} request with ${type.split(';')[0] || 'no content type'}, not JSON.`);
+  if (!/json/i.test(type)) throw new UcwaError('not-ucwa', errorDetail('notJson', { host: res.url.host, type: type.split(';')[0] || '-' }));
   const value = safeJson(res.text);
   if (value === undefined) throw new UcwaError('malformed-response', `The server sent malformed JSON for the ${what}.`);
   return value;
@@ -231,7 +232,7 @@ export function httpError(res: HttpResponse): UcwaError {
   const retryAfter = Number(headerValue(res.headers['retry-after']));
   const details = { status: res.status, ...(subcode === undefined ? {} : { subcode }), ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
   const path = res.url.pathname;
-  if (res.status === 404 && subcode === 'ApplicationNotFound') return new UcwaError('application-gone', 'The server no longer knows this application.', details);
+  if (res.status === 404 && subcode === 'ApplicationNotFound') return new UcwaError('application-gone', errorDetail('applicationGone', {}), details);
   if (res.status === 410) return new UcwaError('gone', `The server says the resource is gone${serverMessage === undefined ? '' : `: ${serverMessage}`}.`, details);
   if (res.status === 404) return new UcwaError('not-found', `Not found: ${path}.`, details);
   return new UcwaError('http', `${res.status}${subcode === undefined ? '' : ` ${subcode}`} from ${path}${serverMessage === undefined ? '' : `: ${serverMessage}`}`, details);

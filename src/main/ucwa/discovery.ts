@@ -9,6 +9,7 @@ import type { HttpTransport } from './http-transport';
 import type { Logger } from './logger';
 import { Resource } from './resource';
 import type { CredentialTrust } from './trust-policy';
+import { errorDetail } from '../../shared/error-detail';
 
 export const MAX_DISCOVERY_HOPS = 5;
 const ROOT_PATH = '/autodiscover/autodiscoverservice.svc/root';
@@ -26,7 +27,7 @@ export function discoveryCandidates(input: DiscoveryInput): URL[] {
     try {
       url = new URL(input.server);
     } catch {
-      throw new UcwaError('not-ucwa', `"${input.server}" is not a server URL.`);
+      throw new UcwaError('not-ucwa', errorDetail('notServerUrl', { server: input.server }));
     }
     if (url.pathname === '/' || url.pathname === '') url = new URL(ROOT_PATH, url);
     return [url];
@@ -38,7 +39,7 @@ export function discoveryCandidates(input: DiscoveryInput): URL[] {
 export function userDomain(user: string): string {
   const at = user.lastIndexOf('@');
   const domain = at >= 0 ? user.slice(at + 1).trim().toLowerCase() : '';
-  if (domain === '' || !/^[a-z0-9.-]+$/.test(domain)) throw new UcwaError('not-ucwa', 'The sign-in address has no domain to discover the server from; give the server URL.');
+  if (domain === '' || !/^[a-z0-9.-]+$/.test(domain)) throw new UcwaError('not-ucwa', errorDetail('noDomain', {}));
   return domain;
 }
 
@@ -66,7 +67,7 @@ export class Discovery {
         if (!isUcwaError(lastError, 'untrusted-server')) lastError = error;
       }
     }
-    throw lastError ?? new UcwaError('unreachable', 'No discovery address answered.');
+    throw lastError ?? new UcwaError('unreachable', errorDetail('noDiscoveryAnswer', {}));
   }
 
   /** The unauthenticated pass: the autodiscover root (and its redirects) to the `user` link. Public for the connection doctor. */
@@ -78,17 +79,17 @@ export class Discovery {
         url = this.nextHop(url, headerValue(res.headers.location));
         continue;
       }
-      if (res.status === 404) throw new UcwaError('not-ucwa', `${url.host} has no UCWA autodiscover service (404).`, { status: 404 });
-      if (res.status === 410) throw new UcwaError('gone', `${url.host} cannot redirect this user (410).`, { status: 410 });
-      if (res.status !== 200) throw new UcwaError('not-ucwa', `${url.host} answered autodiscover with ${res.status}.`, { status: res.status });
+      if (res.status === 404) throw new UcwaError('not-ucwa', errorDetail('noAutodiscover', { host: url.host }), { status: 404 });
+      if (res.status === 410) throw new UcwaError('gone', errorDetail('cannotRedirectUser', { host: url.host }), { status: 410 });
+      if (res.status !== 200) throw new UcwaError('not-ucwa', errorDetail('autodiscoverStatus', { host: url.host, status: res.status }), { status: res.status });
       const root = Resource.parse(parseJsonBody(res, 'autodiscover root'), url, 'autodiscover root');
       const user = root.link('user');
       if (user !== undefined) return user.url;
       const redirect = root.link('redirect');
-      if (redirect === undefined) throw new UcwaError('not-ucwa', `${url.host} answered autodiscover without a user link.`);
+      if (redirect === undefined) throw new UcwaError('not-ucwa', errorDetail('autodiscoverNoUserLink', { host: url.host }));
       url = this.nextHop(url, redirect.url.href);
     }
-    throw new UcwaError('not-ucwa', `Autodiscover redirected more than ${MAX_DISCOVERY_HOPS} times.`);
+    throw new UcwaError('not-ucwa', errorDetail('tooManyRedirects', { max: MAX_DISCOVERY_HOPS }));
   }
 
   /** The authenticated pass: the `user` resource (token on the first 401) to the `applications` link. Public for the connection doctor. */
@@ -101,19 +102,19 @@ export class Discovery {
       const applications = user.link('applications');
       if (applications !== undefined) return applications.url;
       const redirect = user.link('redirect');
-      if (redirect === undefined) throw new UcwaError('not-ucwa', 'The user resource has neither an applications nor a redirect link.');
+      if (redirect === undefined) throw new UcwaError('not-ucwa', errorDetail('userResourceNoLink', {}));
       const root = this.nextHop(userUrl, redirect.url.href);
       userUrl = await this.findUserLink(root);
     }
-    throw new UcwaError('not-ucwa', `The user resource redirected more than ${MAX_DISCOVERY_HOPS} times.`);
+    throw new UcwaError('not-ucwa', errorDetail('tooManyRedirects', { max: MAX_DISCOVERY_HOPS }));
   }
 
   /** §1.3: a redirect is followed only where credentials could go (https, inside the trusted domains). */
   private nextHop(from: URL, location: string | undefined): URL {
-    if (location === undefined) throw new UcwaError('not-ucwa', `${from.host} redirected without a location.`);
+    if (location === undefined) throw new UcwaError('not-ucwa', errorDetail('redirectWithoutLocation', { host: from.host }));
     const target = new URL(location, from);
     const refusal = this.trust.refusal(target);
-    if (refusal !== undefined) throw new UcwaError('untrusted-server', `${from.host} sent sign-in to ${target.hostname}, which is not trusted: ${refusal}`, { host: target.hostname });
+    if (refusal !== undefined) throw new UcwaError('untrusted-server', refusal, { host: target.hostname });
     this.logger.info('discovery redirect', { from: from.origin, to: target.origin });
     return target;
   }

@@ -1,6 +1,8 @@
 // Errors are data with codes the callers switch on; messages are plain words and never carry a
 // password or a token.
 import type { CertificateProblem } from './certificate-problem';
+import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
+import { englishDetail } from '../../shared/ipc-failure';
 
 export type UcwaErrorCode =
   | 'wrong-credentials'
@@ -50,19 +52,28 @@ export class UcwaError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly host: string | undefined;
   readonly certificateProblem: CertificateProblem | undefined;
+  /** Why, as a reason with arguments: worded in the user's language where it is shown. */
+  readonly detail: ErrorDetail | undefined;
 
   constructor(
     readonly code: UcwaErrorCode,
-    message: string,
+    /** A detail (its English words become the message, for logs), or English words alone. */
+    why: ErrorDetail | string,
     details: UcwaErrorDetails = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(typeof why === 'string' ? why : englishDetail(why), details.cause === undefined ? undefined : { cause: details.cause });
+    this.detail = typeof why === 'string' ? undefined : why;
     this.status = details.status;
     this.subcode = details.subcode;
     this.retryAfterMs = details.retryAfterMs;
     this.host = details.host;
     this.certificateProblem = details.certificateProblem;
   }
+}
+
+/** The detail an error carries, if it is a UcwaError with one. */
+export function detailOf(error: unknown): ErrorDetail | undefined {
+  return error instanceof UcwaError ? error.detail : undefined;
 }
 
 export function isUcwaError(error: unknown, ...codes: UcwaErrorCode[]): error is UcwaError {
@@ -74,4 +85,25 @@ export function isTransient(error: unknown): boolean {
   if (!(error instanceof UcwaError)) return false;
   if (error.code === 'unreachable' || error.code === 'timeout') return true;
   return error.code === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429 || error.status === 408);
+}
+
+// An error thrown without a detail still gets words the UI can show: what its code tells, never its
+// English message (that stays in the log).
+export function detailFromCode(error: UcwaError): ErrorDetail | undefined {
+  switch (error.code) {
+    case 'malformed-response':
+      return errorDetail('malformedAnswer', {});
+    case 'application-gone':
+      return errorDetail('applicationGone', {});
+    case 'gone':
+      return errorDetail('resourceGone', {});
+    case 'not-found':
+      return errorDetail('resourceNotFound', {});
+    case 'cancelled':
+      return errorDetail('cancelled', {});
+    case 'http':
+      return error.status === undefined ? undefined : errorDetail('serverAnswered', { status: error.status, subcode: error.subcode ?? '' });
+    default:
+      return undefined;
+  }
 }

@@ -3,17 +3,18 @@
 // resume, then next; transport failures retry the SAME url with capped, jittered backoff.
 import type { AuthenticatedHttp } from './authenticated-http';
 import { parseJsonBody } from './authenticated-http';
-import { UcwaError, isTransient, isUcwaError } from './errors';
+import { UcwaError, detailOf, isTransient, isUcwaError } from './errors';
 import type { EventBatch, RawEvent } from './event-batch';
 import { parseEventBatch } from './event-batch';
 import type { Logger } from './logger';
+import type { ErrorDetail } from '../../shared/error-detail';
 
 export interface EventChannelHandlers {
   onEvents(events: readonly RawEvent[]): Promise<void>;
   /** The server sent us back to the oldest unacknowledged batch: cached transient state must be re-read (§5.6). */
   onResync(): Promise<void>;
   onResume(): Promise<void>;
-  onConnection(state: 'connected' | 'reconnecting', detail?: string): void;
+  onConnection(state: 'connected' | 'reconnecting', detail?: ErrorDetail): void;
   /** The loop stopped for good: the application is gone, another client replaced us, or 410. */
   onStopped(error: UcwaError): void;
 }
@@ -94,7 +95,7 @@ export class EventChannel {
         failures++;
         const delay = this.backoff(failures, error);
         this.logger.warn('event channel failed; retrying the same url', { attempt: failures, delayMs: delay, reason: error instanceof Error ? error.message : String(error) });
-        this.handlers.onConnection('reconnecting', error instanceof Error ? error.message : String(error));
+        this.handlers.onConnection('reconnecting', detailOf(error));
         await this.sleep(delay);
         continue;
       }

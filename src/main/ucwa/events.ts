@@ -23,9 +23,10 @@ export interface FailureReason {
 export type ConnectionStateName = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 import type { PresenceInfo } from './people-types';
+import type { ErrorDetail } from '../../shared/error-detail';
 
 export type UcwaEvent =
-  | { readonly type: 'connectionChanged'; readonly state: ConnectionStateName; readonly detail?: string }
+  | { readonly type: 'connectionChanged'; readonly state: ConnectionStateName; readonly detail?: ErrorDetail }
   | {
       readonly type: 'incomingInvitation';
       readonly invitationId: string;
@@ -66,7 +67,7 @@ export type UcwaEvent =
   | { readonly type: 'channelResynced' }
   | { readonly type: 'channelResumed' }
   /** `gone` (410): the server says do not retry; otherwise a new application may be created. */
-  | { readonly type: 'applicationLost'; readonly reason: string; readonly gone: boolean }
+  | { readonly type: 'applicationLost'; readonly reason: string; readonly detail?: ErrorDetail; readonly gone: boolean }
   | { readonly type: 'meChanged' }
   | { readonly type: 'presenceChanged'; readonly uri: string; readonly presence: PresenceInfo }
   | { readonly type: 'contactNoteChanged'; readonly uri: string; readonly note: string }

@@ -2,9 +2,9 @@
 // loopback, never disables TLS, and turns transport failures into typed errors.
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
-import { certificateProblemOf, certificateProblemText } from './certificate-problem';
+import { certificateProblemOf, type CertificateProblem } from './certificate-problem';
 import { UcwaError } from './errors';
-import { translatorFor } from '../../shared/i18n/index';
+import { errorDetail, type ErrorDetailReason } from '../../shared/error-detail';
 import type { Logger } from './logger';
 
 export interface HttpRequest {
@@ -51,7 +51,7 @@ export function isLoopbackHost(hostname: string): boolean {
 export function assertSecureUrl(url: URL): void {
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
-  throw new UcwaError('insecure-transport', `Refusing to talk to ${url.origin} over ${url.protocol.replace(':', '')}: use https.`);
+  throw new UcwaError('insecure-transport', errorDetail('plainHttp', { origin: url.origin, protocol: url.protocol.replace(':', '') }));
 }
 
 /**
@@ -99,7 +99,7 @@ export class HttpTransport {
       return { url: req.url, status: response.statusCode, headers: response.headers, ...(req.binary === true ? { text: '', bytes: body } : { text: body.toString('utf8') }) };
     } catch (error) {
       if (deadline.signal.aborted && req.signal?.aborted !== true) {
-        throw new UcwaError('timeout', `${req.url.host} did not finish answering within ${Math.round(timeout / 1000)} s.`, { cause: error });
+        throw new UcwaError('timeout', errorDetail('answerTooSlow', { host: req.url.host, seconds: Math.round(timeout / 1000) }), { cause: error });
       }
       throw toTransportError(error, req.url);
     } finally {
@@ -116,7 +116,7 @@ async function readCapped(body: AsyncIterable<unknown> & { destroy(): unknown },
     size += buffer.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new UcwaError('malformed-response', `The answer from ${url.host}${url.pathname} is larger than ${formatBytes(maxBytes)}; refused.`);
+      throw new UcwaError('malformed-response', errorDetail('answerTooLarge', { host: `${url.host}${url.pathname}`, size: formatBytes(maxBytes) }));
     }
     chunks.push(buffer);
   }
@@ -159,18 +159,27 @@ export function toTransportError(error: unknown, url: URL): UcwaError {
   const codes = errorCodes(error);
   // undici reports a CONNECT the proxy refused as an aborted request: say what really happened.
   const proxyStatus = proxyRefusal(error);
-  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', translatorFor('en').t('corporateNetwork.proxy.authRequired', { host: url.host }), { cause: error, status: 407, host: url.origin });
-  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', translatorFor('en').t('corporateNetwork.proxy.refused', { host: url.host, status: proxyStatus }), { cause: error, status: proxyStatus, host: url.origin });
-  if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', 'The request was cancelled.', { cause: error });
+  if (proxyStatus === 407) return new UcwaError('proxy-auth-required', errorDetail('proxyAuthRequired', { host: url.host }), { cause: error, status: 407, host: url.origin });
+  if (proxyStatus !== undefined) return new UcwaError('proxy-refused', errorDetail('proxyRefused', { host: url.host, status: proxyStatus }), { cause: error, status: proxyStatus, host: url.origin });
+  if (codes.includes('AbortError') || codes.includes('UND_ERR_ABORTED')) return new UcwaError('cancelled', errorDetail('cancelled', {}), { cause: error });
   const problem = certificateProblemOf(codes);
   if (problem !== undefined) {
     const code = codes.find((c) => TLS_CODES.test(c)) ?? 'TLS';
-    return new UcwaError('tls', certificateProblemText(problem, url.host, code), { cause: error, certificateProblem: problem, host: url.hostname });
+    return new UcwaError('tls', errorDetail(CERTIFICATE_REASONS[problem], { host: url.hostname, code }), { cause: error, certificateProblem: problem, host: url.hostname });
   }
-  if (codes.some((c) => TIMEOUT_CODES.has(c))) return new UcwaError('timeout', `${url.host} did not answer in time.`, { cause: error });
+  if (codes.some((c) => TIMEOUT_CODES.has(c))) return new UcwaError('timeout', errorDetail('noAnswerInTime', { host: url.host }), { cause: error });
   if (codes.some((c) => UNREACHABLE_CODES.has(c))) {
-    return new UcwaError('unreachable', `Cannot reach ${url.host} (${codes.find((c) => UNREACHABLE_CODES.has(c))}).`, { cause: error });
+    return new UcwaError('unreachable', errorDetail('cannotReach', { host: url.host, cause: codes.find((c) => UNREACHABLE_CODES.has(c)) ?? '' }), { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new UcwaError('unreachable', `Cannot reach ${url.host}: ${message}`, { cause: error });
+  return new UcwaError('unreachable', errorDetail('cannotReach', { host: url.host, cause: message }), { cause: error });
 }
+
+/** The detail of each certificate problem (its words are the corporate-network catalog's). */
+const CERTIFICATE_REASONS = {
+  'untrusted-issuer': 'certificateUntrustedIssuer',
+  'name-mismatch': 'certificateNameMismatch',
+  expired: 'certificateExpired',
+  'not-yet-valid': 'certificateNotYetValid',
+  other: 'certificateOther',
+} as const satisfies Record<CertificateProblem, ErrorDetailReason>;

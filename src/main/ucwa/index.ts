@@ -1,6 +1,6 @@
 export { UcwaClient } from './ucwa-client';
 export type { UcwaClientOptions, UcwaListener } from './ucwa-client';
-export { UcwaError, isUcwaError, isTransient } from './errors';
+export { UcwaError, detailFromCode, isUcwaError, isTransient } from './errors';
 export type { UcwaErrorCode } from './errors';
 export type { UcwaEvent, UcwaEventOf, UcwaEventType, PartyInfo, MessageBody, FailureReason } from './events';
 export type { LogSink, LogLevel } from './logger';

@@ -13,6 +13,7 @@ import { incomingMessageBody, invitationFirstMessage, reasonOf } from './message
 import type { EarlyCompletion, InvitationRecord, MessagingState } from './messaging-state';
 import { idFromUrl } from './resource';
 import type { Resource } from './resource';
+import { errorDetail } from '../../shared/error-detail';
 
 /** Reads a resource; undefined when it cannot be read (gone, refused, malformed). */
 export type ReadResource = (url: URL, rel: string) => Promise<Resource | undefined>;
@@ -150,7 +151,7 @@ export class MessagingEvents {
     const invitationId = inv?.id ?? operationId;
     if (success) {
       if (conversationId === undefined) {
-        this.state.starts.reject(operationId, new UcwaError('malformed-response', 'The invitation was accepted, but the server never said in which conversation.'));
+        this.state.starts.reject(operationId, new UcwaError('malformed-response', errorDetail('malformedAnswer', {}), { cause: new Error('The invitation was accepted, but the server never said in which conversation.') }));
         return;
       }
       await this.learnThread(conversationId);
@@ -159,7 +160,7 @@ export class MessagingEvents {
     } else {
       const failure = reasonOf(reason, 'The invitation failed.');
       if (conversationId !== undefined) this.state.emit({ type: 'invitationFailed', invitationId, conversationId, direction: 'Outgoing', reason: failure, operationId });
-      this.state.starts.reject(operationId, new UcwaError('invitation-failed', failure.message, { ...(failure.subcode === undefined ? {} : { subcode: failure.subcode }) }));
+      this.state.starts.reject(operationId, new UcwaError('invitation-failed', reason?.message === undefined ? errorDetail('invitationFailed', {}) : errorDetail('serverReason', { reason: reason.message }), { ...(failure.subcode === undefined ? {} : { subcode: failure.subcode }) }));
     }
   }
 

@@ -10,6 +10,7 @@ import type { EventReason } from './event-batch';
 import type { FailureReason, UcwaEvent } from './events';
 import { PendingOperations } from './pending-operations';
 import { idFromUrl } from './resource';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface InvitationRecord {
   readonly id: string;
@@ -159,7 +160,7 @@ export class MessagingState {
     this.conversations.delete(conversationId);
     // Derived into a conference (§6.8): the thread goes on in the new conversation.
     if (record.replacedBy !== undefined && this.conversations.has(record.replacedBy)) return;
-    this.sends.rejectTagged(conversationId, new UcwaError('delivery-unconfirmed', `${reason} It may have arrived before that.`));
+    this.sends.rejectTagged(conversationId, new UcwaError('delivery-unconfirmed', errorDetail('mayHaveArrived', {}), { cause: new Error(reason) }));
     this.emit({ type: 'conversationEnded', conversationId, ...(record.threadId === undefined ? {} : { threadId: record.threadId }) });
   }
 
@@ -169,7 +170,7 @@ export class MessagingState {
       this.sends.resolve(operationId, undefined);
     } else {
       this.emit({ type: 'messageFailed', conversationId, operationId, reason: outcome.reason });
-      this.sends.reject(operationId, new UcwaError('delivery-failed', outcome.reason.message));
+      this.sends.reject(operationId, new UcwaError('delivery-failed', errorDetail('serverReason', { reason: outcome.reason.message })));
     }
   }
 

@@ -14,6 +14,7 @@ import type { RawEvent } from './event-batch';
 import type { Resource } from './resource';
 import { MessagingEvents } from './messaging-events';
 import { MessagingState } from './messaging-state';
+import { errorDetail } from '../../shared/error-detail';
 
 export interface StartConversationInput {
   readonly to: string;
@@ -74,7 +75,7 @@ export class Messaging {
   /** Starts messaging; resolves with the conversation id once the other side accepted (§6.2). */
   async start(input: StartConversationInput): Promise<string> {
     const url = this.startMessagingUrl();
-    if (url === undefined) throw new UcwaError('not-signed-in', 'Sign in before starting a conversation.');
+    if (url === undefined) throw new UcwaError('not-signed-in', errorDetail('signInFirst', {}));
     const operationId = input.operationId ?? randomUUID();
     const body: Record<string, unknown> = { to: sipUri(input.to), subject: input.subject ?? '', importance: 'Normal', operationId, sessionContext: randomUUID() };
     if (input.threadId !== undefined) body.threadId = input.threadId;
@@ -143,14 +144,14 @@ export class Messaging {
 
   async accept(invitationId: string): Promise<string> {
     const inv = this.state.invitations.get(invitationId);
-    if (inv?.accept === undefined || inv.conversationId === undefined) throw new UcwaError('not-found', 'The invitation can no longer be accepted.');
+    if (inv?.accept === undefined || inv.conversationId === undefined) throw new UcwaError('not-found', errorDetail('invitationGone', {}));
     await this.http.postEmpty(inv.accept);
     return inv.conversationId;
   }
 
   async decline(invitationId: string): Promise<void> {
     const inv = this.state.invitations.get(invitationId);
-    if (inv?.decline === undefined) throw new UcwaError('not-found', 'The invitation can no longer be declined.');
+    if (inv?.decline === undefined) throw new UcwaError('not-found', errorDetail('invitationGone', {}));
     await this.http.postJson(inv.decline, { reason: 'Local' });
   }
 
@@ -173,7 +174,7 @@ export class Messaging {
   async addParticipant(conversationId: string, to: string): Promise<void> {
     const record = this.conversation(conversationId);
     if (record.addParticipantUrl === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
-    if (record.addParticipantUrl === undefined) throw new UcwaError('not-found', 'This conversation cannot add participants now.');
+    if (record.addParticipantUrl === undefined) throw new UcwaError('not-found', errorDetail('cannotAddParticipants', {}));
     // Registered before the POST: the outcome may beat the 201 (§10.10); a failure becomes participantAddFailed.
     const operationId = randomUUID();
     this.state.participantAdds.set(operationId, { conversationId, to: sipUri(to) });
@@ -199,7 +200,7 @@ export class Messaging {
   /** The application is gone or resumed: every conversation under it is dead (§3.3, §10.33). */
   dropAll(reason: string): void {
     // What was posted may have arrived before the application went: never to be resent blindly.
-    const unconfirmed = new UcwaError('delivery-unconfirmed', `${reason} The server had accepted it; it may have arrived.`);
+    const unconfirmed = new UcwaError('delivery-unconfirmed', errorDetail('mayHaveArrived', {}), { cause: new Error(reason) });
     this.state.starts.rejectAll(unconfirmed);
     this.state.sends.rejectAll(unconfirmed);
     for (const id of [...this.state.conversations.keys()]) this.state.end(id, reason);
@@ -229,7 +230,7 @@ export class Messaging {
 
   private async sendNow(record: ConversationRecord, body: MessageBody): Promise<{ posted: void; delivery: Promise<{ operationId: string }> }> {
     // Nothing was sent: the caller may start a new conversation and send it there.
-    if (!this.state.conversations.has(record.id)) throw new UcwaError('not-found', 'The conversation has ended.');
+    if (!this.state.conversations.has(record.id)) throw new UcwaError('not-found', errorDetail('conversationEnded', {}));
     // IM is being added to a conference we joined (§6.5): the message waits for it, not a second addMessaging.
     if (record.messaging.sendMessage === undefined && (record.joiningMessaging === true || (record.joinsMessaging === true && record.joinedOnce !== true))) await this.waitConnected(record);
     if (record.messaging.state !== 'Connected' && record.messaging.addMessaging !== undefined) {
@@ -239,12 +240,12 @@ export class Messaging {
     }
     if (record.messaging.sendMessage === undefined) await this.waitConnected(record);
     const target = record.messaging.sendMessage;
-    if (target === undefined) throw new UcwaError('delivery-failed', 'Messaging is not connected.');
+    if (target === undefined) throw new UcwaError('delivery-failed', errorDetail('messagingNotConnected', {}));
     const operationId = randomUUID();
     const url = new URL(target);
     url.searchParams.set('operationId', operationId);
     const html = body.html !== undefined && record.messaging.formats.includes('Html');
-    const delivery = this.state.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id, () => new UcwaError('delivery-unconfirmed', 'The server did not confirm delivery in time; the message may or may not have arrived.'));
+    const delivery = this.state.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id, () => new UcwaError('delivery-unconfirmed', errorDetail('deliveryNotConfirmed', {})));
     delivery.catch(() => undefined);
     try {
       const res = await this.http.send({
@@ -269,7 +270,7 @@ export class Messaging {
 
   private async reinvite(record: ConversationRecord, body: MessageBody): Promise<{ operationId: string }> {
     const url = record.messaging.addMessaging;
-    if (url === undefined) throw new UcwaError('delivery-failed', 'Messaging cannot be added again.');
+    if (url === undefined) throw new UcwaError('delivery-failed', errorDetail('messagingCannotBeAdded', {}));
     const operationId = randomUUID();
     try {
       await this.invite(url, { operationId, _links: { message: { href: messageDataUri(body) } } }, operationId, record.remoteUri?.toLowerCase(), record.id);
@@ -278,7 +279,7 @@ export class Messaging {
       // nothing was sent, and a new conversation is the way on (§6.7).
       if (error instanceof UcwaError && (error.code === 'not-found' || (error.code === 'http' && (error.status === 409 || error.status === 404 || error.status === 410)))) {
         this.state.end(record.id, 'The conversation cannot be continued.');
-        throw new UcwaError('not-found', 'The conversation cannot be continued; a new one is needed.', { ...(error.status === undefined ? {} : { status: error.status }) });
+        throw new UcwaError('not-found', errorDetail('conversationCannotContinue', {}), { ...(error.status === undefined ? {} : { status: error.status }) });
       }
       throw error;
     }
@@ -301,7 +302,7 @@ export class Messaging {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         record.connectedWaiters.delete(done);
-        reject(new UcwaError('delivery-failed', 'Messaging did not connect in time.'));
+        reject(new UcwaError('delivery-failed', errorDetail('messagingNotConnectedInTime', {})));
       }, this.timeouts.invitationMs);
       const done = (): void => {
         clearTimeout(timer);
@@ -314,7 +315,7 @@ export class Messaging {
 }
 
 function invitationTimeout(): UcwaError {
-  return new UcwaError('invitation-failed', 'Nobody answered the invitation in time.', { subcode: 'Timeout' });
+  return new UcwaError('invitation-failed', errorDetail('nobodyAnswered', {}), { subcode: 'Timeout' });
 }
 
 function asUcwaError(error: unknown): UcwaError {

@@ -9,6 +9,7 @@ import { parseUcwaDate } from './resource';
 import type { Resource } from './resource';
 import { getMany } from './batch';
 import { mapInSlices } from './slices';
+import { errorDetail } from '../../shared/error-detail';
 
 export const MAX_PHOTO_BYTES = 256 * 1024;
 const GROUP_LISTS_AT_ONCE = 6;
@@ -77,7 +78,7 @@ export class People {
 
   async contactPresence(uri: string): Promise<PresenceInfo> {
     const link = this.contactResource(uri).link('contactPresence');
-    if (link === undefined) throw new UcwaError('not-found', `No presence for ${uri}.`);
+    if (link === undefined) throw new UcwaError('not-found', errorDetail('noPresence', { uri }));
     return presenceFrom(await this.http.getResource(link.url, 'contact presence'));
   }
 
@@ -202,7 +203,7 @@ export class People {
 
   private contactResource(uri: string): Resource {
     const resource = this.findContact(uri);
-    if (resource === undefined) throw new UcwaError('not-found', `${uri} is not among the loaded contacts; load contacts or search first.`);
+    if (resource === undefined) throw new UcwaError('not-found', errorDetail('contactNotLoaded', { uri }));
     return resource;
   }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
 import { UcwaError } from './errors';
-import { translatorFor } from '../../shared/i18n/index';
+import { errorDetail } from '../../shared/error-detail';
 
 /** The part of node:tls this needs; tests pass one whose system store holds their CA. */
 export interface CertificateSource {
@@ -33,16 +33,15 @@ const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** Reads one CA file; a file that cannot be read or holds no certificate is a clear error. */
 export function readCaFile(file: string, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): string[] {
-  const en = translatorFor('en');
   let text: string;
   try {
     text = read(file);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
-    throw new UcwaError('bad-ca-file', en.t('corporateNetwork.caFile.unreadable', { file, reason }), { cause: error });
+    throw new UcwaError('bad-ca-file', errorDetail('caFileUnreadable', { file, reason }), { cause: error });
   }
   const certificates = text.match(PEM) ?? [];
-  if (certificates.length === 0) throw new UcwaError('bad-ca-file', en.t('corporateNetwork.caFile.noCertificate', { file }));
+  if (certificates.length === 0) throw new UcwaError('bad-ca-file', errorDetail('caFileNoCertificate', { file }));
   return certificates;
 }
 

@@ -5,6 +5,7 @@
 // Anything else stops sign-in naming the host, so the user can be asked once.
 import { UcwaError } from './errors';
 import { isLoopbackHost } from './http-transport';
+import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
 
 export interface TrustInput {
   /** The sign-in address, user@domain. */
@@ -65,21 +66,23 @@ export class CredentialTrust {
   }
 
   /** Why `url` may not receive credentials, or undefined when it may. */
-  refusal(url: URL): string | undefined {
+  refusal(url: URL): ErrorDetail | undefined {
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
     if (this.pinned !== undefined && url.origin !== this.pinned) return this.offPin(url);
     if (this.exactHosts.includes(url.host.toLowerCase())) return undefined;
     // Plain http reaches only this machine (the transport refuses anything else).
     if (this.approved.some((d) => inDomain(host, d)) && (url.protocol === 'https:' || isLoopbackHost(host))) return undefined;
-    if (url.protocol !== 'https:') return `${url.origin} is not https.`;
-    if (isIpHost(host) || isLoopbackHost(host)) return `${url.host} is an address you did not give as the server.`;
+    if (url.protocol !== 'https:') return errorDetail('notHttps', { origin: url.origin });
+    if (isIpHost(host) || isLoopbackHost(host)) return errorDetail('addressNotGiven', { host: url.host });
     if (this.domains.some((d) => inDomain(host, d))) return undefined;
-    return `${url.hostname} is outside ${[...this.domains, ...this.approved].join(', ') || 'your sign-in domain'}.`;
+    const domains = [...this.domains, ...this.approved].join(', ');
+    return domains === '' ? errorDetail('outsideSignInDomain', { host: url.hostname }) : errorDetail('outsideDomains', { host: url.hostname, domains });
   }
 
+  /** `what` is for the log only: the detail says why. */
   assertTrusted(url: URL, what: string): void {
     const why = this.refusal(url);
-    if (why !== undefined) throw new UcwaError('untrusted-server', `Not sending ${what} to ${url.hostname}: ${why}`, { host: url.hostname });
+    if (why !== undefined) throw new UcwaError('untrusted-server', why, { host: url.hostname, cause: new Error(`Not sending ${what} to ${url.hostname}`) });
   }
 
   /**
@@ -99,11 +102,11 @@ export class CredentialTrust {
 
   /** After the application exists: only its origin. */
   assertPinned(url: URL): void {
-    if (this.pinned !== undefined && url.origin !== this.pinned) throw new UcwaError('untrusted-server', `Not following a link to ${url.hostname}: ${this.offPin(url)}`, { host: url.hostname });
+    if (this.pinned !== undefined && url.origin !== this.pinned) throw new UcwaError('untrusted-server', this.offPin(url), { host: url.hostname });
   }
 
-  private offPin(url: URL): string {
-    return `${url.host} is not the server this session signed in to (${new URL(this.pinned ?? url.origin).host}).`;
+  private offPin(url: URL): ErrorDetail {
+    return errorDetail('notSessionServer', { host: url.host, server: new URL(this.pinned ?? url.origin).host });
   }
 
   pin(origin: string): void {

@@ -3,7 +3,7 @@
 import { AuthenticatedHttp } from './authenticated-http';
 import type { SignInMethod, TokenFetcher } from './authenticated-http';
 import { Discovery } from './discovery';
-import { UcwaError, isUcwaError } from './errors';
+import { UcwaError, detailOf, isUcwaError } from './errors';
 import { EventChannel } from './event-channel';
 import type { MessageBody, PartyInfo, UcwaEvent, UcwaEventOf, UcwaEventType } from './events';
 import { HttpTransport } from './http-transport';
@@ -24,6 +24,7 @@ import type { Resource } from './resource';
 import { ActivityReporter } from './activity-reporter';
 import { createApplication } from './application-resource';
 import { CredentialTrust } from './trust-policy';
+import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
 
 export interface UcwaClientOptions {
   /** An autodiscover root URL or a host such as https://lyncweb.contoso.com; omitted: discovered from the domain. */
@@ -209,7 +210,7 @@ export class UcwaClient {
         }),
       );
     } catch (error) {
-      this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error instanceof Error ? error.message : String(error) });
+      this.emitConnection('disconnected', detailOf(error));
       throw error;
     }
     this.startChannel();
@@ -302,7 +303,7 @@ export class UcwaClient {
       this.emit({ type: 'connectionChanged', state: 'connected' });
     } catch (error) {
       if (error instanceof UcwaError && error.code === 'application-gone') this.onChannelStopped(error);
-      else this.emit({ type: 'connectionChanged', state: 'reconnecting', detail: error instanceof Error ? error.message : String(error) });
+      else this.emitConnection('reconnecting', detailOf(error));
     }
   }
 
@@ -324,7 +325,7 @@ export class UcwaClient {
     }
     this.http.forgetTokens();
     this.trust.unpin();
-    this.emit({ type: 'connectionChanged', state: 'disconnected', detail: 'Signed out.' });
+    this.emit({ type: 'connectionChanged', state: 'disconnected', detail: errorDetail('signedOut', {}) });
   }
 
   private setApplication(app: Resource): void {
@@ -351,7 +352,7 @@ export class UcwaClient {
         onEvents: (list) => this.dispatcher.dispatch(list),
         onResync: () => this.onResync(),
         onResume: () => this.onResume(),
-        onConnection: (state, detail) => this.emit({ type: 'connectionChanged', state, ...(detail === undefined ? {} : { detail }) }),
+        onConnection: (state, detail) => this.emitConnection(state, detail),
         onStopped: (error) => this.onChannelStopped(error),
       },
       { timeoutSeconds: this.options.eventTimeoutSeconds ?? 180, backoffBaseMs: this.options.backoffBaseMs ?? 1_000, backoffMaxMs: this.options.backoffMaxMs ?? 30_000 },
@@ -380,8 +381,12 @@ export class UcwaClient {
   private onChannelStopped(error: UcwaError): void {
     this.messaging.dropAll(error.message);
     this.subscriber.clear();
-    this.emit({ type: 'applicationLost', reason: error.message, gone: error.code === 'gone' });
-    this.emit({ type: 'connectionChanged', state: 'disconnected', detail: error.message });
+    this.emit({ type: 'applicationLost', reason: error.message, ...(error.detail === undefined ? {} : { detail: error.detail }), gone: error.code === 'gone' });
+    this.emitConnection('disconnected', error.detail);
+  }
+
+  private emitConnection(state: 'connected' | 'reconnecting' | 'disconnected', detail: ErrorDetail | undefined): void {
+    this.emit({ type: 'connectionChanged', state, ...(detail === undefined ? {} : { detail }) });
   }
 
   private communication(): Resource | undefined {
@@ -389,7 +394,7 @@ export class UcwaClient {
   }
 
   private requireApplication(): Resource {
-    if (this.application === undefined) throw new UcwaError('not-signed-in', 'Not signed in.');
+    if (this.application === undefined) throw new UcwaError('not-signed-in', errorDetail('signInFirst', {}));
     return this.application;
   }
 

@@ -8,6 +8,7 @@ import type { PushHub } from '../ipc/push-hub';
 import type { OwnWindowsPolicy } from '../ipc/sender-policy';
 import type { WindowPort } from '../session/ports';
 import type { WindowOptions } from './window-factory';
+import { errorDetail } from '../../shared/error-detail';
 
 export type Page = PageName;
 
@@ -70,7 +71,7 @@ export class WindowManager implements WindowPort {
   /** A chat or quick-reply window speaks only for its own conversation (main checks, not the page). */
   requireOwnConversation(windowId: number, conversationId: string): void {
     const own = this.bound.get(windowId);
-    if (own !== undefined && own !== conversationId) throw new IpcFailure('forbidden-sender', 'This window belongs to another conversation.');
+    if (own !== undefined && own !== conversationId) throw new IpcFailure('forbidden-sender', errorDetail('otherConversationsWindow', {}));
   }
 
   openSettings(): void {

@@ -2,6 +2,7 @@
 import type { ChatMessage } from '../../shared/domain';
 import { MessageBody } from '../components/message-body';
 import { formatDate, formatTime, t } from '../i18n';
+import { wordDetail } from '../../shared/error-detail';
 import type { MessageRow } from '../state/message-rows';
 
 function dayLabel(time: number): string {
@@ -18,7 +19,7 @@ function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; r
   if (message.delivery === 'failed') {
     return (
       <span class="delivery delivery-failed" role="alert">
-        {message.failureReason === undefined ? t('chat.notDelivered') : t('chat.notDeliveredReason', { reason: message.failureReason })}{' '}
+        {message.failureReason === undefined ? t('chat.notDelivered') : t('chat.notDeliveredReason', { reason: wordDetail(t, message.failureReason) })}{' '}
         <button type="button" class="link-button" onClick={() => onRetry(message.id)}>
           {t('chat.retry')}
         </button>
@@ -26,7 +27,7 @@ function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; r
     );
   }
   const label = message.delivery === 'sending' ? t('chat.sending') : t('chat.delivered');
-  return <span class={`delivery delivery-${message.delivery}`}>{message.deliveryNote === undefined ? label : t('chat.deliveryWithNote', { status: label, note: message.deliveryNote })}</span>;
+  return <span class={`delivery delivery-${message.delivery}`}>{message.deliveryNote === 'reachedAfterAll' && message.delivery === 'delivered' ? t('chat.deliveredAfterAll') : label}</span>;
 }
 
 export function MessageRowView({ row, onRetry }: { readonly row: MessageRow; readonly onRetry: (id: string) => void }) {

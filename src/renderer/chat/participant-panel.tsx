@@ -12,6 +12,7 @@ import { PresenceDot } from '../components/presence-dot';
 import { t } from '../i18n';
 import { contacts, me } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
+import { errorMessage } from '../state/errors';
 
 export function useContactCard(bridge: UcwaBridge): { readonly open: (person: Person) => void; readonly dialog: JSX.Element | null } {
   const [person, setPerson] = useState<Person | undefined>(undefined);
@@ -33,7 +34,7 @@ export function AddPeopleDialog({ model, onClose }: { readonly model: ChatModel;
     }
     const result = await model.bridge.addParticipants({ conversationId: model.conversationId, uris: [...chosen] });
     if (result.ok) onClose();
-    else setError(result.error.message);
+    else setError(errorMessage(result.error));
   };
   return (
     <ModalDialog labelId="add-people-title" onClose={onClose}>

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { availabilityLabel } from '../state/presence-labels';
 import { Avatar } from './avatar';
 import { ModalDialog } from './modal-dialog';
+import { errorMessage } from '../state/errors';
 
 function CopyButton({ bridge, value, onStatus }: { readonly bridge: UcwaBridge; readonly value: string; readonly onStatus: (text: string) => void }) {
   return (
@@ -16,7 +17,7 @@ function CopyButton({ bridge, value, onStatus }: { readonly bridge: UcwaBridge; 
       type="button"
       class="link-button card-copy"
       aria-label={t('contactCard.copy', { value })}
-      onClick={() => void bridge.copyText({ text: value }).then((r) => onStatus(r.ok ? t('contactCard.copied', { value }) : t('contactCard.copyFailed', { reason: r.error.message })))}
+      onClick={() => void bridge.copyText({ text: value }).then((r) => onStatus(r.ok ? t('contactCard.copied', { value }) : t('contactCard.copyFailed', { reason: errorMessage(r.error) })))}
     >
       ⧉
     </button>
@@ -41,7 +42,7 @@ export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = tru
     void bridge.getContactCard({ uri }).then((r) => {
       if (!current) return;
       if (r.ok) setCard(r.value);
-      else setError(r.error.message);
+      else setError(errorMessage(r.error));
     });
     return () => {
       current = false;
@@ -101,7 +102,7 @@ export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = tru
             onClick={() =>
               void bridge.openChat({ uri }).then((r) => {
                 if (r.ok) onClose();
-                else setError(r.error.message);
+                else setError(errorMessage(r.error));
               })
             }
           >

@@ -5,6 +5,7 @@ import type { ConversationSummary } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { recentConversations } from '../state/app-state';
 import { t, tRich } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 export function InvitationBar({ bridge, summary, openOnAccept }: { readonly bridge: UcwaBridge; readonly summary: ConversationSummary; readonly openOnAccept: boolean }) {
   const [busy, setBusy] = useState(false);
@@ -15,7 +16,7 @@ export function InvitationBar({ bridge, summary, openOnAccept }: { readonly brid
     const input = { conversationId: summary.id };
     const result = accept ? await bridge.acceptInvitation(input) : await bridge.declineInvitation(input);
     setBusy(false);
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(errorMessage(result.error));
     else if (accept && openOnAccept) void bridge.openConversation(input);
   };
   return (

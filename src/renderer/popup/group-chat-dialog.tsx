@@ -5,6 +5,7 @@ import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
 import { t } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 export function GroupChatDialog({ bridge, onClose }: { readonly bridge: UcwaBridge; readonly onClose: () => void }) {
   const [chosen, setChosen] = useState<readonly string[]>([]);
@@ -17,7 +18,7 @@ export function GroupChatDialog({ bridge, onClose }: { readonly bridge: UcwaBrid
     }
     const result = await bridge.startGroupChat({ uris: [...chosen], ...(subject.trim() === '' ? {} : { subject: subject.trim() }) });
     if (result.ok) onClose();
-    else setError(result.error.message);
+    else setError(errorMessage(result.error));
   };
   return (
     <ModalDialog labelId="group-chat-title" onClose={onClose}>

@@ -8,6 +8,7 @@ import { SettingsIcon, SignOutIcon } from '../components/icons';
 import { me } from '../state/app-state';
 import { t } from '../i18n';
 import { availabilityLabel } from '../state/presence-labels';
+import { errorMessage } from '../state/errors';
 
 export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (text: string) => void }) {
   const self = me.value;
@@ -19,12 +20,12 @@ export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; rea
 
   const choose = async (value: string): Promise<void> => {
     const result = await bridge.setPresence({ availability: value as SettableAvailability });
-    if (!result.ok) onError(result.error.message);
+    if (!result.ok) onError(errorMessage(result.error));
   };
   const saveNote = async (): Promise<void> => {
     if (note === (self.presence.note ?? '')) return;
     const result = await bridge.setNote({ note });
-    if (!result.ok) onError(result.error.message);
+    if (!result.ok) onError(errorMessage(result.error));
   };
 
   return (

@@ -3,6 +3,7 @@
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { formatDateTime, t } from '../i18n';
 import { missed } from '../state/app-state';
+import { errorMessage } from '../state/errors';
 
 export function MissedSection({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (message: string) => void }) {
   const list = missed.value;
@@ -24,7 +25,7 @@ export function MissedSection({ bridge, onError }: { readonly bridge: UcwaBridge
               aria-label={t('missed.open', { name: m.from.name })}
               onClick={() =>
                 void bridge.openMissed({ id: m.id }).then((r) => {
-                  if (!r.ok) onError(r.error.message);
+                  if (!r.ok) onError(errorMessage(r.error));
                 })
               }
             >

@@ -15,6 +15,7 @@ import { PopupList, rowId } from './popup-list';
 import { ContactCardDialog } from '../components/contact-card-dialog';
 import { GroupChatDialog } from './group-chat-dialog';
 import { MissedSection } from './missed-section';
+import { errorMessage } from '../state/errors';
 
 const DIRECTORY_DELAY_MS = 250;
 
@@ -62,7 +63,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         if (!current) return;
         setSearching(false);
         if (result.ok) setDirectory(result.value);
-        else setNotice(result.error.message);
+        else setNotice(errorMessage(result.error));
       });
       void bridge.searchHistory({ query: trimmed, limit: 20 }).then((result) => {
         if (current && result.ok) setMessages(result.value);
@@ -86,7 +87,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
         : row.kind === 'message'
           ? await bridge.openConversation({ conversationId: row.message.conversationId })
           : await bridge.openChat({ uri: row.contact.uri });
-    if (!result.ok) setNotice(result.error.message);
+    if (!result.ok) setNotice(errorMessage(result.error));
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from '../state/app-state';
 import { t } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: UcwaBridge; readonly conversationId: string }) {
   const [text, setText] = useState('');
@@ -22,7 +23,7 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
     setState({ kind: 'sending' });
     const result = await bridge.sendMessage({ conversationId, text });
     if (!result.ok) {
-      setState({ kind: 'failed', reason: result.error.message });
+      setState({ kind: 'failed', reason: errorMessage(result.error) });
       return;
     }
     setText('');

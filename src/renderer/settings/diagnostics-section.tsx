@@ -3,18 +3,19 @@
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 export function DiagnosticsSection({ bridge }: { readonly bridge: UcwaBridge }) {
   const [status, setStatus] = useState<{ readonly text: string; readonly error: boolean } | undefined>(undefined);
 
   const openFolder = async (): Promise<void> => {
     const result = await bridge.openLogFolder({});
-    setStatus(result.ok ? undefined : { text: result.error.message, error: true });
+    setStatus(result.ok ? undefined : { text: errorMessage(result.error), error: true });
   };
 
   const copy = async (): Promise<void> => {
     const result = await bridge.copyDiagnostics({});
-    setStatus(result.ok ? { text: t('settings.copied', { count: result.value.logLines }), error: false } : { text: result.error.message, error: true });
+    setStatus(result.ok ? { text: t('settings.copied', { count: result.value.logLines }), error: false } : { text: errorMessage(result.error), error: true });
   };
 
   return (

@@ -7,6 +7,7 @@ import { CaFilesSection } from './ca-files-section';
 import { DiagnosticsSection } from './diagnostics-section';
 import { t } from '../i18n';
 import { LanguageSection } from './language-section';
+import { errorMessage } from '../state/errors';
 
 type Patch = MethodInput<'updateSettings'>;
 
@@ -31,7 +32,7 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
     if (result.ok) {
       settings.value = result.value;
       setError(undefined);
-    } else setError(result.error.message);
+    } else setError(errorMessage(result.error));
   };
   const notify = (patch: Partial<NotificationSettings>): void => void update({ notifications: patch });
   const n = current.notifications;

@@ -1,24 +1,25 @@
 // "Check my connection": runs the connection doctor on what the form holds and lists its steps,
 // each with what was seen and, where something is wrong, what to do.
 import { useState } from 'preact/hooks';
-import type { DoctorReport, DoctorStatus } from '../../shared/doctor-report';
+import { wordDoctor, type DoctorReport, type DoctorStatus } from '../../shared/doctor-report';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 const statusLabel = (status: DoctorStatus): string => t('signIn.checkStatus', { status });
 
 export function DoctorSteps({ report }: { readonly report: DoctorReport }) {
   return (
     <div class="doctor-result">
-      <p class={`doctor-summary doctor-${report.verdict}`}>{report.summary}</p>
+      <p class={`doctor-summary doctor-${report.verdict}`}>{wordDoctor(t, report.summary)}</p>
       <ol class="doctor-steps" aria-label={t('signIn.checkStepsLabel')}>
         {report.steps.map((step, index) => (
           <li key={index} class={`doctor-step doctor-${step.status}`} data-kind={step.kind}>
             <span class="doctor-status">{statusLabel(step.status)}</span>
             <div class="doctor-text">
-              <strong>{step.title}</strong>
-              <span class="doctor-seen">{step.seen}</span>
-              {step.fix === undefined || step.status === 'ok' ? null : <span class="doctor-fix">{step.fix}</span>}
+              <strong>{wordDoctor(t, step.title)}</strong>
+              <span class="doctor-seen">{wordDoctor(t, step.seen)}</span>
+              {step.fix === undefined || step.status === 'ok' ? null : <span class="doctor-fix">{wordDoctor(t, step.fix)}</span>}
             </div>
           </li>
         ))}
@@ -51,7 +52,7 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
     const result = await bridge.runDoctor({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), ...(password === '' ? {} : { password }) });
     setRunning(false);
     if (result.ok) setReport(result.value);
-    else setError(result.error.message);
+    else setError(errorMessage(result.error));
   };
 
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, settings } from '../state/app-state';
-import { signInErrorText } from '../state/errors';
+import { errorMessage, signInErrorText } from '../state/errors';
 import { t } from '../i18n';
 import { ConnectionCheck } from './connection-check';
 import { SignInMethodChooser } from './sign-in-method-chooser';
@@ -35,7 +35,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password: method === 'password' ? password : '', ...(method === 'password' ? {} : { method }), rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
     setBusy(undefined);
     if (result.ok) setPassword('');
-    else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: result.error.message });
+    else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: errorMessage(result.error) });
     else if ((result.error.code === 'proxy-auth-required' || result.error.code === 'proxy-auth-rejected') && result.error.host !== undefined) setProxyQuestion({ host: result.error.host, rejected: result.error.code === 'proxy-auth-rejected' });
     else setError(signInErrorText(result.error, method));
   };
@@ -54,7 +54,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     setError(undefined);
     const result = await bridge.signInDemo({});
     setBusy(undefined);
-    if (!result.ok) setError(signInErrorText(result.error));
+    if (!result.ok) setError(errorMessage(result.error));
   };
 
   return (

@@ -7,6 +7,7 @@ import { SIGN_IN_METHODS } from '../../shared/domain';
 import type { SignInMethodName } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
+import { errorMessage } from '../state/errors';
 
 const GRANT: Readonly<Record<SignInMethodName, string>> = { windows: 'urn:microsoft.rtc:windows', passive: 'urn:microsoft.rtc:passive', password: 'password' };
 const ORDER: readonly SignInMethodName[] = ['windows', 'passive', 'password'];
@@ -38,7 +39,7 @@ export function SignInMethodChooser({ bridge, server, user, method, onChange, di
     const result = await bridge.runDoctor({ user: user.trim(), ...(server.trim() === '' ? {} : { server: server.trim() }) });
     setAsking(false);
     if (!result.ok) {
-      setNote(result.error.message);
+      setNote(errorMessage(result.error));
       return;
     }
     const methods = offeredMethods(result.value.grantTypes);

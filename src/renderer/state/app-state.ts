@@ -4,6 +4,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, MissedConversation, Settings, Snapshot } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { setPageLocale } from '../i18n';
+import { errorMessage } from './errors';
 
 export const connection = signal<ConnectionInfo>({ state: 'signed-out' });
 export const me = signal<Me | undefined>(undefined);
@@ -105,6 +106,6 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
   bridge.on('localeChanged', ({ locale }) => setPageLocale(locale));
   const snapshot = await bridge.getSnapshot({});
   if (snapshot.ok) applySnapshot(snapshot.value);
-  else loadError.value = snapshot.error.message;
+  else loadError.value = errorMessage(snapshot.error);
   await bridge.ready({});
 }

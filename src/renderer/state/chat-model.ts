@@ -6,6 +6,7 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from './app-state';
 import { t } from '../i18n';
 import type { StatusNote } from './message-rows';
+import { errorMessage } from './errors';
 
 const PAGE_SIZE = 100;
 /** The server shows "typing" for a few seconds per notice; one notice per this interval is enough. */
@@ -57,13 +58,13 @@ export class ChatModel {
       this.bridge.getHistory({ conversationId: this.conversationId, limit: PAGE_SIZE }),
     ]);
     if (conversation.ok) this.participants.value = conversation.value.participants;
-    else this.error.value = conversation.error.message;
+    else this.error.value = errorMessage(conversation.error);
     if (page.ok) {
       this.merge(page.value.messages);
       this.olderCursor = page.value.olderCursor;
       this.hasOlder.value = page.value.olderCursor !== undefined;
       this.damaged.value = page.value.damaged ?? 0;
-    } else this.error.value = page.error.message;
+    } else this.error.value = errorMessage(page.error);
     this.historyLoaded = true;
     this.placeUnreadLine();
   }
@@ -88,7 +89,7 @@ export class ChatModel {
     const page = await this.bridge.getHistory({ conversationId: this.conversationId, before: this.olderCursor, limit: PAGE_SIZE });
     this.loadingOlder.value = false;
     if (!page.ok) {
-      this.error.value = page.error.message;
+      this.error.value = errorMessage(page.error);
       return;
     }
     this.merge(page.value.messages);
@@ -103,7 +104,7 @@ export class ChatModel {
     this.lastTypingAt = 0;
     const result = await this.bridge.sendMessage({ conversationId: this.conversationId, text: trimmed });
     if (!result.ok) {
-      this.error.value = result.error.message;
+      this.error.value = errorMessage(result.error);
       return false;
     }
     this.addIfAbsent(result.value);
@@ -114,7 +115,7 @@ export class ChatModel {
   async retry(messageId: string): Promise<void> {
     const result = await this.bridge.retryMessage({ conversationId: this.conversationId, messageId });
     if (result.ok) this.addIfAbsent(result.value);
-    else this.error.value = result.error.message;
+    else this.error.value = errorMessage(result.error);
   }
 
   typing(now = Date.now()): void {

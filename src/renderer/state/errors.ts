@@ -1,8 +1,14 @@
-// Plain words for the error codes a user can meet, in the page's language; the main side's message
-// (English) is used only where it is more specific than these.
+// An error from main in the page's language: its code and detail worded from the catalogs. The
+// error's `message` is English for logs and never shown. Sign-in words a few codes more precisely,
+// by the method used and the certificate or proxy named.
 import type { IpcError } from '../../shared/ipc-contract';
 import type { SignInMethodName } from '../../shared/domain';
+import { errorText } from '../../shared/error-text';
 import { t } from '../i18n';
+
+export function errorMessage(error: Pick<IpcError, 'code' | 'detail'>): string {
+  return errorText(t, error);
+}
 
 /** A host, or an origin (https://host:port) as the proxy errors carry it, shown as host[:port]. */
 function shownHost(host: string | undefined): string {
@@ -31,23 +37,19 @@ export function signInErrorText(error: IpcError, method: SignInMethodName = 'pas
     case 'wrong-credentials':
       if (method === 'windows') return t('network.error.windowsFailed');
       if (method === 'passive') return t('network.error.passiveFailed');
-      return t('errors.wrongCredentials');
+      break;
     case 'cancelled':
-      return method === 'passive' ? t('network.error.passiveCancelled') : error.message;
-    case 'unreachable':
-      return t('errors.unreachable', { detail: error.message });
+      if (method === 'passive') return t('network.error.passiveCancelled');
+      break;
     case 'tls':
-      return certificateText(error) ?? t('errors.tls', { detail: error.message });
+      return certificateText(error) ?? errorMessage(error);
     case 'proxy-refused':
       return t('network.error.proxyRefused', { host: shownHost(error.host) });
     case 'proxy-auth-required':
     case 'proxy-auth-rejected':
       return t('network.error.proxyAuth', { host: shownHost(error.host) });
-    case 'not-ucwa':
-      return t('errors.notUcwa', { detail: error.message });
-    case 'insecure-transport':
-      return t('errors.insecureTransport');
     default:
-      return error.message;
+      break;
   }
+  return errorMessage(error);
 }

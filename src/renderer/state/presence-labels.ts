@@ -1,6 +1,7 @@
 // Words and colour classes for availabilities, one place for every window.
 import type { Availability, ConnectionInfo } from '../../shared/domain';
 import { t } from '../i18n';
+import { wordDetail } from '../../shared/error-detail';
 
 export const availabilityLabel = (a: Availability): string => t('common.availability', { availability: a });
 
@@ -36,9 +37,9 @@ export function connectionLabel(info: ConnectionInfo, now = Date.now()): string 
       return seconds === undefined || seconds === 0 ? t('common.reconnecting') : t('common.reconnectingIn', { seconds });
     }
     case 'offline':
-      return info.detail ?? t('common.offlineWaiting');
+      return info.detail === undefined ? t('common.offlineWaiting') : wordDetail(t, info.detail);
     case 'failed':
-      return info.detail ?? t('common.signedOutByServer');
+      return info.detail === undefined ? t('common.signedOutByServer') : wordDetail(t, info.detail);
   }
 }
 

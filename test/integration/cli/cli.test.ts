@@ -46,8 +46,8 @@ describe('ucwa-tray CLI', () => {
     const sim = await startSim();
     const env = { UCWA_SERVER: sim.url, UCWA_USER: 'ana@contoso.com', UCWA_PASSWORD: 'demo' };
     const cases: [Record<string, string>, string[], RegExp][] = [
-      [{ ...env, UCWA_PASSWORD: 'Pa55-Secret!' }, ['send', '--to', 'ben@contoso.com', 'x'], /^ucwa-tray send: The sign-in address or password is wrong\.$/],
-      [env, ['send', '--to', 'nobody@contoso.com', 'x'], /^ucwa-tray send: The address was not found\.$/],
+      [{ ...env, UCWA_PASSWORD: 'Pa55-Secret!' }, ['send', '--to', 'ben@contoso.com', 'x'], /^ucwa-tray send: The address or password is not right\. Check them and try again\.$/],
+      [env, ['send', '--to', 'nobody@contoso.com', 'x'], /^ucwa-tray send: The server said: The address was not found\.$/],
       [{ ...env, UCWA_SERVER: 'http://127.0.0.1:1' }, ['send', '--to', 'ben@contoso.com', 'x'], /^ucwa-tray send: Cannot reach 127\.0\.0\.1:1/],
     ];
     for (const [caseEnv, args, pattern] of cases) {

@@ -7,9 +7,9 @@ import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { doctorCommand } from '../../../src/cli/commands/doctor';
+import { doctorCommand, type WordedDoctorReport } from '../../../src/cli/commands/doctor';
 import type { DoctorNetwork } from '../../../src/main/doctor/doctor-network';
-import type { DoctorProblem, DoctorReport, DoctorStepKind } from '../../../src/shared/doctor-report';
+import type { DoctorProblem, DoctorStepKind } from '../../../src/shared/doctor-report';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 import { startSim } from '../../support/simulator';
 import { companyCa, serverCertificate } from './support/certificates';
@@ -56,18 +56,18 @@ async function doctor(args: readonly string[], network: DoctorNetwork, env: Node
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-async function report(args: readonly string[], network: DoctorNetwork): Promise<DoctorReport & { code: number }> {
+async function report(args: readonly string[], network: DoctorNetwork): Promise<WordedDoctorReport & { code: number }> {
   const run = await doctor([...args, '--json'], network);
-  return { ...(JSON.parse(run.out) as DoctorReport), code: run.code };
+  return { ...(JSON.parse(run.out) as WordedDoctorReport), code: run.code };
 }
 
-function step(r: DoctorReport, kind: DoctorStepKind, index = 0) {
+function step(r: WordedDoctorReport, kind: DoctorStepKind, index = 0) {
   const found = r.steps.filter((s) => s.kind === kind)[index];
   if (found === undefined) throw new Error(`no ${kind} step in ${JSON.stringify(r.steps.map((s) => s.kind))}`);
   return found;
 }
 
-function failure(r: DoctorReport): { kind: DoctorStepKind; problem: DoctorProblem | undefined; fix: string | undefined } {
+function failure(r: WordedDoctorReport): { kind: DoctorStepKind; problem: DoctorProblem | undefined; fix: string | undefined } {
   const failed = r.steps.filter((s) => s.status === 'fail');
   expect(failed, 'exactly one step fails').toHaveLength(1);
   return { kind: failed[0]?.kind ?? 'candidates', problem: failed[0]?.problem, fix: failed[0]?.fix };

@@ -1,6 +1,7 @@
 // The session survives losing its application and a server restart: it builds a new one, and
 // what was typed meanwhile is delivered, once.
 import { describe, expect, it } from 'vitest';
+import { errorDetail } from '../../../src/shared/error-detail';
 import type { ChatMessage } from '../../../src/shared/domain';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,7 +128,7 @@ describe('session recovery', () => {
     sim.control.dropEventConnections('ana@contoso.com');
     canarySim.control.expireApplication('ben@contoso.com');
     await expect.poll(() => service.snapshot().connection.state).toBe('failed');
-    expect(service.snapshot().connection.detail).toMatch(/The server ended the session/);
+    expect(service.snapshot().connection.detail).toEqual(errorDetail('sessionEndedByServer', {}));
     const before = sim.control.requests().length;
     await expect.poll(() => canarySim.appsOf('ben@contoso.com').length).toBe(1);
     await expect.poll(() => canary.snapshot().connection.state).toBe('connected');

@@ -9,6 +9,7 @@ import { SessionService } from '../../../src/main/session/session-service';
 import { UcwaClient } from '../../../src/main/ucwa/index';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 import { startSim } from '../../support/simulator';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 interface Harness {
   readonly service: SessionService;
@@ -116,7 +117,7 @@ describe('session service', () => {
     const nobody = await handlers.openChat({ uri: 'nobody@contoso.com' }, { windowId: 1 });
     const lost = await handlers.sendMessage({ conversationId: nobody, text: 'hello?' }, { windowId: 1 });
     await expect.poll(() => updates().find((m) => m.id === lost.id)?.delivery).toBe('failed');
-    expect(updates().find((m) => m.id === lost.id)?.failureReason).toBe('The address was not found.');
+    expect(updates().find((m) => m.id === lost.id)?.failureReason).toEqual(errorDetail('serverReason', { reason: 'The address was not found.' }));
   });
 
   it('a locked screen shows Away to others and unlocking restores the chosen presence; idle stops reportMyActivity', async () => {

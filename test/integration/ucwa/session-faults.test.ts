@@ -85,7 +85,7 @@ describe('mid-session faults', () => {
     const { ana } = await twoUsers(sim);
     const lost = ana.waitFor('applicationLost', () => true, 5_000);
     expect(sim.control.expireApplication('ana@contoso.com')).toBe(1);
-    expect((await lost).reason).toMatch(/no longer knows this application/);
+    expect((await lost).reason).toMatch(/no longer knows this app/);
   });
 
   it('after a long silence the server answers resume: conversations end, availability and subscriptions come back', async () => {

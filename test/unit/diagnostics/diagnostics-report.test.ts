@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticsText } from '../../../src/main/diagnostics/diagnostics-report';
 import type { DiagnosticsFacts } from '../../../src/main/diagnostics/diagnostics-report';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 const BASE: DiagnosticsFacts = {
   generatedAt: new Date('2026-11-02T12:00:00Z'),
   appVersion: '0.1.0',
   versions: { electron: '45.1.0', chrome: '142.0.1', node: '22.20.0' },
   os: { platform: 'linux', release: '6.12.0', arch: 'x64' },
-  connection: { state: 'reconnecting', detail: 'Cannot reach lyncweb.contoso.com (ECONNRESET).' },
+  connection: { state: 'reconnecting', detail: errorDetail('cannotReach', { host: 'lyncweb.contoso.com', cause: 'ECONNRESET' }) },
   account: { server: 'https://lyncweb.contoso.com/autodiscover/autodiscoverservice.svc/root?x=1', user: 'ana@contoso.com' },
   logFile: '/home/ana/.config/ucwa-tray/logs/ucwa-tray.log',
   logLines: ['2026-11-02T11:59:00.000Z DEBUG ucwa: GET /ucwa/oauth/v1/applications/1/events -> 200 in 3 ms', 'leaked Bearer cwt=AAEBabc and password=hunter2'],

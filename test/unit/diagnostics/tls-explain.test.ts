@@ -1,9 +1,11 @@
 // Certificate facts → the words of the report, for the cases the integration tests do not make a
 // server for: expiring soon, not yet valid (a wrong clock), two problems at once, an unknown code.
 import { describe, expect, it } from 'vitest';
-import { explainTls } from '../../../src/main/doctor/tls-explain';
+import { explainTls as explainKeys } from '../../../src/main/doctor/tls-explain';
+import { english } from './english-words';
 import type { TlsFacts } from '../../../src/main/doctor/tls-probe';
 
+const explainTls = (f: TlsFacts, now: Date) => english(explainKeys(f, now));
 const NOW = new Date('2026-11-02T12:00:00Z');
 
 function facts(overrides: Partial<TlsFacts> & { cert?: Partial<TlsFacts['certificate']> } = {}): TlsFacts {

@@ -6,6 +6,7 @@ import { NotificationPolicy } from '../../../src/main/notifications/notification
 import { replyToastXml } from '../../../src/main/notifications/windows-toast';
 import { trayMenuTemplate } from '../../../src/main/tray/tray-controller';
 import { trayTooltip } from '../../../src/main/tray/tray-icon';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 const actions = { setPresence: () => undefined, open: () => undefined, openSettings: () => undefined, signOut: () => undefined, quit: () => undefined };
 
@@ -19,7 +20,7 @@ describe('the main process in German', () => {
     const presence = menu[1]?.submenu as { label?: string }[];
     expect(presence.map((p) => p.label)).toContain('Nicht stören');
     expect(trayTooltip({ name: 'Ana Ruiz', availability: 'Busy', connection: 'reconnecting', unread: 1200 })).toBe('UCWA Tray\nAna Ruiz – Beschäftigt\nVerbindung wird wiederhergestellt…\n1.200 ungelesene Nachrichten');
-    expect(trayTooltip({ name: undefined, availability: undefined, connection: 'failed', connectionDetail: 'Zeitüberschreitung', unread: 0 })).toBe('UCWA Tray\nAnmeldung fehlgeschlagen: Zeitüberschreitung');
+    expect(trayTooltip({ name: undefined, availability: undefined, connection: 'failed', connectionDetail: errorDetail('noAnswerInTime', { host: 'lync.contoso.com' }), unread: 0 })).toBe('UCWA Tray\nAnmeldung fehlgeschlagen: lync.contoso.com hat nicht rechtzeitig geantwortet.');
   });
 
   it('notifications that hide the text, and the toast reply button', () => {

@@ -9,6 +9,7 @@ import { HistoryStore, encodeHistoryLine } from '../../../src/main/history/histo
 import { nodeHistoryFiles } from '../../../src/main/history/history-files';
 import type { HistoryFiles } from '../../../src/main/history/history-files';
 import { linesBackward, linesForward } from '../../../src/main/history/history-lines';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 function message(conversationId: string, i: number, extra: Partial<ChatMessage> = {}): ChatMessage {
   return { id: `${conversationId}/m${i}`, conversationId, direction: i % 2 === 0 ? 'in' : 'out', from: { uri: 'sip:ben@contoso.com', name: 'Ben' }, text: `message ${i} ${'é'.repeat(i % 7)}`, time: 1_700_000_000_000 + i, delivery: 'delivered', ...extra };
@@ -99,7 +100,7 @@ describe('history read from its end', () => {
     await store.page('chat:ben', undefined, 50);
     const saved = Array.from({ length: 1_500 }, (_, i) => message('chat:ben', i));
     await Promise.all(saved.map((m) => store.save(m)));
-    await store.save({ ...(saved[1_499] as ChatMessage), delivery: 'failed', failureReason: 'no' });
+    await store.save({ ...(saved[1_499] as ChatMessage), delivery: 'failed', failureReason: errorDetail('notSent', {}) });
     const pages = await everyPage(store, 'chat:ben', 64);
     expect(pages.flat().map((m) => m.id)).toEqual(saved.map((m) => m.id));
     expect(pages.flat().at(-1)?.delivery).toBe('failed');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src/shared/domain';
 import { parseHistoryLine } from '../../../src/main/history/history-record';
 import { HistoryStore, encodeHistoryLine } from '../../../src/main/history/history-store';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const checksum = (text: string): string => sha(text).slice(0, 16);
@@ -25,7 +26,7 @@ function freshRoot(): string {
 }
 
 describe('history lines', () => {
-  const valid = message('chat:ben', 'hello', { html: '<b>hello</b>', failureReason: 'Not sent.', delivery: 'failed', direction: 'out' });
+  const valid = message('chat:ben', 'hello', { html: '<b>hello</b>', failureReason: errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }), delivery: 'failed', direction: 'out' });
 
   it('read back exactly what was written, html and failure reason included', () => {
     expect(parseHistoryLine(encodeHistoryLine(valid).trim(), checksum)).toEqual({ ok: true, message: valid });

@@ -44,10 +44,10 @@ describe('IPC answers and logs', () => {
   it('a malformed call is told what is wrong: the argument count, the field, or the input as a whole', async () => {
     const log = recordingLog();
     const event = { sender: { id: window.webContents.id }, senderFrame: { url: POPUP, parent: null } };
-    expect(await invokeOne('search', handlers(), policy, log, event, [])).toEqual({ ok: false, error: { code: 'invalid-input', message: 'search takes exactly one object.' } });
-    expect(await invokeOne('search', handlers(), policy, log, event, [{}, {}])).toEqual({ ok: false, error: { code: 'invalid-input', message: 'search takes exactly one object.' } });
+    expect(await invokeOne('search', handlers(), policy, log, event, [])).toEqual({ ok: false, error: { code: 'invalid-input', message: 'search takes exactly one object.', detail: { reason: 'invalidInput', args: { method: 'search', field: 'input' } } } });
+    expect(await invokeOne('search', handlers(), policy, log, event, [{}, {}])).toEqual({ ok: false, error: { code: 'invalid-input', message: 'search takes exactly one object.', detail: { reason: 'invalidInput', args: { method: 'search', field: 'input' } } } });
     const field = await invokeOne('search', handlers(), policy, log, event, [{ query: 42 }]);
-    expect(field).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^search: query .+/) } });
+    expect(field).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^search: query .+/), detail: { reason: 'invalidInput', args: { method: 'search', field: 'query' } } } });
     const settingsWindow = new BrowserWindow();
     policy.add(settingsWindow.webContents.id, settingsWindow.id, 'settings');
     const fromSettings = { sender: { id: settingsWindow.webContents.id }, senderFrame: { url: 'app://ucwa-tray/settings.html', parent: null } };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TRAY_ICON_STATES, trayIconFile, trayIconState, trayTooltip } from '../../../src/main/tray/tray-icon';
 import { TrayController } from '../../../src/main/tray/tray-controller';
 import type { TrayActions } from '../../../src/main/tray/tray-controller';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 const ASSETS = join(import.meta.dirname, '../../../assets/tray');
 
@@ -86,6 +87,6 @@ describe('tray controller', () => {
 
   it('says when signed out or failed', () => {
     expect(trayTooltip({ name: undefined, availability: undefined, connection: 'signed-out', unread: 0 })).toBe('UCWA Tray\nSigned out');
-    expect(trayTooltip({ name: undefined, availability: undefined, connection: 'failed', connectionDetail: 'The sign-in address or password is wrong.', unread: 0 })).toContain('Sign-in failed: The sign-in address');
+    expect(trayTooltip({ name: undefined, availability: undefined, connection: 'failed', connectionDetail: errorDetail('passwordNoLongerAccepted', {}), unread: 0 })).toContain('Sign-in failed: The server no longer accepts your password.');
   });
 });

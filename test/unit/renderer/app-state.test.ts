@@ -5,6 +5,7 @@ import type { Contact, ConversationSummary, Me, Settings, Snapshot } from '../..
 import { fail, ok } from '../../../src/shared/ipc-contract';
 import * as state from '../../../src/renderer/state/app-state';
 import { memoryBridge } from './support/memory-bridge';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 const settings: Settings = { account: { server: '', user: 'ana@contoso.com' }, rememberMe: false, notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false }, autoStart: false, startHidden: true, acceptChatsAutomatically: true, trustedDomains: [], language: 'system' };
 const ana: Me = { uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Online' } };
@@ -58,7 +59,7 @@ describe('the window model', () => {
     const memory = memoryBridge({ getSnapshot: () => fail('internal', 'The session is not there.') });
     await state.startAppState(memory.bridge);
     expect(state.loaded.value).toBe(false);
-    expect(state.loadError.value).toBe('The session is not there.');
+    expect(state.loadError.value).toBe('Something went wrong in the app.');
     expect(memory.calls.map((c) => c.method)).toEqual(['getSnapshot', 'ready']);
   });
 
@@ -78,8 +79,8 @@ describe('the window model', () => {
 
   it('follows the connection, my presence and a contact\'s presence (any case of address)', async () => {
     const memory = await started();
-    memory.emit('connectionChanged', { state: 'reconnecting', detail: 'Wi-Fi' });
-    expect(state.connection.value).toEqual({ state: 'reconnecting', detail: 'Wi-Fi' });
+    memory.emit('connectionChanged', { state: 'reconnecting', detail: errorDetail('reconnecting', {}) });
+    expect(state.connection.value).toEqual({ state: 'reconnecting', detail: errorDetail('reconnecting', {}) });
     memory.emit('presenceChanged', { uri: ana.uri, presence: { availability: 'Busy' }, isMe: true });
     expect(state.me.value?.presence).toEqual({ availability: 'Busy' });
     memory.emit('presenceChanged', { uri: 'sip:BEN@contoso.com', presence: { availability: 'Away', note: 'out' }, isMe: false });

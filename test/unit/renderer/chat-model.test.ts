@@ -7,6 +7,7 @@ import { conversations } from '../../../src/renderer/state/app-state';
 import { ChatModel } from '../../../src/renderer/state/chat-model';
 import { memoryBridge } from './support/memory-bridge';
 import type { Handlers } from './support/memory-bridge';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 const ID = 'chat:ben@contoso.com';
 const ben = { uri: 'sip:ben@contoso.com', name: 'Ben Osei' };
@@ -44,10 +45,11 @@ describe('a chat window\'s model', () => {
   });
 
   it('shows why when the conversation or its history cannot be read', async () => {
-    const gone = await model({ getConversation: () => fail('not-found', 'No such conversation.') });
-    expect(gone.chat.error.value).toBe('No such conversation.');
+    const gone = await model({ getConversation: () => fail('not-found', 'No such conversation.', undefined, errorDetail('noSuchConversation', {})) });
+    // The words come from the code and detail; the English message is for logs only.
+    expect(gone.chat.error.value).toBe('That is no longer there. That conversation does not exist.');
     const broken = await model({ getHistory: () => fail('internal', 'The history cannot be read.') });
-    expect(broken.chat.error.value).toBe('The history cannot be read.');
+    expect(broken.chat.error.value).toBe('Something went wrong in the app.');
     expect(broken.chat.hasOlder.value).toBe(false);
   });
 
@@ -81,7 +83,7 @@ describe('a chat window\'s model', () => {
   it('a page that fails to load says why and keeps what is shown', async () => {
     const { chat } = await model({ getHistory: (input) => (input.before === undefined ? ok({ messages: [msg(2)], olderCursor: 'x' }) : fail('internal', 'Disk error.')) });
     await chat.loadOlder();
-    expect(chat.error.value).toBe('Disk error.');
+    expect(chat.error.value).toBe('Something went wrong in the app.');
     expect(texts(chat)).toEqual(['line 2']);
     expect(chat.loadingOlder.value).toBe(false);
   });
@@ -89,7 +91,7 @@ describe('a chat window\'s model', () => {
   it('sends without trailing blanks, nothing for blanks only, and says why a send failed', async () => {
     let answer: 'ok' | 'fail' = 'ok';
     const { chat, memory } = await model({
-      sendMessage: (input) => (answer === 'ok' ? ok(msg(7, 'out', { text: input.text, delivery: 'sending' })) : fail('not-signed-in', 'Sign in first.')),
+      sendMessage: (input) => (answer === 'ok' ? ok(msg(7, 'out', { text: input.text, delivery: 'sending' })) : fail('not-signed-in', 'Sign in first.', undefined, errorDetail('signInFirst', {}))),
     });
     expect(await chat.send('  \n ')).toBe(false);
     expect(memory.calls.some((c) => c.method === 'sendMessage')).toBe(false);
@@ -98,7 +100,7 @@ describe('a chat window\'s model', () => {
     expect(chat.messages.value.at(-1)).toMatchObject({ text: '  hi there', delivery: 'sending' });
     answer = 'fail';
     expect(await chat.send('again')).toBe(false);
-    expect(chat.error.value).toBe('Sign in first.');
+    expect(chat.error.value).toBe('You are not signed in. Sign in first.');
     answer = 'ok';
     expect(await chat.send('and again')).toBe(true);
     expect(chat.error.value).toBeUndefined();
@@ -113,12 +115,12 @@ describe('a chat window\'s model', () => {
 
   it('retries a failed message, or says why it could not', async () => {
     let works = true;
-    const { chat } = await model({ retryMessage: () => (works ? ok(msg(8, 'out', { delivery: 'sending' })) : fail('not-found', 'There is no failed message to retry.')) });
+    const { chat } = await model({ retryMessage: () => (works ? ok(msg(8, 'out', { delivery: 'sending' })) : fail('not-found', 'There is no failed message to retry.', undefined, errorDetail('noFailedMessage', {}))) });
     await chat.retry('m8');
     expect(chat.messages.value.at(-1)?.id).toBe('m8');
     works = false;
     await chat.retry('m8');
-    expect(chat.error.value).toBe('There is no failed message to retry.');
+    expect(chat.error.value).toBe('That is no longer there. There is no failed message to retry.');
   });
 
   it('sends one typing notice per three seconds, and a send starts that over', async () => {

@@ -1,15 +1,121 @@
+// Errors from main are worded where they are shown: every code and every detail reason the
+// contract can carry has German words, and the English `message` (for logs) is never shown.
 import { describe, expect, it } from 'vitest';
 import { setPageLocale } from '../../../src/renderer/i18n';
 import { signInErrorText } from '../../../src/renderer/state/errors';
+import { ERROR_CODES } from '../../../src/shared/ipc-contract';
+import { ERROR_DETAIL_REASONS, errorDetail, wordDetail, type ErrorDetail, type ErrorDetailArgs, type ErrorDetailReason } from '../../../src/shared/error-detail';
+import { errorText } from '../../../src/shared/error-text';
+import { translatorFor } from '../../../src/shared/i18n/index';
 
-describe('sign-in errors in plain words', () => {
-  it('explains the codes a person can act on and keeps the detail where it helps', () => {
-    expect(signInErrorText({ code: 'wrong-credentials', message: 'x' })).toBe('The address or password is not right. Check them and try again.');
-    expect(signInErrorText({ code: 'unreachable', message: 'DNS failed.' })).toBe('The server could not be reached. DNS failed.');
-    expect(signInErrorText({ code: 'tls', message: 'Self-signed.' })).toBe("The server's certificate is not trusted, so the app did not send your password. Self-signed.");
-    expect(signInErrorText({ code: 'not-ucwa', message: 'It is a web page.' })).toBe('That server does not speak UCWA (Skype for Business / Lync). It is a web page.');
-    expect(signInErrorText({ code: 'insecure-transport', message: 'x' })).toBe('That server address uses plain http. Your password is only sent over https.');
-    expect(signInErrorText({ code: 'internal', message: 'Something specific.' })).toBe('Something specific.');
+const en = translatorFor('en').t;
+const de = translatorFor('de').t;
+
+// Typed: a new reason without sample arguments here is a compile error, and one without German a failure below.
+const SAMPLES: { readonly [K in ErrorDetailReason]: ErrorDetailArgs[K] } = {
+  cannotReach: { host: 'lync.contoso.com', cause: 'ECONNREFUSED' },
+  noAnswerInTime: { host: 'lync.contoso.com' },
+  answerTooSlow: { host: 'lync.contoso.com', seconds: 30 },
+  answerTooLarge: { host: 'lync.contoso.com', size: '10 MB' },
+  plainHttp: { origin: 'http://lync.contoso.com', protocol: 'http' },
+  certificateUntrustedIssuer: { host: 'lync.contoso.com', code: 'SELF_SIGNED_CERT_IN_CHAIN' },
+  certificateNameMismatch: { host: 'lync.contoso.com', code: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+  certificateExpired: { host: 'lync.contoso.com', code: 'CERT_HAS_EXPIRED' },
+  certificateNotYetValid: { host: 'lync.contoso.com', code: 'CERT_NOT_YET_VALID' },
+  certificateOther: { host: 'lync.contoso.com', code: 'TLS' },
+  caFileUnreadable: { file: '/etc/ca.pem', reason: 'ENOENT' },
+  caFileNoCertificate: { file: '/etc/ca.pem' },
+  proxyAuthRequired: { host: 'lync.contoso.com' },
+  proxyRefused: { host: 'lync.contoso.com', status: 403 },
+  cancelled: {},
+  signInWindowClosed: {},
+  noUcwaChallenge: { host: 'lync.contoso.com' },
+  tokenRefused: { host: 'lync.contoso.com' },
+  wrongWindowsPassword: {},
+  noPasswordSignIn: {},
+  noWindowsSignIn: {},
+  noOrganizationSignIn: {},
+  grantNotSupported: { grant: 'urn:microsoft.rtc:anonmeeting' },
+  signInRefused: { reason: 'invalid_request' },
+  notJson: { host: 'lync.contoso.com', type: 'text/html' },
+  malformedAnswer: {},
+  applicationGone: {},
+  resourceGone: {},
+  resourceNotFound: {},
+  serverAnswered: { status: 500, subcode: 'ServiceFailure' },
+  notServerUrl: { server: 'ht!tp' },
+  noDomain: {},
+  noDiscoveryAnswer: {},
+  noAutodiscover: { host: 'lyncdiscover.contoso.com' },
+  cannotRedirectUser: { host: 'lyncdiscover.contoso.com' },
+  autodiscoverStatus: { host: 'lyncdiscover.contoso.com', status: 502 },
+  autodiscoverNoUserLink: { host: 'lyncdiscover.contoso.com' },
+  tooManyRedirects: { max: 5 },
+  userResourceNoLink: {},
+  redirectWithoutLocation: { host: 'lync.contoso.com' },
+  notHttps: { origin: 'http://lync.contoso.com' },
+  addressNotGiven: { host: '10.0.0.1' },
+  outsideDomains: { host: 'evil.example', domains: 'contoso.com' },
+  outsideSignInDomain: { host: 'evil.example' },
+  notSessionServer: { host: 'other.contoso.com', server: 'lync.contoso.com' },
+  signInFirst: {},
+  conversationEnded: {},
+  conversationCannotContinue: {},
+  messagingNotConnected: {},
+  messagingNotConnectedInTime: {},
+  messagingCannotBeAdded: {},
+  deliveryNotConfirmed: {},
+  mayHaveArrived: {},
+  serverReason: { reason: 'Recipient not reachable' },
+  nobodyAnswered: {},
+  invitationFailed: {},
+  notSent: {},
+  notSentSignedOut: {},
+  notSentNoConnection: {},
+  invitationGone: {},
+  cannotAddParticipants: {},
+  contactNotLoaded: { uri: 'sip:ana@contoso.com' },
+  noPresence: { uri: 'sip:ana@contoso.com' },
+  chooseSomeoneElse: {},
+  noSuchConversation: {},
+  noFailedMessage: {},
+  missedGone: {},
+  noInvitationWaiting: {},
+  otherConversationsWindow: {},
+  windowMayNotCall: { page: 'popup', method: 'sendMessage' },
+  invalidInput: { method: 'sendMessage', field: 'text' },
+  logFolderFailed: { dir: '/home/ana/.config/ucwa-tray/logs', reason: 'no file manager' },
+  devHostNoLogFolder: {},
+  devHostNoClipboard: {},
+  asleepOrOffline: {},
+  reconnecting: {},
+  passwordNoLongerAccepted: {},
+  sessionEndedByServer: {},
+  signedOut: {},
+};
+const sample = (reason: ErrorDetailReason): ErrorDetail => errorDetail(reason, SAMPLES[reason] as never);
+
+const LOG_ONLY = 'English words for the log only';
+
+describe('errors worded where they are shown', () => {
+  it.each(ERROR_CODES.map((code) => [code]))('code %s has German words of its own, never the log message', (code) => {
+    const german = errorText(de, { code });
+    expect(german).not.toBe(errorText(en, { code }));
+    expect(german).not.toContain(LOG_ONLY);
+    expect(german.length).toBeGreaterThan(10);
+  });
+
+  it.each(ERROR_DETAIL_REASONS.map((reason) => [reason]))('detail %s has German words with its arguments', (reason) => {
+    const detail = sample(reason);
+    expect(wordDetail(de, detail)).not.toBe(wordDetail(en, detail));
+    const german = errorText(de, { code: 'unavailable', detail });
+    expect(german.startsWith(errorText(de, { code: 'unavailable' }))).toBe(true);
+    for (const value of Object.values(detail.args)) expect(german).toContain(String(value));
+  });
+
+  it('words the code then the detail, in English too', () => {
+    expect(errorText(en, { code: 'unreachable', detail: sample('cannotReach') })).toBe('The server could not be reached. Cannot reach lync.contoso.com (ECONNREFUSED).');
+    expect(errorText(en, { code: 'wrong-credentials' })).toBe('The address or password is not right. Check them and try again.');
   });
 
   it('names each certificate problem, the proxy, and Windows and organization sign-in failures in the page’s words (issue #14)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AVAILABILITIES } from '../../../src/shared/domain';
 import { availabilityLabel, availabilityTone, connectionLabel, initials } from '../../../src/renderer/state/presence-labels';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 describe('presence labels', () => {
   it('has words and a colour for every availability', () => {
@@ -15,7 +16,7 @@ describe('presence labels', () => {
   it('says when the app is not connected, and when it tries again', () => {
     expect(connectionLabel({ state: 'connected' })).toBeUndefined();
     expect(connectionLabel({ state: 'reconnecting', nextAttemptAt: 31_000 }, 1_000)).toBe('Reconnecting in 30 s…');
-    expect(connectionLabel({ state: 'failed', detail: 'The server ended the session.' })).toBe('The server ended the session.');
+    expect(connectionLabel({ state: 'failed', detail: errorDetail('sessionEndedByServer', {}) })).toBe('The server ended the session. Sign in again later.');
   });
 
   it('makes initials from names', () => {

@@ -12,6 +12,7 @@ import { GROUP_GAP_MS, messageRows } from '../../../src/renderer/state/message-r
 import { availabilityTone, connectionLabel, initials } from '../../../src/renderer/state/presence-labels';
 import { virtualWindow } from '../../../src/renderer/state/virtual-window';
 import { memoryBridge } from './support/memory-bridge';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 describe('presence words', () => {
   it('names every connection state the windows show', () => {
@@ -22,7 +23,7 @@ describe('presence words', () => {
     expect(connectionLabel({ state: 'reconnecting', nextAttemptAt: 500 }, 1_000)).toBe('Reconnecting…');
     expect(connectionLabel({ state: 'reconnecting', nextAttemptAt: 2_600 }, 1_000)).toBe('Reconnecting in 2 s…');
     expect(connectionLabel({ state: 'offline' })).toBe('Offline: waiting for the network.');
-    expect(connectionLabel({ state: 'offline', detail: 'No Wi-Fi.' })).toBe('No Wi-Fi.');
+    expect(connectionLabel({ state: 'offline', detail: errorDetail('asleepOrOffline', {}) })).toBe('No connection: asleep or off the network.');
     expect(connectionLabel({ state: 'failed' })).toBe('Signed out by the server.');
   });
 

@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../../src/shared/domain';
 import { DeliveryQueue, isRetryable } from '../../../src/main/session/delivery-queue';
 import type { DeliveryHost } from '../../../src/main/session/delivery-queue';
 import { UcwaError } from '../../../src/main/ucwa/index';
+import { errorDetail, type ErrorDetail } from '../../../src/shared/error-detail';
 
 const TIMEOUT_MS = 10_000;
 
@@ -16,7 +17,7 @@ function message(text: string): ChatMessage {
 interface Recorder {
   up: boolean;
   readonly attempts: string[];
-  readonly failures: { text: string; reason: string }[];
+  readonly failures: { text: string; reason: ErrorDetail }[];
   attempt: (m: ChatMessage) => Promise<void>;
 }
 
@@ -46,7 +47,7 @@ describe('the outbox timeout', () => {
     await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
     expect(r.failures).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(r.failures).toEqual([{ text: 'hello', reason: 'Not sent: there was no connection to the server.' }]);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('notSentNoConnection', {}) }]);
     expect(r.attempts).toEqual([]);
     // A connection that comes back later does not resurrect it.
     r.up = true;
@@ -72,7 +73,7 @@ describe('the outbox timeout', () => {
     const r = recorder(true);
     r.attempt = async () => {
       r.up = false;
-      throw new UcwaError('unreachable', 'The server cannot be reached.');
+      throw new UcwaError('unreachable', errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }));
     };
     const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
     queue.enqueue(message('hello'));
@@ -80,7 +81,7 @@ describe('the outbox timeout', () => {
     expect(r.attempts).toEqual(['hello']);
     expect(r.failures).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(r.failures).toEqual([{ text: 'hello', reason: 'Not sent: there was no connection to the server.' }]);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('notSentNoConnection', {}) }]);
   });
 
   it('an attempt that outlasts the timeout and loses the connection ends with its own reason', async () => {
@@ -88,12 +89,12 @@ describe('the outbox timeout', () => {
     r.attempt = async () => {
       await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS + 1_000));
       r.up = false;
-      throw new UcwaError('unreachable', 'The server cannot be reached.');
+      throw new UcwaError('unreachable', errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }));
     };
     const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
     queue.enqueue(message('hello'));
     await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 1_000);
-    expect(r.failures).toEqual([{ text: 'hello', reason: 'The server cannot be reached.' }]);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }) }]);
   });
 
   it('stops retrying a busy server once the timeout has passed, with the server\'s reason', async () => {
@@ -108,7 +109,7 @@ describe('the outbox timeout', () => {
     expect(r.attempts).toHaveLength(4);
     expect(r.failures).toEqual([]);
     await vi.advanceTimersByTimeAsync(3_000);
-    expect(r.failures).toEqual([{ text: 'hello', reason: 'The server is busy.' }]);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('serverAnswered', { status: 503, subcode: '' }) }]);
     expect(r.attempts).toHaveLength(5);
   });
 
@@ -135,7 +136,7 @@ describe('the outbox\'s other limits', () => {
     queue.enqueue(message('hello'));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(r.attempts).toHaveLength(3);
-    expect(r.failures).toEqual([{ text: 'hello', reason: 'Busy.' }]);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('serverAnswered', { status: 503, subcode: '' }) }]);
   });
 
   it('waits as long as the server asked before trying again, else backs off from its base', async () => {
@@ -162,7 +163,7 @@ describe('the outbox\'s other limits', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     queue.cancelAll();
     await vi.advanceTimersByTimeAsync(0);
-    expect(r.failures).toEqual([{ text: 'hello', reason: 'Signed out before it was sent.' }]);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('notSentSignedOut', {}) }]);
   });
 
   it('retries only what may work a moment later', () => {

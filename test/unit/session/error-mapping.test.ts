@@ -5,6 +5,7 @@ import { IpcFailure } from '../../../src/shared/ipc-failure';
 import { toIpcFailure } from '../../../src/main/session/error-mapping';
 import { UcwaError } from '../../../src/main/ucwa/index';
 import type { UcwaErrorCode } from '../../../src/main/ucwa/index';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 describe('errors for the windows', () => {
   it('map each client error code, keeping its message', () => {
@@ -33,13 +34,22 @@ describe('errors for the windows', () => {
     };
     for (const [code, mapped] of Object.entries(expected)) {
       const failure = toIpcFailure(new UcwaError(code as UcwaErrorCode, `because ${code}`));
-      expect([failure.code, failure.message], code).toEqual([mapped, `because ${code}`]);
+      expect(failure.code, code).toBe(mapped);
+      // Without a detail, the English message stays for the log; codes that say enough get a detail.
+      if (failure.detail === undefined) expect(failure.message, code).toBe(`because ${code}`);
     }
   });
 
   it('carry what is wrong with a certificate, and the host, so the page can word it', () => {
     const failure = toIpcFailure(new UcwaError('tls', 'expired', { host: 'pool.contoso.com', certificateProblem: 'expired' }));
     expect([failure.code, failure.host, failure.certificate]).toEqual(['tls', 'pool.contoso.com', 'expired']);
+  });
+
+  it('carry the detail to where it is worded, its English words as the message', () => {
+    const failure = toIpcFailure(new UcwaError('unreachable', errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNREFUSED' })));
+    expect(failure.detail).toEqual(errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNREFUSED' }));
+    expect(failure.message).toBe('Cannot reach lync.contoso.com (ECONNREFUSED).');
+    expect(toIpcFailure(new UcwaError('http', 'x', { status: 503, subcode: 'ServiceFailure' })).detail).toEqual(errorDetail('serverAnswered', { status: 503, subcode: 'ServiceFailure' }));
   });
 
   it('pass an IpcFailure through and hide anything else', () => {

@@ -9,6 +9,7 @@ import { SessionService } from '../../../src/main/session/session-service';
 import { UcwaClient } from '../../../src/main/ucwa/index';
 import { UcwaError } from '../../../src/main/ucwa/index';
 import type { ContactDetails, ContactInfo, GroupInfo, PartyInfo, Photo, PresenceInfo, UcwaEvent, UcwaListener } from '../../../src/main/ucwa/index';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 class ScriptedSession extends UcwaClient {
   readonly log: string[] = [];
@@ -158,7 +159,7 @@ describe('power and idle', () => {
     const { session, clients, connection } = service();
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     session.suspended();
-    expect(connection()).toEqual({ state: 'offline', detail: 'No connection: asleep or off the network.' });
+    expect(connection()).toEqual({ state: 'offline', detail: errorDetail('asleepOrOffline', {}) });
     session.resumed();
     expect(connection()).toEqual({ state: 'reconnecting' });
     session.userIdle(true);
@@ -184,7 +185,7 @@ describe('recovering a lost application (§3.3)', () => {
     await vi.waitFor(() => expect(connection().state).toBe('connected'), { timeout: 3_000 });
     const during = states(pushes).slice(before).filter((s) => s.state === 'reconnecting');
     // The first attempt goes at once (no time announced); the next ones say when they will be.
-    expect(during[0]).toEqual({ state: 'reconnecting', detail: 'Reconnecting to the server…' });
+    expect(during[0]).toEqual({ state: 'reconnecting', detail: errorDetail('reconnecting', {}) });
     const waits = during.slice(1).map((s) => (s.nextAttemptAt ?? 0) - 1_000_000);
     expect(waits).toHaveLength(2);
     expect(waits[0]).toBeGreaterThanOrEqual(20);
@@ -207,7 +208,7 @@ describe('recovering a lost application (§3.3)', () => {
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     clients[0]?.fire(lost);
     await vi.waitFor(() => expect(connection().state).toBe('failed'));
-    expect(connection().detail).toMatch(/password/i);
+    expect(connection().detail).toEqual(errorDetail('passwordNoLongerAccepted', {}));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(clients).toHaveLength(2);
   });
@@ -246,7 +247,7 @@ describe('recovering a lost application (§3.3)', () => {
     clients[0]?.fire(lost);
     await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn', 'available']));
     await vi.waitFor(() => expect(connection().state).toBe('connected'));
-    clients[0]?.fire({ type: 'connectionChanged', state: 'reconnecting', detail: 'old news' });
+    clients[0]?.fire({ type: 'connectionChanged', state: 'reconnecting', detail: errorDetail('reconnecting', {}) });
     clients[0]?.fire(lost);
     expect(connection().state).toBe('connected');
     expect(clients).toHaveLength(2);

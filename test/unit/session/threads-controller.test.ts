@@ -12,6 +12,7 @@ import type { HistoryPort } from '../../../src/main/session/ports';
 import { HistoryStore } from '../../../src/main/history/history-store';
 import { UcwaClient, UcwaError } from '../../../src/main/ucwa/index';
 import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../src/main/ucwa/index';
+import { errorDetail } from '../../../src/shared/error-detail';
 
 /** A client whose commands are scripted by the test and recorded; nothing goes over the network. */
 class ScriptedClient extends UcwaClient {
@@ -132,12 +133,12 @@ describe('threads', () => {
     const { client, threads, added } = setup();
     const thread = threads.threadForUri('ben@contoso.com');
     client.nextStart = async () => {
-      throw new UcwaError('invitation-failed', 'Ben declined.');
+      throw new UcwaError('invitation-failed', errorDetail('serverReason', { reason: 'Ben declined.' }));
     };
     const sent = threads.send(thread, 'one', undefined);
     await until(() => added().some((m) => m.id === sent.id && m.delivery === 'failed'));
     expect(thread.state).toBe('idle');
-    expect(added().find((m) => m.id === sent.id && m.delivery === 'failed')?.failureReason).toBe('Ben declined.');
+    expect(added().find((m) => m.id === sent.id && m.delivery === 'failed')?.failureReason).toEqual(errorDetail('serverReason', { reason: 'Ben declined.' }));
     // Retrying the failed one keeps its id; this time the conversation opens.
     client.nextStart = async () => 'conv-2';
     const again = await threads.retry(thread.id, sent.id);

@@ -74,7 +74,7 @@ describe('our own invitation', () => {
       location: INVITATION,
       before: () => h.deliver([communication([{ ...invitationCompletedLinkOnly, status: 'Failure', reason: { code: 'RemoteFailure', subcode: 'Declined', message: 'Lene declined.' } }])]),
     });
-    await expect(h.messaging.start({ to: 'lenea@contoso.com' })).rejects.toMatchObject({ code: 'invitation-failed', subcode: 'Declined', message: 'Lene declined.' });
+    await expect(h.messaging.start({ to: 'lenea@contoso.com' })).rejects.toMatchObject({ code: 'invitation-failed', subcode: 'Declined', detail: { reason: 'serverReason', args: { reason: 'Lene declined.' } } });
   });
 
   it('cancels the invitation when nobody answers in time, so it cannot connect behind our back (§6.2)', async () => {
@@ -146,7 +146,7 @@ describe('our own messages', () => {
     sent.catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 10));
     await h.deliver([conversation([{ link: { rel: 'message', href: message }, type: 'completed', status: 'Failure', reason: { code: 'RemoteFailure', subcode: 'Timeout', message: 'Not delivered.' } }])]);
-    await expect(sent).rejects.toMatchObject({ code: 'delivery-failed', message: 'Not delivered.' });
+    await expect(sent).rejects.toMatchObject({ code: 'delivery-failed', detail: { reason: 'serverReason', args: { reason: 'Not delivered.' } } });
     expect(h.http.requests).not.toContain(`GET ${message}`);
   });
 });

@@ -20,7 +20,7 @@ export const chat = {
   'chat.retry': 'Erneut senden',
   'chat.sending': 'Wird gesendet…',
   'chat.delivered': 'Zugestellt',
-  'chat.deliveryWithNote': '{status} – {note}',
+  'chat.deliveredAfterAll': 'Zugestellt – die Nachricht ist doch angekommen und wurde deshalb nicht erneut gesendet',
   'chat.messageFrom': '{name} um {time}',
   'chat.ended': 'Die Unterhaltung wurde beendet',
   'chat.personLeft': '{name} hat die Unterhaltung verlassen',

@@ -19,7 +19,7 @@ export const chat = {
   'chat.retry': 'Retry',
   'chat.sending': 'Sending…',
   'chat.delivered': 'Delivered',
-  'chat.deliveryWithNote': '{status} — {note}',
+  'chat.deliveredAfterAll': 'Delivered — it reached them after all, so it was not sent again',
   'chat.messageFrom': '{name} at {time}',
   'chat.ended': 'The conversation ended',
   'chat.personLeft': '{name} left the conversation',

@@ -8,7 +8,10 @@ import { quickReply } from './quick-reply.js';
 import { tray } from './tray.js';
 import { notifications } from './notifications.js';
 import { cli } from './cli.js';
+import { cliHelp } from './cli-help.js';
 import { errors } from './errors.js';
+import { errorDetails } from './error-details.js';
+import { doctor } from './doctor.js';
 import { groups } from './groups.js';
 import { contactCard } from './contact-card.js';
 import { missed } from './missed.js';
@@ -25,7 +28,10 @@ export const en = {
   ...tray,
   ...notifications,
   ...cli,
+  ...cliHelp,
   ...errors,
+  ...errorDetails,
+  ...doctor,
   ...groups,
   ...contactCard,
   ...missed,
