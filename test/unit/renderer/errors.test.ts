@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setPageLocale } from '../../../src/renderer/i18n';
 import { signInErrorText } from '../../../src/renderer/state/errors';
+
+// The windows load their language's catalog before they show any text; so do these tests.
+beforeAll(() => setPageLocale('en'));
 
 describe('sign-in errors in plain words', () => {
   it('explains the codes a person can act on and keeps the detail where it helps', () => {
