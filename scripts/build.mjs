@@ -2,6 +2,7 @@
 // the renderer (one page per window, each with its strict Content-Security-Policy).
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { keysUsedBy, precompiledCatalogs } from './window-catalogs.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 // Runtime dependencies stay in node_modules (and in the packaged app); only our code is bundled.
@@ -45,19 +46,9 @@ const PAGES = { popup: 'UCWA Tray', chat: 'Chat', settings: 'Settings', 'sign-in
 // The page template lives in TypeScript (src/shared/page-html.ts) so tests share it; load it here.
 const pageModule = await build({ entryPoints: ['src/shared/page-html.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
 const { pageHtml } = await import(`data:text/javascript;base64,${Buffer.from(pageModule.outputFiles[0].text).toString('base64')}`);
-// The message catalogs, compiled at build time: pages ship Lingui's compiled messages and its small
-// runtime, not the ICU parser (@lingui/message-utils) that compiles them in Node.
-const catalogModule = await build({ entryPoints: ['src/shared/i18n/compiled-catalogs.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
-const { COMPILED_CATALOGS } = await import(`data:text/javascript;base64,${Buffer.from(catalogModule.outputFiles[0].text).toString('base64')}`);
-const precompiledCatalogs = {
-  name: 'precompiled-catalogs',
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]compiled-catalogs\.ts$/ }, () => ({ contents: `export const COMPILED_CATALOGS = ${JSON.stringify(COMPILED_CATALOGS)};`, loader: 'js' }));
-  },
-};
 await rm('out/renderer', { recursive: true, force: true });
 await mkdir('out/renderer', { recursive: true });
-await build({
+const rendererOptions = {
   entryPoints: Object.fromEntries(Object.keys(PAGES).map((page) => [page, `src/renderer/${page}/main.tsx`])),
   outdir: 'out/renderer',
   bundle: true,
@@ -72,8 +63,11 @@ await build({
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [precompiledCatalogs],
-});
+};
+// Twice: the first build tells which messages the pages name; the second ships only those.
+const probe = await build({ ...rendererOptions, write: false, plugins: [precompiledCatalogs()] });
+const rendererBuild = await build({ ...rendererOptions, plugins: [precompiledCatalogs(keysUsedBy(probe))] });
+if (process.env.UCWA_BUILD_META) await writeFile(process.env.UCWA_BUILD_META, JSON.stringify(rendererBuild.metafile));
 await copyFile('src/renderer/styles/app.css', 'out/renderer/app.css');
 for (const [page, title] of Object.entries(PAGES)) await writeFile(`out/renderer/${page}.html`, pageHtml(page, title));
 console.log('built out/cli/ucwa-tray.mjs, out/dev/web-host.mjs, out/preload/index.cjs, out/main/index.js and out/renderer/*.html');

@@ -3,9 +3,10 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ComponentChild } from 'preact';
 import type { UcwaBridge } from '../shared/ipc-contract';
-import { connectBridge, pageContext } from './bridge';
+import { FALLBACK_LOCALE } from '../shared/i18n/locales';
+import { NotInAppError, connectBridge, pageContext } from './bridge';
 import type { PageContext } from './bridge';
-import { t } from './i18n';
+import { setPageLocale, t } from './i18n';
 import { loadError, loaded, startAppState } from './state/app-state';
 
 function Fatal({ text }: { readonly text: string }) {
@@ -16,15 +17,17 @@ function Fatal({ text }: { readonly text: string }) {
   );
 }
 
-export function boot(page: (bridge: UcwaBridge, context: PageContext) => () => ComponentChild): void {
+export async function boot(page: (bridge: UcwaBridge, context: PageContext) => () => ComponentChild): Promise<void> {
   const root = document.getElementById('app');
   if (root === null) return;
   const context = pageContext();
   let bridge: UcwaBridge;
   try {
-    bridge = connectBridge(context);
+    ({ bridge } = await connectBridge(context));
   } catch (error) {
-    render(<Fatal text={error instanceof Error ? error.message : String(error)} />, root);
+    // No snapshot will name a language: say it in English (its catalog loads first).
+    const Failed = () => <Fatal text={error instanceof NotInAppError ? t('errors.notInApp') : error instanceof Error ? error.message : String(error)} />;
+    void setPageLocale(FALLBACK_LOCALE).finally(() => render(<Failed />, root));
     return;
   }
   // The window's title in the page's language; chat and quick-reply name their conversation instead.

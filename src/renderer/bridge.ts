@@ -3,8 +3,6 @@
 import type { UcwaBridge } from '../shared/ipc-contract';
 import { PAGES, WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import type { PageName } from '../shared/web-bridge-protocol';
-import { t } from './i18n';
-import { connectWebSocketBridge } from './web-socket-bridge';
 
 declare global {
   interface Window {
@@ -23,12 +21,21 @@ export function pageContext(): PageContext {
   return { page, query: new URLSearchParams(location.search) };
 }
 
-export function connectBridge(context: PageContext): UcwaBridge {
-  if (window.ucwa !== undefined) return window.ucwa;
+/** Opened outside the app and outside the web dev host: there is no session to talk to. */
+export class NotInAppError extends Error {}
+
+/**
+ * The bridge, wrapped: a promise must not resolve to the bridge itself, since resolving adopts any
+ * object with a `then` and a bridge that answers every name (the browser tests' fake) would hang it.
+ */
+export async function connectBridge(context: PageContext): Promise<{ readonly bridge: UcwaBridge }> {
+  if (window.ucwa !== undefined) return { bridge: window.ucwa };
   // The dev host's cookie (HttpOnly: not readable here) lets the socket in; the URL names its path.
   const socketPath = context.query.get(WEB_BRIDGE_QUERY.socket);
   if (socketPath === null || !socketPath.startsWith('/')) {
-    throw new Error(t('errors.notInApp'));
+    throw new NotInAppError();
   }
-  return connectWebSocketBridge({ socketPath, context });
+  // Only the web dev host (and the browser tests) need the socket bridge: a chunk the app never loads.
+  const { connectWebSocketBridge } = await import('./web-socket-bridge');
+  return { bridge: connectWebSocketBridge({ socketPath, context }) };
 }

@@ -2,20 +2,21 @@
 // for `ucwa-tray doctor`. Every step says what was seen and, when something is wrong, what to do —
 // as catalog keys with arguments, worded where the report is shown (the doctor runs in main or
 // the CLI, which need not speak the user's language when it runs).
-import type { MessageKey, MessageValues } from './i18n/translator';
+import type { MessageValues } from './i18n/translator';
+import type { WindowMessageKey } from './i18n/window-catalog';
 
 /** One whole sentence (or title): a key of the catalogs and its arguments (protocol data). */
 export interface DoctorText {
-  readonly key: MessageKey;
+  readonly key: WindowMessageKey;
   readonly values?: Readonly<Record<string, string | number>>;
 }
 
 /** Sentences in order; each is whole in every language, so they can follow one another. */
 export type DoctorWords = readonly DoctorText[];
 
-export const said = (key: MessageKey, values?: Readonly<Record<string, string | number>>): DoctorText => (values === undefined ? { key } : { key, values });
+export const said = (key: WindowMessageKey, values?: Readonly<Record<string, string | number>>): DoctorText => (values === undefined ? { key } : { key, values });
 
-type Translate = (key: MessageKey, values?: MessageValues) => string;
+type Translate = (key: WindowMessageKey, values?: MessageValues) => string;
 
 /** The sentences in the language `t` speaks, one after another. */
 export function wordDoctor(t: Translate, words: DoctorWords | DoctorText): string {

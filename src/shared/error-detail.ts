@@ -2,7 +2,8 @@
 // session and the doctor, where nobody knows the user's language; the words are chosen only where
 // the error is shown (a window, the CLI), from the catalogs. The English `message` an error also
 // carries is for logs.
-import type { MessageKey, MessageValues } from './i18n/translator';
+import type { MessageValues } from './i18n/translator';
+import type { WindowMessageKey } from './i18n/window-catalog';
 
 type Host = { readonly host: string };
 
@@ -104,7 +105,7 @@ export function errorDetail<K extends ErrorDetailReason>(reason: K, args: ErrorD
 }
 
 /** The message for each reason: a compile error when a reason has none. */
-export const ERROR_DETAIL_KEYS: { readonly [K in ErrorDetailReason]: MessageKey } = {
+export const ERROR_DETAIL_KEYS: { readonly [K in ErrorDetailReason]: WindowMessageKey } = {
   cannotReach: 'errorDetail.cannotReach',
   noAnswerInTime: 'errorDetail.noAnswerInTime',
   answerTooSlow: 'errorDetail.answerTooSlow',
@@ -188,7 +189,7 @@ export const ERROR_DETAIL_KEYS: { readonly [K in ErrorDetailReason]: MessageKey 
 
 export const ERROR_DETAIL_REASONS = Object.keys(ERROR_DETAIL_KEYS) as readonly ErrorDetailReason[];
 
-type Translate = (key: MessageKey, values?: MessageValues) => string;
+type Translate = (key: WindowMessageKey, values?: MessageValues) => string;
 
 /** The detail in the language `t` speaks. */
 export function wordDetail(t: Translate, detail: ErrorDetail): string {

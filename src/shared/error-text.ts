@@ -2,10 +2,11 @@
 // the detail's sentence when there is one. The English `message` is never shown.
 import type { ErrorCode, IpcError } from './ipc-contract';
 import { wordDetail, type ErrorDetail } from './error-detail';
-import type { MessageKey, MessageValues } from './i18n/translator';
+import type { MessageValues } from './i18n/translator';
+import type { WindowMessageKey } from './i18n/window-catalog';
 
 /** The sentence for each code: a compile error when a code has none. */
-export const ERROR_CODE_KEYS: { readonly [C in ErrorCode]: MessageKey } = {
+export const ERROR_CODE_KEYS: { readonly [C in ErrorCode]: WindowMessageKey } = {
   'invalid-input': 'errors.code.invalidInput',
   'forbidden-sender': 'errors.code.forbiddenSender',
   forbidden: 'errors.code.forbidden',
@@ -27,7 +28,7 @@ export const ERROR_CODE_KEYS: { readonly [C in ErrorCode]: MessageKey } = {
   internal: 'errors.code.internal',
 };
 
-type Translate = (key: MessageKey, values?: MessageValues) => string;
+type Translate = (key: WindowMessageKey, values?: MessageValues) => string;
 
 export function errorText(t: Translate, error: { readonly code: IpcError['code']; readonly detail?: ErrorDetail | undefined }): string {
   const summary = t(ERROR_CODE_KEYS[error.code]);

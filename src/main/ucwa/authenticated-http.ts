@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { UcwaError } from './errors';
 import { headerValue } from './http-transport';
+import { JsonSyntaxError, parseCollectionInSlices } from './json-in-slices';
 import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport';
 import type { Logger, SecretRedactor } from './logger';
 import { Resource } from './resource';
@@ -105,6 +106,23 @@ export class AuthenticatedHttp {
   async getResource(url: URL, what: string, timeoutMs?: number): Promise<Resource> {
     const res = await this.send({ method: 'GET', url, headers: { Accept: 'application/json' }, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     return Resource.parse(parseJsonBody(res, what), res.url, what);
+  }
+
+  /**
+   * A collection whose answer may be several MB (the contact list): its `_embedded[rel]` items are
+   * parsed in slices that yield to the event loop (json-in-slices.ts).
+   */
+  async getCollection(url: URL, what: string, rel: string): Promise<Resource> {
+    const res = await this.send({ method: 'GET', url, headers: { Accept: 'application/json' } });
+    assertJsonType(res);
+    let value: unknown;
+    try {
+      value = await parseCollectionInSlices(res.text, rel);
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      throw new UcwaError('malformed-response', `The server sent malformed JSON for the ${what}.`, { cause: error });
+    }
+    return Resource.parse(value, res.url, what);
   }
 
   async postJson(url: URL, body: unknown): Promise<HttpResponse> {
@@ -216,9 +234,13 @@ function safeJson(text: string): unknown {
 }
 
 /** Checks the Content-Type before parsing: IIS 401 pages and proxy errors are HTML (§8.4). */
-export function parseJsonBody(res: HttpResponse, what: string): unknown {
+function assertJsonType(res: HttpResponse): void {
   const type = headerValue(res.headers['content-type']) ?? '';
   if (!/json/i.test(type)) throw new UcwaError('not-ucwa', errorDetail('notJson', { host: res.url.host, type: type.split(';')[0] || '-' }));
+}
+
+export function parseJsonBody(res: HttpResponse, what: string): unknown {
+  assertJsonType(res);
   const value = safeJson(res.text);
   if (value === undefined) throw new UcwaError('malformed-response', `The server sent malformed JSON for the ${what}.`);
   return value;

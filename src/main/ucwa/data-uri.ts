@@ -7,20 +7,24 @@ export interface DataUriContent {
 
 /** Decodes `data:<mime>[;charset=…][;base64],<payload>`; `+` is a space in the form-encoded form. */
 export function decodeDataUri(uri: string): DataUriContent | undefined {
-  const match = /^data:([^,]*),([\s\S]*)$/i.exec(uri.trim());
-  if (match === null) return undefined;
-  const params = (match[1] ?? '').split(';').map((p) => p.trim());
+  // Sliced, not matched: every incoming message passes here, and the pattern copied the payload.
+  const trimmed = uri.trim();
+  if (trimmed.slice(0, 5).toLowerCase() !== 'data:') return undefined;
+  const comma = trimmed.indexOf(',', 5);
+  if (comma < 0) return undefined;
+  const params = trimmed.slice(5, comma).split(';').map((p) => p.trim());
   let mime = (params[0] ?? '').toLowerCase() || 'text/plain';
   // The C# SDK labelled HTML as `html/plain`; treat any html-ish label as HTML.
   if (mime.includes('html')) mime = 'text/html';
-  const payload = match[2] ?? '';
+  const payload = trimmed.slice(comma + 1);
   if (params.some((p) => p.toLowerCase() === 'base64')) {
     const cleaned = payload.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(cleaned)) return undefined;
     return { mime, text: Buffer.from(decodeURIComponent(cleaned), 'base64').toString('utf8') };
   }
+  const spaced = payload.includes('+') ? payload.replace(/\+/g, ' ') : payload;
   try {
-    return { mime, text: decodeURIComponent(payload.replace(/\+/g, ' ')) };
+    return { mime, text: spaced.includes('%') ? decodeURIComponent(spaced) : spaced };
   } catch {
     return undefined;
   }
@@ -32,6 +36,7 @@ export function encodeDataUri(mime: 'text/plain' | 'text/html', text: string): s
 
 /** Message text as a person reads it: CRLF folded to LF and the trailing line break dropped. */
 export function normalizeMessageText(text: string): string {
+  if (!text.includes('\r') && !text.endsWith('\n')) return text;
   return text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
 }
 

@@ -35,8 +35,9 @@ export class MessagingEvents {
       return;
     }
     if (event.sender.rel !== 'conversation') return;
-    const fresh = !this.state.conversations.has(idFromUrl(event.sender.url));
-    const record = this.state.recordFor(event.sender.url);
+    const id = idFromUrl(event.sender.url);
+    const fresh = !this.state.conversations.has(id);
+    const record = this.state.recordFor(event.sender.url, id);
     // A conversation first heard of through its own events (its `added` aggregated away, §5.4) is
     // read once: it may be a conference derived from one we know (§6.8), which its thread tells.
     if (fresh) await this.learnDerivation(record);

@@ -76,8 +76,7 @@ export class MessagingState {
     return record;
   }
 
-  recordFor(url: URL): ConversationRecord {
-    const id = idFromUrl(url);
+  recordFor(url: URL, id = idFromUrl(url)): ConversationRecord {
     let record = this.conversations.get(id);
     if (record === undefined) {
       record = newConversationRecord(url);

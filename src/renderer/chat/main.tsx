@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { ChatModel } from '../state/chat-model';
 import { ChatApp } from './chat-app';
 
-boot((bridge, context) => {
+void boot((bridge, context) => {
   const conversationId = context.query.get('conversation');
   if (conversationId === null || conversationId === '') return () => <p class="form-error" role="alert">{t('chat.noConversation')}</p>;
   const model = new ChatModel(bridge, conversationId);

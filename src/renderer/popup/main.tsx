@@ -3,4 +3,4 @@ import { SignInForm } from '../sign-in/sign-in-form';
 import { signedIn } from '../state/app-state';
 import { PopupApp } from './popup-app';
 
-boot((bridge) => () => (signedIn.value ? <PopupApp bridge={bridge} /> : <SignInForm bridge={bridge} />));
+void boot((bridge) => () => (signedIn.value ? <PopupApp bridge={bridge} /> : <SignInForm bridge={bridge} />));

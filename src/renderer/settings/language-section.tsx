@@ -1,15 +1,15 @@
 // Settings → Language: follow the system, or English or German. The pseudo-locale (en-XA) is for
 // tests and development: it is offered only while it is the setting (set through the contract).
 import type { LanguageSetting } from '../../shared/i18n/locales';
-import type { MessageKey } from '../../shared/i18n/translator';
+import type { WindowMessageKey } from '../../shared/i18n/window-catalog';
 import { t } from '../i18n';
 
-const CHOICES: readonly (readonly [LanguageSetting, MessageKey])[] = [
+const CHOICES: readonly (readonly [LanguageSetting, WindowMessageKey])[] = [
   ['system', 'settings.languageSystem'],
   ['en', 'settings.languageEnglish'],
   ['de', 'settings.languageGerman'],
 ];
-const PSEUDO: readonly [LanguageSetting, MessageKey] = ['en-XA', 'settings.languagePseudo'];
+const PSEUDO: readonly [LanguageSetting, WindowMessageKey] = ['en-XA', 'settings.languagePseudo'];
 
 export function LanguageSection({ current, onChange }: { readonly current: LanguageSetting; readonly onChange: (language: LanguageSetting) => void }) {
   const choices = current === 'en-XA' ? [...CHOICES, PSEUDO] : CHOICES;

@@ -1,4 +1,4 @@
 import { boot } from '../boot';
 import { SettingsApp } from './settings-app';
 
-boot((bridge) => () => <SettingsApp bridge={bridge} />);
+void boot((bridge) => () => <SettingsApp bridge={bridge} />);

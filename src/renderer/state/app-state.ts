@@ -3,6 +3,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, MissedConversation, Settings, Snapshot } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
+import { FALLBACK_LOCALE } from '../../shared/i18n/locales';
 import { setPageLocale } from '../i18n';
 import { errorMessage } from './errors';
 
@@ -45,7 +46,6 @@ export function applySnapshot(snapshot: Snapshot): void {
     canRememberPassword.value = snapshot.canRememberPassword;
     settingsNotice.value = snapshot.settingsNotice;
     presenceNote.value = snapshot.presenceNote;
-    setPageLocale(snapshot.locale);
     loaded.value = true;
   });
 }
@@ -103,8 +103,10 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
   });
   bridge.on('settingsChanged', (next) => (settings.value = next));
   bridge.on('missedChanged', ({ missed: list }) => (missed.value = list));
-  bridge.on('localeChanged', ({ locale }) => setPageLocale(locale));
+  bridge.on('localeChanged', ({ locale }) => void setPageLocale(locale));
   const snapshot = await bridge.getSnapshot({});
+  // The window's language first (its catalog is a chunk of its own), so its first paint has words.
+  await setPageLocale(snapshot.ok ? snapshot.value.locale : FALLBACK_LOCALE);
   if (snapshot.ok) applySnapshot(snapshot.value);
   else loadError.value = errorMessage(snapshot.error);
   await bridge.ready({});

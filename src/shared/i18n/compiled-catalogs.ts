@@ -1,11 +1,13 @@
 // The catalogs compiled to Lingui's message format. Node (main, CLI, tests) compiles them here on
-// load; the renderer build (scripts/build.mjs) replaces this module with the compiled result, so
-// pages ship compiled messages and not the ICU parser.
-import { compileMessage, type CompiledMessage } from '@lingui/message-utils/compileMessage';
+// load; the renderer build (scripts/build.mjs) replaces each window catalog module
+// (src/renderer/catalogs/*.ts) with its compiled result, so pages ship compiled messages and not
+// the ICU parser.
+import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { de } from './catalogs/de/index.js';
 import { en } from './catalogs/en/index.js';
+import type { CompiledCatalog } from './create-translator.js';
 
-export type CompiledCatalog = Readonly<Record<string, CompiledMessage>>;
+export type { CompiledCatalog };
 
 function compileCatalog(source: Readonly<Record<string, string>>): CompiledCatalog {
   return Object.fromEntries(Object.entries(source).map(([key, message]) => [key, compileMessage(message)]));

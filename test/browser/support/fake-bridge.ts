@@ -7,6 +7,8 @@ export interface FakeModel {
   readonly contacts: number;
   /** Messages per history page; the app asks for 100. */
   readonly pageSize?: number;
+  /** The language the snapshot names (default English). */
+  readonly locale?: 'en' | 'de' | 'en-XA';
 }
 
 export function installFakeBridge(model: FakeModel): void {
@@ -46,7 +48,7 @@ export function installFakeBridge(model: FakeModel): void {
         unreadTotal: 0,
         settings,
         canRememberPassword: true,
-        locale: 'en',
+        locale: model.locale ?? 'en',
       }),
     getConversation: () => ok({ summary, participants: summary.participants }),
     getHistory: ({ before, limit = 100 }: { before?: string; limit?: number }) => {

@@ -1,12 +1,15 @@
 // Errors from main are worded where they are shown: every code and every detail reason the
 // contract can carry has German words, and the English `message` (for logs) is never shown.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setPageLocale } from '../../../src/renderer/i18n';
 import { signInErrorText } from '../../../src/renderer/state/errors';
 import { ERROR_CODES } from '../../../src/shared/ipc-contract';
 import { ERROR_DETAIL_REASONS, errorDetail, wordDetail, type ErrorDetail, type ErrorDetailArgs, type ErrorDetailReason } from '../../../src/shared/error-detail';
 import { errorText } from '../../../src/shared/error-text';
 import { translatorFor } from '../../../src/shared/i18n/index';
+
+// The windows load their language's catalog before they show any text; so do these tests.
+beforeAll(() => setPageLocale('en'));
 
 const en = translatorFor('en').t;
 const de = translatorFor('de').t;
@@ -118,8 +121,8 @@ describe('errors worded where they are shown', () => {
     expect(errorText(en, { code: 'wrong-credentials' })).toBe('The address or password is not right. Check them and try again.');
   });
 
-  it('names each certificate problem, the proxy, and Windows and organization sign-in failures in the page’s words (issue #14)', () => {
-    setPageLocale('en');
+  it('names each certificate problem, the proxy, and Windows and organization sign-in failures in the page’s words (issue #14)', async () => {
+    await setPageLocale('en');
     expect(signInErrorText({ code: 'tls', message: 'English from main', host: 'pool.contoso.com', certificate: 'untrusted-issuer' })).toMatch(/^The certificate of pool\.contoso\.com comes from a certificate authority this computer does not trust\..*Company certificates/);
     expect(signInErrorText({ code: 'tls', message: 'x', host: 'pool.contoso.com', certificate: 'name-mismatch' })).toMatch(/^The certificate of pool\.contoso\.com is made out for a different name\./);
     expect(signInErrorText({ code: 'tls', message: 'x', host: 'pool.contoso.com', certificate: 'expired' })).toMatch(/^The certificate of pool\.contoso\.com has expired\./);
@@ -131,8 +134,8 @@ describe('errors worded where they are shown', () => {
     expect(signInErrorText({ code: 'cancelled', message: 'x' }, 'passive')).toBe('The sign-in window was closed before signing in finished. Try again when you are ready.');
   });
 
-  it('in German too, never the English message from main', () => {
-    setPageLocale('de');
+  it('in German too, never the English message from main', async () => {
+    await setPageLocale('de');
     try {
       const texts = [
         signInErrorText({ code: 'tls', message: 'English from main', host: 'pool.contoso.com', certificate: 'untrusted-issuer' }),
@@ -148,7 +151,7 @@ describe('errors worded where they are shown', () => {
       expect(texts[4]).toMatch(/^Das Anmeldefenster wurde geschlossen/);
       expect(texts.filter((text) => text.includes('English'))).toEqual([]);
     } finally {
-      setPageLocale('en');
+      await setPageLocale('en');
     }
   });
 });

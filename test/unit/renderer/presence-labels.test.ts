@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setPageLocale } from '../../../src/renderer/i18n';
 import { AVAILABILITIES } from '../../../src/shared/domain';
 import { availabilityLabel, availabilityTone, connectionLabel, initials } from '../../../src/renderer/state/presence-labels';
 import { errorDetail } from '../../../src/shared/error-detail';
+
+// The windows load their language's catalog before they show any text; so do these tests.
+beforeAll(() => setPageLocale('en'));
 
 describe('presence labels', () => {
   it('has words and a colour for every availability', () => {

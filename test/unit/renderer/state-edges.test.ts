@@ -1,7 +1,8 @@
 // Edges of the renderer's pure state helpers that the main tests leave open: exact words per
 // connection state, tones per availability, initials from untidy names, the contact filter's
 // ordering and limits, the message grouping boundary, and the chat model's unread line timing.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setPageLocale } from '../../../src/renderer/i18n';
 import type { ChatMessage, Contact, ConversationSummary, HistoryPage } from '../../../src/shared/domain';
 import { ok } from '../../../src/shared/ipc-contract';
 import type { Result } from '../../../src/shared/ipc-contract';
@@ -13,6 +14,9 @@ import { availabilityTone, connectionLabel, initials } from '../../../src/render
 import { virtualWindow } from '../../../src/renderer/state/virtual-window';
 import { memoryBridge } from './support/memory-bridge';
 import { errorDetail } from '../../../src/shared/error-detail';
+
+// The windows load their language's catalog before they show any text; so do these tests.
+beforeAll(() => setPageLocale('en'));
 
 describe('presence words', () => {
   it('names every connection state the windows show', () => {

@@ -17,7 +17,7 @@ const BASE = new URL(`https://pool.contoso.com${APP}`);
 /** People whose contact list has been loaded, without a server: `contacts()` answered from memory. */
 async function loadedPeople(count: number): Promise<People> {
   const list = new Resource({ _embedded: { contact: Array.from({ length: count }, (_, i) => ({ uri: `sip:Person${i}@contoso.com`, name: `Person ${i}`, _links: { self: { href: `${APP}/people/P${i}-x` }, contactPresence: { href: `${APP}/people/P${i}-x/presence` } } })) } }, BASE);
-  const http = { getResource: async () => list } as unknown as AuthenticatedHttp;
+  const http = { getResource: async () => list, getCollection: async () => list } as unknown as AuthenticatedHttp;
   const application = new Resource({ _embedded: { people: { _links: { myContacts: { href: `${APP}/people/contacts` } } } } }, BASE);
   const people = new People(http, () => application);
   await people.contacts();

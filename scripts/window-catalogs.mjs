@@ -1,0 +1,61 @@
+// The renderer's message catalogs, compiled at build time: pages ship Lingui's compiled messages and
+// its small runtime, not the ICU parser (@lingui/message-utils) that compiles them in Node. Each
+// language is a chunk of its own (src/renderer/catalogs/<locale>.ts) holding only the messages the
+// pages name: a first build finds which keys the bundled pages contain, the final build ships those.
+import { build } from 'esbuild';
+
+const compiled = await build({
+  stdin: {
+    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { windowCatalog } from './src/shared/i18n/window-catalog.ts';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  write: false,
+  logLevel: 'warning',
+});
+const { COMPILED_CATALOGS, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+
+const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](\w+)\.ts$/;
+const AREAS = [...new Set(Object.keys(COMPILED_CATALOGS.en).map((key) => key.split('.')[0]))];
+const escaped = AREAS.join('|');
+// A key put together at run time ("settings.language" + x, `errors.${code}`) cannot be found in
+// the bundle; the typed t() makes that need a cast, and the build refuses it rather than ship a
+// page with a missing message.
+const BUILT_KEY = new RegExp(`["'\`](?:${escaped})\\.[\\w.]*(?:["']\\s*\\+|\\$\\{)`);
+
+/** The esbuild plugin: each catalog module becomes its compiled catalog, cut to `keep` if given. */
+export function precompiledCatalogs(keep) {
+  return {
+    name: 'precompiled-catalogs',
+    setup(plugin) {
+      plugin.onLoad({ filter: CATALOG_MODULE }, ({ path }) => {
+        const locale = CATALOG_MODULE.exec(path)[1];
+        const catalog = COMPILED_CATALOGS[locale];
+        if (catalog === undefined) return { errors: [{ text: `no catalog for ${locale} (${path})` }] };
+        const messages = Object.entries(windowCatalog(catalog)).filter(([key]) => keep === undefined || keep.has(key));
+        return { contents: `export const catalog = ${JSON.stringify(Object.fromEntries(messages))};`, loader: 'js' };
+      });
+      // Nothing else in the pages may pull in every catalog (and the ICU parser with them).
+      plugin.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]compiled-catalogs\.ts$/ }, ({ path }) => ({ errors: [{ text: `the renderer imports ${path} outside src/renderer/catalogs` }] }));
+    },
+  };
+}
+
+/** The catalog keys the pages' code names, from a build's output files and metafile. */
+export function keysUsedBy(result) {
+  const catalogChunks = new Set(
+    Object.entries(result.metafile.outputs)
+      .filter(([, output]) => Object.keys(output.inputs).some((input) => CATALOG_MODULE.test(input)))
+      .map(([path]) => path),
+  );
+  const code = result.outputFiles
+    .filter((file) => file.path.endsWith('.js') && ![...catalogChunks].some((chunk) => file.path.endsWith(chunk)))
+    .map((file) => file.text)
+    .join('\n');
+  const built = BUILT_KEY.exec(code);
+  if (built !== null) throw new Error(`the renderer builds a message key at run time (${built[0]}…): name each key whole, so the build can ship it`);
+  return new Set(Object.keys(COMPILED_CATALOGS.en).filter((key) => ['"', "'", '`'].some((quote) => code.includes(`${quote}${key}${quote}`))));
+}

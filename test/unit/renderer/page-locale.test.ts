@@ -1,0 +1,40 @@
+// A window loads only its language's catalog, on demand: nothing before it is loaded, the language
+// the snapshot or a change names once it is, the last one when changes overlap, the pseudo-locale
+// derived from English, and English when a catalog cannot be had.
+import { describe, expect, it } from 'vitest';
+import { pageLocale, setPageLocale, t } from '../../../src/renderer/i18n';
+import { windowCatalog } from '../../../src/shared/i18n/window-catalog';
+import { COMPILED_CATALOGS } from '../../../src/shared/i18n/compiled-catalogs';
+
+describe('the page language', () => {
+  it('has no words before a catalog has loaded, then the loaded language', async () => {
+    expect(t('common.send')).toBe('');
+    await setPageLocale('de');
+    expect(t('common.send')).toBe('Senden');
+    expect(pageLocale()).toBe('de');
+    await setPageLocale('en');
+    expect(t('common.send')).toBe('Send');
+  });
+
+  it('shows the last language asked for when changes overlap, whichever catalog arrives first', async () => {
+    const first = setPageLocale('de');
+    const second = setPageLocale('en-XA');
+    const third = setPageLocale('en');
+    await Promise.all([first, second, third]);
+    expect(pageLocale()).toBe('en');
+    expect(t('common.send')).toBe('Send');
+  });
+
+  it('derives the pseudo-locale from English: accented, longer, in brackets', async () => {
+    await setPageLocale('en-XA');
+    expect(t('common.send')).toMatch(/^\[Šéñđ~+\]$/);
+    expect(pageLocale()).toBe('en-XA');
+  });
+
+  it('ships the windows only the messages of their own areas, not the tray, notification or CLI texts', () => {
+    const keys = Object.keys(windowCatalog(COMPILED_CATALOGS.de));
+    expect(keys).toContain('common.send');
+    expect(keys.filter((key) => /^(cli|tray|notifications)\./.test(key))).toEqual([]);
+    expect(Object.keys(COMPILED_CATALOGS.de).filter((key) => /^(cli|tray|notifications)\./.test(key)).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,65 @@
+// A large collection answer is parsed item by item in slices: the same value as JSON.parse, every
+// item kept in order, and malformed JSON anywhere refused with a clear error, never half-read.
+import { describe, expect, it } from 'vitest';
+import { JsonSyntaxError, parseCollectionInSlices } from '../../../src/main/ucwa/json-in-slices';
+
+const contact = (i: number): Record<string, unknown> => ({
+  uri: `sip:person${i}@contoso.com`,
+  name: `Person "${i}" {x} [y], \\ back`,
+  emailAddresses: [`p${i}@contoso.com`, 'a,b'],
+  _links: { self: { href: `/people/p${i}` } },
+  nested: { list: [[1, 2], { deep: [i] }], empty: [], nothing: null },
+});
+
+const slicedParse = (text: string): Promise<unknown> => parseCollectionInSlices(text, 'contact', 0);
+
+describe('parseCollectionInSlices', () => {
+  it('gives what JSON.parse gives, item for item and in order, whatever the spacing and neighbours', async () => {
+    const documents = [
+      JSON.stringify({ _embedded: { contact: Array.from({ length: 500 }, (_, i) => contact(i)) }, rel: 'myContacts' }),
+      JSON.stringify({ rel: 'myContacts', _links: { self: { href: '/x' } }, _embedded: { group: [{ contact: [1] }], contact: [contact(1)], other: [] } }, null, 2),
+      JSON.stringify({ _embedded: { contact: [] }, rel: 'myContacts' }),
+      JSON.stringify({ _embedded: { contact: [1, 'two', null, [3], { four: 4 }] } }, null, '\t'),
+      JSON.stringify({ _embedded: {} }),
+      JSON.stringify({ rel: 'myContacts' }),
+      '{ "_embedded" : { "contact" : [ {"a":1} , {"b":2} ] } , "rel":"x" }',
+      '{"\\u005fembedded":{"contact":[{"a":1}]}}',
+    ];
+    for (const text of documents) expect(await slicedParse(text)).toEqual(JSON.parse(text));
+  });
+
+  it('refuses malformed JSON anywhere, with a clear error, like JSON.parse', async () => {
+    const good = JSON.stringify({ _embedded: { contact: [contact(1), contact(2)] }, rel: 'myContacts' });
+    const broken = [
+      good.slice(0, good.length - 1),
+      good.slice(0, good.length / 2),
+      good.replace('"rel"', 'rel'),
+      good.replace('},{', '},,{'),
+      good.replace(']},"rel"', ',]},"rel"'),
+      good.replace('"a,b"', '"a,b'),
+      `${good}x`,
+      good.replace('[', '[,'),
+      '{"_embedded":{"contact":[{"a":1}{"b":2}]}}',
+      '',
+    ];
+    for (const text of broken) {
+      expect(() => JSON.parse(text)).toThrow();
+      await expect(slicedParse(text)).rejects.toBeInstanceOf(JsonSyntaxError);
+    }
+  });
+
+  it('yields to the event loop while it works through a large list', async () => {
+    const text = JSON.stringify({ _embedded: { contact: Array.from({ length: 3_000 }, (_, i) => contact(i)) } });
+    let turns = 0;
+    let working = true;
+    const tick = (): void => {
+      turns++;
+      if (working) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const value = (await parseCollectionInSlices(text, 'contact')) as { _embedded: { contact: unknown[] } };
+    working = false;
+    expect(value._embedded.contact).toHaveLength(3_000);
+    expect(turns).toBeGreaterThan(5);
+  });
+});
