@@ -1,6 +1,6 @@
 // One chat window's model: history pages, live messages in time order without duplicates, sending,
 // retrying, typing notices (throttled), read state and the "New messages" line.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage, ConversationSummary, HistoryPage } from '../../../src/shared/domain';
 import { fail, ok } from '../../../src/shared/ipc-contract';
 import { conversations } from '../../../src/renderer/state/app-state';
@@ -8,6 +8,11 @@ import { ChatModel } from '../../../src/renderer/state/chat-model';
 import { memoryBridge } from './support/memory-bridge';
 import type { Handlers } from './support/memory-bridge';
 import { errorDetail } from '../../../src/shared/error-detail';
+
+import { setPageLocale } from '../../../src/renderer/i18n';
+
+// The windows load their language's catalog before they show any text; so do these tests.
+beforeAll(() => setPageLocale('en'));
 
 const ID = 'chat:ben@contoso.com';
 const ben = { uri: 'sip:ben@contoso.com', name: 'Ben Osei' };
