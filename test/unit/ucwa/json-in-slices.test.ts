@@ -1,7 +1,13 @@
 // A large collection answer is parsed item by item in slices: the same value as JSON.parse, every
 // item kept in order, and malformed JSON anywhere refused with a clear error, never half-read.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { AuthenticatedHttp } from '../../../src/main/ucwa/authenticated-http';
+import { HttpTransport } from '../../../src/main/ucwa/http-transport';
 import { JsonSyntaxError, parseCollectionInSlices } from '../../../src/main/ucwa/json-in-slices';
+import { SecretRedactor, createLogger, silentSink } from '../../../src/main/ucwa/logger';
+import { CredentialTrust } from '../../../src/main/ucwa/trust-policy';
 
 const contact = (i: number): Record<string, unknown> => ({
   uri: `sip:person${i}@contoso.com`,
@@ -61,5 +67,22 @@ describe('parseCollectionInSlices', () => {
     working = false;
     expect(value._embedded.contact).toHaveLength(3_000);
     expect(turns).toBeGreaterThan(5);
+  });
+
+  it('a large contact list cut short reaches the client as a clear malformed-response error', async () => {
+    const whole = JSON.stringify({ _embedded: { contact: Array.from({ length: 2_000 }, (_, i) => contact(i)) }, rel: 'myContacts' });
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(whole.slice(0, whole.length - 10));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const logger = createLogger('test', silentSink, new SecretRedactor());
+      const http = new AuthenticatedHttp(new HttpTransport(undefined, logger), { user: 'ana@contoso.com', password: 'x' }, new SecretRedactor(), logger, new CredentialTrust({ user: 'ana@contoso.com' }));
+      const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/people/contacts`);
+      await expect(http.getCollection(url, 'contacts', 'contact')).rejects.toMatchObject({ code: 'malformed-response', message: 'The server sent malformed JSON for the contacts.' });
+    } finally {
+      server.close();
+    }
   });
 });
