@@ -44,7 +44,13 @@ export function precompiledCatalogs(keep) {
   };
 }
 
-/** The catalog keys the pages' code names, from a build's output files and metafile. */
+/**
+ * Keys the main process names and a page words (a doctor report's steps, the settings-file notice
+ * arrive as catalog keys with arguments): not in the pages' code, kept whole.
+ */
+const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'];
+
+/** The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and metafile. */
 export function keysUsedBy(result) {
   const catalogChunks = new Set(
     Object.entries(result.metafile.outputs)
@@ -57,5 +63,5 @@ export function keysUsedBy(result) {
     .join('\n');
   const built = BUILT_KEY.exec(code);
   if (built !== null) throw new Error(`the renderer builds a message key at run time (${built[0]}…): name each key whole, so the build can ship it`);
-  return new Set(Object.keys(COMPILED_CATALOGS.en).filter((key) => ['"', "'", '`'].some((quote) => code.includes(`${quote}${key}${quote}`))));
+  return new Set(Object.keys(COMPILED_CATALOGS.en).filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || ['"', "'", '`'].some((quote) => code.includes(`${quote}${key}${quote}`))));
 }
