@@ -1,0 +1,18 @@
+// Words chosen where they are shown: a catalog key and its arguments (protocol data), for text
+// that starts where the user's language is not at hand (the doctor, the settings file's recovery).
+import type { MessageKey, MessageValues } from './i18n/translator';
+
+/** One whole sentence (or title). */
+export interface CatalogText {
+  readonly key: MessageKey;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+export const said = (key: MessageKey, values?: Readonly<Record<string, string | number>>): CatalogText => (values === undefined ? { key } : { key, values });
+
+type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+/** Sentences in the language `t` speaks, one after another (each is whole in every language). */
+export function wordAll(t: Translate, words: readonly CatalogText[] | CatalogText): string {
+  return ('key' in words ? [words] : words).map((w) => t(w.key, w.values)).join(' ');
+}
