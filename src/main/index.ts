@@ -50,6 +50,7 @@ import { APP_SCHEME, appPageUrl } from './windows/app-origin';
 import { APP_SCHEME_PRIVILEGED, appProtocolHandler } from './windows/app-protocol';
 import { createSecureWindow } from './windows/window-factory';
 import { WindowManager } from './windows/window-manager';
+import { wordAll } from '../shared/catalog-text';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -293,7 +294,7 @@ async function start(): Promise<void> {
   // Told once, at start; the settings window keeps saying it for this run.
   const settingsNotice = recovery.notice();
   if (settingsNotice !== undefined && Notification.isSupported()) {
-    const note = new Notification({ title: t('notifications.settingsReset'), body: settingsNotice });
+    const note = new Notification({ title: t('notifications.settingsReset'), body: wordAll(t, settingsNotice) });
     note.on('click', () => windows.openSettings());
     note.show();
   }

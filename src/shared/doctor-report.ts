@@ -2,26 +2,14 @@
 // for `ucwa-tray doctor`. Every step says what was seen and, when something is wrong, what to do —
 // as catalog keys with arguments, worded where the report is shown (the doctor runs in main or
 // the CLI, which need not speak the user's language when it runs).
-import type { MessageValues } from './i18n/translator';
-import type { WindowMessageKey } from './i18n/window-catalog';
+import { said, wordAll, type CatalogText } from './catalog-text';
 
-/** One whole sentence (or title): a key of the catalogs and its arguments (protocol data). */
-export interface DoctorText {
-  readonly key: WindowMessageKey;
-  readonly values?: Readonly<Record<string, string | number>>;
-}
-
+/** One whole sentence (or title) of the report. */
+export type DoctorText = CatalogText;
 /** Sentences in order; each is whole in every language, so they can follow one another. */
 export type DoctorWords = readonly DoctorText[];
-
-export const said = (key: WindowMessageKey, values?: Readonly<Record<string, string | number>>): DoctorText => (values === undefined ? { key } : { key, values });
-
-type Translate = (key: WindowMessageKey, values?: MessageValues) => string;
-
-/** The sentences in the language `t` speaks, one after another. */
-export function wordDoctor(t: Translate, words: DoctorWords | DoctorText): string {
-  return ('key' in words ? [words] : words).map((w) => t(w.key, w.values)).join(' ');
-}
+export { said };
+export const wordDoctor = wordAll;
 
 export const DOCTOR_STEP_KINDS = ['candidates', 'dns', 'tcp', 'tls', 'autodiscover', 'challenge', 'token', 'application'] as const;
 export type DoctorStepKind = (typeof DOCTOR_STEP_KINDS)[number];

@@ -1,6 +1,7 @@
 // Domain types shared by main, preload and renderer. Pure data: no node, no DOM, no Electron.
 import type { AppLocale, LanguageSetting } from './i18n/locales';
 import type { ErrorDetail } from './error-detail';
+import type { CatalogText } from './catalog-text';
 
 /** Availability as the server reports it; anything unrecognised becomes `Unknown` (protocol §7.2). */
 export const AVAILABILITIES = [
@@ -185,7 +186,7 @@ export interface Snapshot {
   /** False when the OS offers no encryption: the password will not be remembered, and the UI says so. */
   readonly canRememberPassword: boolean;
   /** The settings file was unusable at start (moved aside, defaults used) or cannot be saved: why, in plain words. */
-  readonly settingsNotice?: string;
+  readonly settingsNotice?: readonly CatalogText[];
   /** Where presence cannot follow the screen lock (a Linux desktop without lock signals): why, in plain words. */
   readonly presenceNote?: string;
   /** The language to show: the language setting resolved against the OS's preferred languages. */

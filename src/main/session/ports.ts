@@ -2,12 +2,13 @@
 // tests pass small fakes. The service itself never imports Electron.
 import type { EventName, EventPayload } from '../../shared/ipc-contract';
 import type { ChatMessage, HistoryPage, Settings } from '../../shared/domain';
+import type { CatalogText } from '../../shared/catalog-text';
 
 export interface SettingsPort {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
   /** Something the user must hear about the settings file (reset to defaults, cannot be saved). */
-  notice?(): string | undefined;
+  notice?(): readonly CatalogText[] | undefined;
 }
 
 type Loose<T> = { readonly [K in keyof T]?: T[K] | undefined };

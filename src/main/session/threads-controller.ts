@@ -31,6 +31,8 @@ export interface ThreadsHost {
 const TYPING_THROTTLE_MS = 3_000;
 /** Newest messages a thread keeps in memory while a persistent history holds the rest. */
 const THREAD_MESSAGES_IN_MEMORY = 200;
+/** How much of a group chat's history tells who was in it when the app starts again. */
+const GROUP_RESTORE_MESSAGES = 200;
 
 export class ThreadsController {
   readonly store = new ConversationStore();
@@ -186,12 +188,37 @@ export class ThreadsController {
     const history = this.host.history();
     if (history === undefined) return;
     for (const id of await history.conversationIds().catch((): string[] => [])) {
+      if (id.startsWith('group:')) {
+        await this.restoreGroup(id, history);
+        continue;
+      }
       if (!id.startsWith('chat:')) continue;
       const last = (await history.page(id, undefined, 1)).messages[0];
       const thread = this.threadForUri(`sip:${id.slice('chat:'.length)}`, last?.direction === 'in' ? last.from.name : undefined);
       if (last !== undefined) this.store.upsert(thread, last);
       this.pushThread(thread);
     }
+  }
+
+  /**
+   * A group chat of an earlier run: its people are who wrote or joined in its recent history and
+   * did not leave afterwards; writing in it starts a new group conversation with them.
+   */
+  private async restoreGroup(id: string, history: NonNullable<ReturnType<ThreadsHost['history']>>): Promise<void> {
+    const recent = [...(await history.page(id, undefined, GROUP_RESTORE_MESSAGES)).messages].sort((x, y) => x.time - y.time);
+    const last = recent.at(-1);
+    if (last === undefined) return;
+    const people = new Map<string, { uri: string; name: string }>();
+    for (const m of recent) {
+      const who = m.system?.who ?? (m.direction === 'in' ? m.from : undefined);
+      if (who === undefined) continue;
+      if (m.system?.kind === 'left') people.delete(who.uri.toLowerCase());
+      else if (m.system?.kind !== 'add-failed') people.set(who.uri.toLowerCase(), { uri: who.uri, name: who.name || people.get(who.uri.toLowerCase())?.name || who.uri });
+    }
+    const me = this.host.me()?.uri.toLowerCase();
+    const thread = this.store.groupThread(id, [...people.values()].filter((p) => p.uri.toLowerCase() !== me), '');
+    this.store.upsert(thread, last);
+    this.pushThread(thread);
   }
 
   /** The application is gone: UCWA conversations died with it; threads stay (§10.33). */

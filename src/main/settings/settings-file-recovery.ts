@@ -7,6 +7,8 @@ import { copyFileSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PersistentSettings } from './settings-store';
 import type { KeyValueStore } from './settings-store';
+import { said, wordAll, type CatalogText } from '../../shared/catalog-text';
+import { translatorFor } from '../../shared/i18n/translator';
 
 export interface SettingsFileOptions {
   /** The settings file electron-store uses (`<userData>/<name>.json`). */
@@ -23,27 +25,27 @@ function codeOf(error: unknown): string {
 }
 
 /** Why the file cannot be used, or `undefined` when it is fine (or absent: first start). */
-export function settingsFileProblem(file: string): string | undefined {
+export function settingsFileProblem(file: string): CatalogText | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = codeOf(error);
-    return code === 'ENOENT' ? undefined : `it could not be read (${code})`;
+    return code === 'ENOENT' ? undefined : said('settings.recovery.unreadable', { code });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return 'it was damaged (not valid JSON)';
+    return said('settings.recovery.damaged');
   }
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? undefined : 'it did not hold settings';
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? undefined : said('settings.recovery.notSettings');
 }
 
 export class SettingsFileRecovery {
-  private problem: string | undefined;
+  private problem: CatalogText | undefined;
   private movedTo: string | undefined;
-  private unsaved: string | undefined;
+  private unsaved: CatalogText | undefined;
   private readonly now: () => Date;
   readonly store: KeyValueStore;
 
@@ -55,22 +57,22 @@ export class SettingsFileRecovery {
   }
 
   /** What to tell the user, once per start: absent when the settings file was fine. */
-  notice(): string | undefined {
-    const parts: string[] = [];
+  notice(): readonly CatalogText[] | undefined {
+    const parts: CatalogText[] = [];
     if (this.problem !== undefined) {
-      parts.push(`Your settings were reset to the defaults: ${this.problem}.${this.movedTo === undefined ? '' : ` The old file was kept as ${basename(this.movedTo)}.`}`);
+      parts.push(said('settings.recovery.reset'), this.problem);
+      if (this.movedTo !== undefined) parts.push(said('settings.recovery.keptAs', { file: basename(this.movedTo) }));
     }
-    if (this.unsaved !== undefined) parts.push(`Settings cannot be saved (${this.unsaved}); changes last until the app quits.`);
-    return parts.length === 0 ? undefined : parts.join(' ');
+    if (this.unsaved !== undefined) parts.push(this.unsaved, said('settings.recovery.cannotSave'));
+    return parts.length === 0 ? undefined : parts;
   }
 
   /**
    * The file parsed but its settings did not (a wrong type, an unknown shape): keep a copy of it
    * before the defaults overwrite it. The store keeps using the file, so it is copied, not moved.
    */
-  settingsUnreadable(problem: string): void {
-    const words = problem.replace(/\.$/, '').replace(/; defaults are used$/, '');
-    this.setAside(words.charAt(0).toLowerCase() + words.slice(1), 'copy');
+  settingsUnreadable(field: string | undefined): void {
+    this.setAside(field === undefined ? said('settings.recovery.notSettings') : said('settings.recovery.someUnreadable', { field }), 'copy');
   }
 
   private openStore(): KeyValueStore {
@@ -78,18 +80,18 @@ export class SettingsFileRecovery {
       return this.options.open();
     } catch (error) {
       // A problem the check above did not see (electron-store's own validation, a race).
-      if (this.problem === undefined) this.setAside(`it could not be opened (${codeOf(error)})`, 'move');
+      if (this.problem === undefined) this.setAside(said('settings.recovery.openFailed', { code: codeOf(error) }), 'move');
       try {
         return this.options.open();
       } catch (again) {
-        this.unsaved = this.movedTo === undefined ? 'the damaged file could not be moved out of the way' : `the settings file could not be opened: ${codeOf(again)}`;
-        this.options.log?.(this.unsaved);
+        this.unsaved = this.movedTo === undefined ? said('settings.recovery.notMoved') : said('settings.recovery.stillFailed', { code: codeOf(again) });
+        this.options.log?.(wordAll(translatorFor('en').t, this.unsaved));
         return memoryStore();
       }
     }
   }
 
-  private setAside(problem: string, how: 'move' | 'copy'): void {
+  private setAside(problem: CatalogText, how: 'move' | 'copy'): void {
     this.problem = problem;
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const target = join(dirname(this.options.file), `${basename(this.options.file, '.json')}.corrupt-${stamp}.json`);
@@ -100,7 +102,7 @@ export class SettingsFileRecovery {
     } catch (error) {
       this.options.log?.(`the damaged settings file could not be kept aside: ${codeOf(error)}`);
     }
-    this.options.log?.(`settings file unusable (${problem}); defaults are used`);
+    this.options.log?.(`settings file unusable (${wordAll(translatorFor('en').t, problem)}); defaults are used`);
   }
 
   /** Writes that fail (read-only profile, full disk) must not stop the app: keep going in memory. */
@@ -111,7 +113,7 @@ export class SettingsFileRecovery {
         write();
       } catch (error) {
         if (this.unsaved === undefined) this.options.log?.(`settings could not be saved: ${codeOf(error)}`);
-        this.unsaved ??= codeOf(error);
+        this.unsaved ??= said('settings.recovery.writeFailed', { code: codeOf(error) });
       }
     };
     return {
@@ -147,9 +149,9 @@ export function openAppSettings(options: SettingsFileOptions): { readonly settin
   const recovery = new SettingsFileRecovery(options);
   const settings = new PersistentSettings(
     recovery.store,
-    (problem) => {
+    (problem, field) => {
       options.log?.(problem);
-      recovery.settingsUnreadable(problem);
+      recovery.settingsUnreadable(field);
     },
     () => recovery.notice(),
   );

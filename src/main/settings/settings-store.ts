@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/domain';
 import { LANGUAGE_SETTINGS } from '../../shared/i18n/locales';
 import { DEFAULT_SETTINGS, applySettingsPatch } from '../session/in-memory-settings';
 import type { SettingsPatch, SettingsPort } from '../session/ports';
+import type { CatalogText } from '../../shared/catalog-text';
 
 /** electron-store's surface that we use; tests pass a Map-backed one. */
 export interface KeyValueStore {
@@ -53,13 +54,13 @@ export class PersistentSettings implements SettingsPort {
   constructor(
     private readonly store: KeyValueStore,
     /** Called before the defaults replace what was read, so the file can still be kept aside. */
-    report: (problem: string) => void,
-    private readonly noticeOf: () => string | undefined = () => undefined,
+    report: (problem: string, field: string | undefined) => void,
+    private readonly noticeOf: () => readonly CatalogText[] | undefined = () => undefined,
   ) {
     this.value = this.load(report);
   }
 
-  notice(): string | undefined {
+  notice(): readonly CatalogText[] | undefined {
     return this.noticeOf();
   }
 
@@ -82,11 +83,11 @@ export class PersistentSettings implements SettingsPort {
     return id;
   }
 
-  private load(report: (problem: string) => void): Settings {
+  private load(report: (problem: string, field: string | undefined) => void): Settings {
     const raw = this.store.get('settings');
     if (raw === undefined) return DEFAULT_SETTINGS;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      report('The settings file was not an object; defaults are used.');
+      report('The settings file was not an object; defaults are used.', undefined);
       return this.reset();
     }
     const storedVersion = this.store.get('schemaVersion');
@@ -99,7 +100,8 @@ export class PersistentSettings implements SettingsPort {
     const merged = applySettingsPatch(DEFAULT_SETTINGS, data as SettingsPatch);
     const parsed = settingsSchema.safeParse(merged);
     if (!parsed.success) {
-      report(`Some settings were unreadable (${parsed.error.issues[0]?.path.join('.') ?? 'settings'}); defaults are used.`);
+      const field = parsed.error.issues[0]?.path.join('.') ?? 'settings';
+      report(`Some settings were unreadable (${field}); defaults are used.`, field);
       return this.reset();
     }
     this.store.set('settings', parsed.data);

@@ -43,6 +43,8 @@ export interface UcwaErrorDetails {
   readonly host?: string;
   readonly certificateProblem?: CertificateProblem;
   readonly cause?: unknown;
+  /** With English words of its own as the message: the detail the UI words. */
+  readonly detail?: ErrorDetail;
 }
 
 export class UcwaError extends Error {
@@ -62,7 +64,7 @@ export class UcwaError extends Error {
     details: UcwaErrorDetails = {},
   ) {
     super(typeof why === 'string' ? why : englishDetail(why), details.cause === undefined ? undefined : { cause: details.cause });
-    this.detail = typeof why === 'string' ? undefined : why;
+    this.detail = typeof why === 'string' ? details.detail : why;
     this.status = details.status;
     this.subcode = details.subcode;
     this.retryAfterMs = details.retryAfterMs;

@@ -6,6 +6,7 @@
 import { UcwaError } from './errors';
 import { isLoopbackHost } from './http-transport';
 import { errorDetail, type ErrorDetail } from '../../shared/error-detail';
+import { englishDetail } from '../../shared/ipc-failure';
 
 export interface TrustInput {
   /** The sign-in address, user@domain. */
@@ -79,10 +80,10 @@ export class CredentialTrust {
     return domains === '' ? errorDetail('outsideSignInDomain', { host: url.hostname }) : errorDetail('outsideDomains', { host: url.hostname, domains });
   }
 
-  /** `what` is for the log only: the detail says why. */
+  /** `what` is for the log (the message); the detail says why, for the UI. */
   assertTrusted(url: URL, what: string): void {
     const why = this.refusal(url);
-    if (why !== undefined) throw new UcwaError('untrusted-server', why, { host: url.hostname, cause: new Error(`Not sending ${what} to ${url.hostname}`) });
+    if (why !== undefined) throw new UcwaError('untrusted-server', `Not sending ${what} to ${url.hostname}: ${englishDetail(why)}`, { host: url.hostname, detail: why });
   }
 
   /**

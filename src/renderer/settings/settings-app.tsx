@@ -8,6 +8,7 @@ import { DiagnosticsSection } from './diagnostics-section';
 import { t } from '../i18n';
 import { LanguageSection } from './language-section';
 import { errorMessage } from '../state/errors';
+import { wordAll } from '../../shared/catalog-text';
 
 type Patch = MethodInput<'updateSettings'>;
 
@@ -41,7 +42,7 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
       <h1 id="settings-title">{t('settings.title')}</h1>
       {settingsNotice.value === undefined ? null : (
         <p class="banner" role="status" data-testid="settings-notice">
-          {settingsNotice.value}
+          {wordAll(t, settingsNotice.value)}
         </p>
       )}
       {error === undefined ? null : (

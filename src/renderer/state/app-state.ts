@@ -6,6 +6,7 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { FALLBACK_LOCALE } from '../../shared/i18n/locales';
 import { setPageLocale } from '../i18n';
 import { errorMessage } from './errors';
+import type { CatalogText } from '../../shared/catalog-text';
 
 export const connection = signal<ConnectionInfo>({ state: 'signed-out' });
 export const me = signal<Me | undefined>(undefined);
@@ -18,7 +19,7 @@ export const missed = signal<readonly MissedConversation[]>([]);
 export const settings = signal<Settings | undefined>(undefined);
 export const canRememberPassword = signal(true);
 /** Why the settings file was reset or cannot be saved (this run only); absent when all is well. */
-export const settingsNotice = signal<string | undefined>(undefined);
+export const settingsNotice = signal<readonly CatalogText[] | undefined>(undefined);
 export const presenceNote = signal<string | undefined>(undefined);
 /** True once the first snapshot arrived: until then the window shows nothing rather than a wrong state. */
 export const loaded = signal(false);

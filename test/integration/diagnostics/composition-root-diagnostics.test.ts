@@ -79,14 +79,7 @@ describe('diagnostics in the app', () => {
     expect(await call(settings, 'openLogFolder', {})).toEqual({ ok: true, value: null });
     expect(electron.shell.openedPaths).toEqual([join(profile, 'logs')]);
     electron.shell.openPathError = 'No application is registered for folders';
-    expect(await call(settings, 'openLogFolder', {})).toEqual({
-      ok: false,
-      error: {
-        code: 'unavailable',
-        message: `The log folder could not be opened (No application is registered for folders). It is ${join(profile, 'logs')}.`,
-        detail: { reason: 'logFolderFailed', args: { reason: 'No application is registered for folders', dir: join(profile, 'logs') } },
-      },
-    });
+    expect(await call(settings, 'openLogFolder', {})).toEqual({ ok: false, error: { code: 'unavailable', message: `The log folder could not be opened (No application is registered for folders). It is ${join(profile, 'logs')}.`, detail: { reason: 'logFolderFailed', args: { reason: 'No application is registered for folders', dir: join(profile, 'logs') } } } });
     electron.shell.openPathError = '';
     // The popup has no business with the log folder.
     expect(await call(windowsShowing('popup')[0], 'openLogFolder', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import type * as FakeElectron from '../../fakes/electron/index';
+import { wordAll, type CatalogText } from '../../../src/shared/catalog-text';
+import { translatorFor } from '../../../src/shared/i18n/index';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
 vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
@@ -35,8 +37,8 @@ it('starts with a truncated settings file: defaults, the file kept aside, one no
   await vi.waitFor(() => expect(electron.BrowserWindow.getAllWindows().some((w) => (w.loaded ?? '').includes('settings.html'))).toBe(true));
 
   if (popup === undefined) throw new Error('no popup');
-  const snapshot = (await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: popup.webContents.id }, senderFrame: { url: popup.webContents.url, parent: null } }, {})) as { ok: boolean; value: { settingsNotice?: string } };
-  expect(snapshot.value.settingsNotice).toMatch(/reset to the defaults: it was damaged \(not valid JSON\)/);
+  const snapshot = (await electron.ipcMain.invoke('ucwa:invoke:getSnapshot', { sender: { id: popup.webContents.id }, senderFrame: { url: popup.webContents.url, parent: null } }, {})) as { ok: boolean; value: { settingsNotice?: readonly CatalogText[] } };
+  expect(wordAll(translatorFor('en').t, snapshot.value.settingsNotice ?? [])).toMatch(/reset to the defaults\. The settings file was damaged \(not valid JSON\)/);
   // Settings save normally again, through the real store, to a fresh file (from the settings window:
   // the only page that may change them).
   const settingsWindow = electron.BrowserWindow.getAllWindows().find((w) => (w.loaded ?? '').includes('settings.html'));

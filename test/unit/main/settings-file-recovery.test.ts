@@ -12,6 +12,11 @@ import type { KeyValueStore } from '../../../src/main/settings/settings-store';
 import { mountRefusal, mountTmpfs } from '../../integration/session/support/disk';
 import type { MountedDisk } from '../../integration/session/support/disk';
 import { app, resetElectronFake } from '../../fakes/electron/index';
+import { wordAll, type CatalogText } from '../../../src/shared/catalog-text';
+import { translatorFor } from '../../../src/shared/i18n/index';
+
+// The notice carries catalog keys; the settings window and the notification word them.
+const inEnglish = (notice: readonly CatalogText[] | undefined): string | undefined => (notice === undefined ? undefined : wordAll(translatorFor('en').t, notice));
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
 
@@ -58,9 +63,9 @@ describe('a damaged settings file', () => {
       expect(settings.get()).toEqual(DEFAULT_SETTINGS);
       expect(asideFiles()).toEqual(['ucwa-tray.corrupt-2026-11-02T10-20-30-456Z.json']);
       expect(readFileSync(join(profile, asideFiles()[0] ?? ''))).toEqual(Buffer.from(content));
-      expect(recovery.notice()).toMatch(reason);
-      expect(recovery.notice()).toContain('ucwa-tray.corrupt-2026-11-02T10-20-30-456Z.json');
-      expect(settings.notice()).toBe(recovery.notice());
+      expect(inEnglish(recovery.notice())).toMatch(reason);
+      expect(inEnglish(recovery.notice())).toContain('ucwa-tray.corrupt-2026-11-02T10-20-30-456Z.json');
+      expect(settings.notice()).toEqual(recovery.notice());
       // The app goes on saving normally.
       settings.update({ startHidden: false });
       expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ settings: { startHidden: false } });
@@ -76,7 +81,9 @@ describe('a damaged settings file', () => {
     const { settings, recovery } = start();
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(readFileSync(join(profile, asideFiles()[0] ?? ''), 'utf8')).toBe(wrong);
-    expect(recovery.notice()).toMatch(/reset to the defaults: some settings were unreadable \(rememberMe\)\. The old file was kept as ucwa-tray\.corrupt-/);
+    expect(inEnglish(recovery.notice())).toMatch(/reset to the defaults\. Some settings were unreadable \(rememberMe\)\. The old file was kept as ucwa-tray\.corrupt-/);
+    const notice = recovery.notice() ?? [];
+    expect(wordAll(translatorFor('de').t, notice)).toMatch(/^Ihre Einstellungen wurden auf die Standardwerte zurückgesetzt\. Einige Einstellungen waren nicht lesbar \(rememberMe\)\. Die alte Datei wurde als ucwa-tray\.corrupt-.+\.json aufbewahrt\.$/);
     expect(start().recovery.notice()).toBeUndefined();
   });
 
@@ -84,7 +91,7 @@ describe('a damaged settings file', () => {
     mkdirSync(file());
     const { settings, recovery } = start();
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
-    expect(recovery.notice()).toMatch(/could not be read \(EISDIR\)/);
+    expect(inEnglish(recovery.notice())).toMatch(/could not be read \(EISDIR\)/);
     expect(asideFiles()).toHaveLength(1);
     settings.update({ autoStart: true });
     expect(existsSync(file()) && JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ settings: { autoStart: true } });
@@ -101,8 +108,8 @@ describe('a damaged settings file', () => {
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     settings.update({ autoStart: true });
     expect(settings.get().autoStart).toBe(true);
-    expect(recovery.notice()).toMatch(/reset to the defaults: it was damaged/);
-    expect(recovery.notice()).toMatch(/Settings cannot be saved/);
+    expect(inEnglish(recovery.notice())).toMatch(/reset to the defaults\. The settings file was damaged/);
+    expect(inEnglish(recovery.notice())).toMatch(/Settings cannot be saved/);
     expect(logged.some((l) => /could not be kept aside: EROFS/.test(l))).toBe(true);
   });
 });

@@ -245,6 +245,38 @@ describe('threads', () => {
     expect(pushes.filter((p) => p.name === 'conversationChanged')).toHaveLength(2);
   });
 
+  it('restores a group chat after a restart with the people still in it, and writing in it starts the group again', async () => {
+    const carl = { uri: 'sip:carl@contoso.com', name: 'Carl Ng' };
+    const dana = { uri: 'sip:dana@contoso.com', name: 'Dana Wu' };
+    const at = (time: number, m: Partial<ChatMessage>): ChatMessage => ({ id: `m${time}`, conversationId: 'group:t1', direction: 'in', from: ben, text: '', time, delivery: 'delivered', ...m });
+    const saved: ChatMessage[] = [
+      at(1, { system: { kind: 'joined', who: ben } }),
+      at(2, { system: { kind: 'joined', who: carl } }),
+      at(3, { system: { kind: 'add-failed', who: dana } }),
+      at(4, { text: 'hello all' }),
+      at(5, { from: carl, text: 'bye' }),
+      at(6, { system: { kind: 'left', who: carl } }),
+      at(7, { direction: 'out', from: { uri: 'sip:ana@contoso.com', name: 'Ana Ruiz' }, text: 'see you, Ben' }),
+    ];
+    const history: HistoryPort = {
+      save: async () => undefined,
+      onUnsaved: () => () => undefined,
+      flush: async () => 0,
+      // Newest first, as a page of the history store may come: the restore orders by time.
+      page: async (id) => ({ messages: id === 'group:t1' ? [...saved].reverse() : [] }),
+      find: async () => undefined,
+      conversationIds: async () => ['group:t1'],
+      search: async () => [],
+    };
+    const { threads, pushes } = setup({ history });
+    await threads.restore();
+    const group = threads.store.thread('group:t1');
+    expect(group?.group).toBe(true);
+    expect([...(group?.participants.values() ?? [])]).toEqual([ben]);
+    expect(group?.messages.map((m) => m.text)).toEqual(['see you, Ben']);
+    expect(pushes.filter((p) => p.name === 'conversationChanged')).toHaveLength(1);
+  });
+
   it('forgets UCWA conversations when the application is lost, saying so only for threads that were not idle', () => {
     const { threads, pushes } = setup();
     const open = threads.threadForUri('ben@contoso.com');
