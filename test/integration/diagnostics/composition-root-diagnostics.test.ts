@@ -8,6 +8,7 @@ import type { DoctorReport } from '../../../src/shared/doctor-report';
 import { createSimulator, DEMO_DIRECTORY } from '../../../src/simulator/index';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 import type * as FakeElectron from '../../fakes/electron/index';
+import { callAs, windowsShowing as showing, type Answer, type AppWindow } from '../../support/app-windows';
 import { FAST_SIM } from '../../support/simulator';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
@@ -15,21 +16,14 @@ vi.mock('electron', () => import('../../fakes/electron/index'));
 vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 vi.mock('electron-store', () => import('../../fakes/electron-store/index'));
 
-type Window = InstanceType<typeof FakeElectron.BrowserWindow>;
-type Answer = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 const PASSWORD = 'Sup3r&secret=+%pw';
 const profile = mkdtempSync(join(tmpdir(), 'ucwa-tray-diagnostics-'));
 let electron: typeof FakeElectron;
 let sim: UcwaSimulator;
 
-function windowsShowing(page: string): Window[] {
-  return electron.BrowserWindow.getAllWindows().filter((w) => new URL(w.loaded ?? 'file:///none').pathname.endsWith(`/${page}.html`));
-}
+const windowsShowing = (page: string): AppWindow[] => showing(electron, page);
 
-async function call(window: Window | undefined, method: string, input: unknown): Promise<Answer> {
-  if (window === undefined) throw new Error('no such window');
-  return (await electron.ipcMain.invoke(`ucwa:invoke:${method}`, { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url, parent: null } }, input)) as Answer;
-}
+const call = (window: AppWindow | undefined, method: string, input: unknown): Promise<Answer> => callAs(electron, window, method, input);
 
 beforeAll(async () => {
   process.env.UCWA_TRAY_PROFILE = profile;

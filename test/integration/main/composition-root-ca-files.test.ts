@@ -9,26 +9,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 import type * as FakeElectron from '../../fakes/electron/index';
+import { callAs, windowsShowing as showing, type Answer, type AppWindow } from '../../support/app-windows';
 import { caFile, startHttpsSim } from '../../support/corporate-network';
 
 vi.mock('electron', () => import('../../fakes/electron/index'));
 vi.mock('../../../src/main/platform/session-bus', () => import('../../fakes/session-bus/index'));
 vi.mock('electron-store', () => import('../../fakes/electron-store/index'));
 
-type Window = InstanceType<typeof FakeElectron.BrowserWindow>;
-type Answer = { ok: boolean; value?: unknown; error?: { code: string; message: string; host?: string } };
 const profile = mkdtempSync(join(tmpdir(), 'ucwa-tray-ca-files-'));
 let electron: typeof FakeElectron;
 let sim: UcwaSimulator;
 
-function windowsShowing(page: string): Window[] {
-  return electron.BrowserWindow.getAllWindows().filter((w) => new URL(w.loaded ?? 'file:///none').pathname.endsWith(`/${page}.html`));
-}
+const windowsShowing = (page: string): AppWindow[] => showing(electron, page);
 
-async function call(window: Window | undefined, method: string, input: unknown): Promise<Answer> {
-  if (window === undefined) throw new Error('no such window');
-  return (await electron.ipcMain.invoke(`ucwa:invoke:${method}`, { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url, parent: null } }, input)) as Answer;
-}
+const call = (window: AppWindow | undefined, method: string, input: unknown): Promise<Answer> => callAs(electron, window, method, input);
 
 function fileWith(name: string, text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'ucwa-not-ca-')), name);
@@ -55,13 +49,13 @@ afterAll(async () => {
 describe('company certificates in settings', () => {
   it('only a PEM certificate is added; the next sign-in trusts it; Remove takes it out', async () => {
     const signIn = { server: sim.url, user: 'ana@contoso.com', password: 'demo', rememberMe: false };
-    const popup = (): Window | undefined => windowsShowing('popup')[0];
+    const popup = (): AppWindow | undefined => windowsShowing('popup')[0];
     const before = await call(popup(), 'signIn', signIn);
     // What is wrong with the certificate reaches the page, which words it (en + de).
     expect(before).toMatchObject({ ok: false, error: { code: 'tls', certificate: 'untrusted-issuer', host: '127.0.0.1' } });
 
     await call(popup(), 'openSettings', {});
-    const settings = (): Window | undefined => windowsShowing('settings')[0];
+    const settings = (): AppWindow | undefined => windowsShowing('settings')[0];
     expect(await call(settings(), 'getCaFiles', {})).toEqual({ ok: true, value: [] });
 
     // Cancelled: nothing changes, no error.

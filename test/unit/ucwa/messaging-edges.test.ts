@@ -3,9 +3,6 @@
 // a refused re-invitation, decline/leave/participants, a deleted conversation, time stamps,
 // outgoing copies without a direction, and the bookkeeping of pending operations.
 import { describe, expect, it } from 'vitest';
-import { parseEventBatch } from '../../../src/main/ucwa/event-batch';
-import type { UcwaEvent } from '../../../src/main/ucwa/events';
-import { Messaging } from '../../../src/main/ucwa/messaging';
 import { incomingMessageBody, reasonOf } from '../../../src/main/ucwa/message-parsing';
 import { participantFrom } from '../../../src/main/ucwa/conversation-record';
 import { PendingOperations } from '../../../src/main/ucwa/pending-operations';
@@ -13,33 +10,13 @@ import { UcwaError } from '../../../src/main/ucwa/errors';
 import { Resource } from '../../../src/main/ucwa/resource';
 import { encodeDataUri } from '../../../src/main/ucwa/data-uri';
 import { errorDetail } from '../../../src/shared/error-detail';
-import { APP, ORIGIN, ScriptedHttp, abs } from './support/scripted-http';
+import { APP, abs } from './support/scripted-http';
+import { messagingHarness } from './support/messaging-harness';
 
 const CONV = `${APP}/communication/conversations/c9`;
 const MESSAGING = `${CONV}/messaging`;
 const INVITATION = `${APP}/communication/messagingInvitations/inv9`;
 
-interface Harness {
-  readonly http: ScriptedHttp;
-  readonly messaging: Messaging;
-  readonly events: UcwaEvent[];
-  deliver(senders: unknown[]): Promise<void>;
-}
-
-function harness(invitationMs = 2_000): Harness {
-  const http = new ScriptedHttp();
-  const events: UcwaEvent[] = [];
-  const messaging = new Messaging(http.asHttp(), (e) => events.push(e), () => abs(`${APP}/communication/messagingInvitations`), { invitationMs, deliveryMs: 2_000 });
-  return {
-    http,
-    messaging,
-    events,
-    async deliver(senders) {
-      const batch = parseEventBatch({ _links: { next: { href: `${APP}/events?ack=9` } }, sender: senders }, new URL(`${ORIGIN}${APP}/events?ack=8`));
-      for (const event of batch.events) await messaging.handle(event, (e) => (e.resource !== undefined ? Promise.resolve(e.resource) : http.getResource(e.url, e.rel).catch(() => undefined)));
-    },
-  };
-}
 
 const conversation = (events: unknown[]): unknown => ({ rel: 'conversation', href: CONV, events });
 const communication = (events: unknown[]): unknown => ({ rel: 'communication', href: `${APP}/communication`, events });
@@ -56,7 +33,7 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 describe('sending', () => {
   it('adds messaging again with the message riding along when a send meets 409 because the other side left (§6.9)', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Connected', connectedLinks)]);
     // Re-read after the 409: the other side left, messaging is idle and can be added again.
     h.http.resources.set(MESSAGING, messagingResource('Disconnected', { addMessaging: `${MESSAGING}/addMessaging` }));
@@ -74,7 +51,7 @@ describe('sending', () => {
   });
 
   it('passes a 409 on when messaging cannot be read again', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Connected', connectedLinks)]);
     h.http.onPost = () => ({ status: 409 });
     await expect(h.messaging.send('c9', { text: 'Hello' })).rejects.toMatchObject({ code: 'http', status: 409 });
@@ -82,7 +59,7 @@ describe('sending', () => {
   });
 
   it('waits for messaging that is still connecting, then sends', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Connecting', {})]);
     h.http.onPost = () => ({ location: `${MESSAGING}/messages/1` });
     const sent = h.messaging.send('c9', { text: 'Hi' });
@@ -96,14 +73,14 @@ describe('sending', () => {
   });
 
   it('fails a send whose messaging never connects, in the invitation time, without posting', async () => {
-    const h = harness(150);
+    const h = messagingHarness(150);
     await h.deliver([messagingUpdated('Connecting', {})]);
     await expect(h.messaging.send('c9', { text: 'Hi' })).rejects.toMatchObject({ code: 'delivery-failed', message: 'Messaging did not connect in time.' });
     expect(h.http.posts).toHaveLength(0);
   });
 
   it('ends a conversation whose messaging cannot be added back (410) and says a new one is needed', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Disconnected', { addMessaging: `${MESSAGING}/addMessaging` })]);
     h.http.onPost = () => ({ status: 410 });
     await expect(h.messaging.send('c9', { text: 'Back?' })).rejects.toMatchObject({ code: 'not-found', status: 410 });
@@ -111,7 +88,7 @@ describe('sending', () => {
   });
 
   it('keeps the conversation when adding messaging back fails for another reason (500)', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Disconnected', { addMessaging: `${MESSAGING}/addMessaging` })]);
     h.http.onPost = () => ({ status: 500 });
     await expect(h.messaging.send('c9', { text: 'Back?' })).rejects.toMatchObject({ code: 'http', status: 500 });
@@ -120,7 +97,7 @@ describe('sending', () => {
   });
 
   it('fails the pending sends of a conversation the server deleted as unconfirmed (posted, so perhaps arrived)', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Connected', connectedLinks)]);
     h.http.onPost = () => ({ location: `${MESSAGING}/messages/7` });
     const sent = h.messaging.send('c9', { text: 'Bye?' });
@@ -154,14 +131,14 @@ describe('invitations and the conversation', () => {
   };
 
   it('declines with the reason Local, on the invitation’s own decline link', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([communication([incoming])]);
     await h.messaging.decline('inv9');
     expect(h.http.posts).toEqual([{ url: abs(`${INVITATION}/decline`).href, body: JSON.stringify({ reason: 'Local' }) }]);
   });
 
   it('refuses to decline an invitation that is no longer pending', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([communication([incoming])]);
     await h.deliver([communication([{ link: { rel: 'messagingInvitation', href: INVITATION }, type: 'completed', status: 'Success' }])]);
     await expect(h.messaging.decline('inv9')).rejects.toMatchObject({ code: 'not-found' });
@@ -169,21 +146,21 @@ describe('invitations and the conversation', () => {
   });
 
   it('reports a failed incoming invitation with the server’s reason', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([communication([incoming])]);
     await h.deliver([communication([{ link: { rel: 'messagingInvitation', href: INVITATION }, type: 'completed', status: 'Failure', reason: { code: 'Gone', subcode: 'Cancelled' } }])]);
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'invitationFailed', conversationId: 'c9', reason: { code: 'Gone', subcode: 'Cancelled', message: 'The invitation failed. (Cancelled)' } }));
   });
 
   it('leaves by deleting the conversation (§6.6)', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Connected', connectedLinks)]);
     await h.messaging.leave('c9');
     expect(h.http.requests).toContain(`DELETE ${CONV}`);
   });
 
   it('reads the conversation for its participants link, and falls back to who it knows when there is none', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([communication([incoming])]);
     h.http.resources.set(CONV, { state: 'Connected', _links: { self: { href: CONV } }, rel: 'conversation' });
     await expect(h.messaging.participants('c9')).resolves.toEqual([{ uri: 'sip:lene', name: 'Lene Aaling' }]);
@@ -191,7 +168,7 @@ describe('invitations and the conversation', () => {
   });
 
   it('lists the participants from their own resource once the conversation links it', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([messagingUpdated('Connected', connectedLinks)]);
     h.http.resources.set(CONV, { state: 'Connected', _links: { self: { href: CONV }, participants: { href: `${CONV}/participants` } }, rel: 'conversation' });
     h.http.resources.set(`${CONV}/participants`, {
@@ -207,7 +184,7 @@ describe('incoming message details', () => {
     conversation([{ link: { rel: 'message', href }, type: 'completed', status: 'Success', _embedded: { message: { ...extra, _links: { self: { href }, plainMessage: { href: encodeDataUri('text/plain', 'hej') } }, rel: 'message' } } }]);
 
   it('takes an ISO time stamp as well as the /Date(ms)/ form', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([message(`${MESSAGING}/messages/a`, { direction: 'Incoming', timeStamp: '2026-11-30T08:15:00Z' })]);
     await h.deliver([message(`${MESSAGING}/messages/b`, { direction: 'Incoming', timeStamp: '/Date(1764490500000)/' })]);
     const times = h.events.filter((e) => e.type === 'messageReceived').map((e) => (e.type === 'messageReceived' ? e.time.toISOString() : ''));
@@ -215,7 +192,7 @@ describe('incoming message details', () => {
   });
 
   it('treats a copy without a direction that names an operation as our own, never as a message received', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([message(`${MESSAGING}/messages/c`, { operationId: 'someone-elses-op' })]);
     expect(h.events.filter((e) => e.type === 'messageReceived')).toEqual([]);
   });

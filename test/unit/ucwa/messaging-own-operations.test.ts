@@ -2,35 +2,12 @@
 // beat the 201, intermediate events left out, and a 404 for a completed operation (§5.3, §5.4,
 // §6.2, §10.10, §10.17) must never lose an outcome.
 import { describe, expect, it } from 'vitest';
-import { parseEventBatch } from '../../../src/main/ucwa/event-batch';
-import type { UcwaEvent } from '../../../src/main/ucwa/events';
-import { Messaging } from '../../../src/main/ucwa/messaging';
-import { APP, ORIGIN, ScriptedHttp, abs } from './support/scripted-http';
+import { APP } from './support/scripted-http';
+import { messagingHarness, type MessagingHarness } from './support/messaging-harness';
 
 const CONV = `${APP}/communication/conversations/c7f2`;
 const INVITATION = `${APP}/communication/messagingInvitations/inv1`;
 
-interface Harness {
-  readonly http: ScriptedHttp;
-  readonly messaging: Messaging;
-  readonly events: UcwaEvent[];
-  deliver(senders: unknown[]): Promise<void>;
-}
-
-function harness(invitationMs = 2_000): Harness {
-  const http = new ScriptedHttp();
-  const events: UcwaEvent[] = [];
-  const messaging = new Messaging(http.asHttp(), (e) => events.push(e), () => abs(`${APP}/communication/messagingInvitations`), { invitationMs, deliveryMs: 2_000 });
-  return {
-    http,
-    messaging,
-    events,
-    async deliver(senders) {
-      const batch = parseEventBatch({ _links: { next: { href: `${APP}/events?ack=9` } }, sender: senders }, new URL(`${ORIGIN}${APP}/events?ack=8`));
-      for (const event of batch.events) await messaging.handle(event, (e) => (e.resource !== undefined ? Promise.resolve(e.resource) : http.getResource(e.url, e.rel).catch(() => undefined)));
-    },
-  };
-}
 
 const communication = (events: unknown[]): unknown => ({ rel: 'communication', href: `${APP}/communication`, events });
 const conversation = (events: unknown[]): unknown => ({ rel: 'conversation', href: CONV, events });
@@ -43,7 +20,7 @@ const invitationCompletedLinkOnly = { link: { rel: 'messagingInvitation', href: 
 
 describe('our own invitation', () => {
   it('completes from a link-only completed event without GETting the finished invitation (the Send an IM walkthrough)', async () => {
-    const h = harness();
+    const h = messagingHarness();
     h.http.onPost = () => ({ location: INVITATION });
     const started = h.messaging.start({ to: 'lenea@contoso.com', message: { text: "What's up?" } });
     await new Promise((resolve) => setImmediate(resolve));
@@ -55,7 +32,7 @@ describe('our own invitation', () => {
   });
 
   it('matches events that beat the 201 by its Location, with the started event left out and the invitation already gone', async () => {
-    const h = harness();
+    const h = messagingHarness();
     // Only what the protocol guarantees: the conversation's messaging connected, and the invitation
     // completed (link-only); the invitation answers 404 by the time anyone asks.
     h.http.resources.set(CONV, { state: 'Connected', _links: { self: { href: CONV }, participants: { href: `${CONV}/participants` }, messaging: { href: `${CONV}/messaging` } }, rel: 'conversation' });
@@ -69,7 +46,7 @@ describe('our own invitation', () => {
   });
 
   it('reports a failure that beat the 201 truly, with its reason', async () => {
-    const h = harness();
+    const h = messagingHarness();
     h.http.onPost = () => ({
       location: INVITATION,
       before: () => h.deliver([communication([{ ...invitationCompletedLinkOnly, status: 'Failure', reason: { code: 'RemoteFailure', subcode: 'Declined', message: 'Lene declined.' } }])]),
@@ -78,7 +55,7 @@ describe('our own invitation', () => {
   });
 
   it('cancels the invitation when nobody answers in time, so it cannot connect behind our back (§6.2)', async () => {
-    const h = harness(200);
+    const h = messagingHarness(200);
     h.http.onPost = (url) => (url.pathname.endsWith('/cancel') ? { status: 204 } : { location: INVITATION });
     const started = h.messaging.start({ to: 'lenea@contoso.com', message: { text: 'Hello?' } });
     await new Promise((resolve) => setImmediate(resolve));
@@ -88,7 +65,7 @@ describe('our own invitation', () => {
   });
 
   it('names its operation in a completion that arrives after the caller gave up, so nothing is sent twice', async () => {
-    const h = harness(200);
+    const h = messagingHarness(200);
     h.http.onPost = (url) => (url.pathname.endsWith('/cancel') ? { status: 409 } : { location: INVITATION });
     const started = h.messaging.start({ to: 'lenea@contoso.com', message: { text: 'Hello?' }, operationId: 'op-late' });
     await new Promise((resolve) => setImmediate(resolve));
@@ -100,12 +77,12 @@ describe('our own invitation', () => {
 });
 
 describe('our own messages', () => {
-  async function connected(h: Harness): Promise<void> {
+  async function connected(h: MessagingHarness): Promise<void> {
     await h.deliver([conversation([{ link: { rel: 'messaging', href: `${CONV}/messaging` }, type: 'updated', _embedded: { messaging: { state: 'Connected', _links: { self: { href: `${CONV}/messaging` }, sendMessage: { href: `${CONV}/messaging/messages` } }, rel: 'messaging' } } }])]);
   }
 
   it('is delivered by a link-only completed event that beat the 201', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await connected(h);
     const message = `${CONV}/messaging/messages/2`;
     h.http.onPost = () => ({ location: message, before: () => h.deliver([conversation([{ link: { rel: 'message', href: message }, type: 'completed', status: 'Success' }])]) });
@@ -113,7 +90,7 @@ describe('our own messages', () => {
   });
 
   it('is delivered when the 201 names it while the GET of its link-only completion is still out', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await connected(h);
     const message = `${CONV}/messaging/messages/5`;
     let releaseGet: () => void = () => undefined;
@@ -130,7 +107,7 @@ describe('our own messages', () => {
   });
 
   it('a conversation that cannot take messaging back (409 on addMessaging) ends, so the caller starts a new one', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await h.deliver([conversation([{ link: { rel: 'messaging', href: `${CONV}/messaging` }, type: 'updated', _embedded: { messaging: { state: 'Disconnected', _links: { self: { href: `${CONV}/messaging` }, addMessaging: { href: `${CONV}/messaging/messagingInvitations` } }, rel: 'messaging' } } }])]);
     h.http.onPost = () => ({ status: 409 });
     await expect(h.messaging.send('c7f2', { text: 'Still there?' })).rejects.toMatchObject({ code: 'not-found' });
@@ -138,7 +115,7 @@ describe('our own messages', () => {
   });
 
   it('fails truly from a link-only completed event after the 201, without a GET', async () => {
-    const h = harness();
+    const h = messagingHarness();
     await connected(h);
     const message = `${CONV}/messaging/messages/3`;
     h.http.onPost = () => ({ location: message });
@@ -153,7 +130,7 @@ describe('our own messages', () => {
 
 describe('an incoming invitation', () => {
   it('shows the first message once when the server does not repeat it after accept', async () => {
-    const h = harness();
+    const h = messagingHarness();
     const incoming = {
       link: { rel: 'messagingInvitation', href: `${APP}/communication/messagingInvitations/in1` },
       type: 'started',
