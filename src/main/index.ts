@@ -225,6 +225,10 @@ async function start(): Promise<void> {
       windows.requireOwnConversation(context.windowId, input.conversationId);
       return sessionHandlers.addParticipants(input, context);
     },
+    leaveConversation: async (input, context) => {
+      windows.requireOwnConversation(context.windowId, input.conversationId);
+      return sessionHandlers.leaveConversation(input, context);
+    },
     copyText: async (input) => {
       clipboard.writeText(input.text);
       return null;

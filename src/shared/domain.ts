@@ -121,7 +121,8 @@ export interface ChatMessage {
   readonly system?: { readonly kind: SystemEventKind; readonly who: { readonly uri: string; readonly name: string } };
 }
 
-export const SYSTEM_EVENT_KINDS = ['joined', 'left', 'add-failed'] as const;
+/** 'you-left': the user left the group chat (its `who` is the user). */
+export const SYSTEM_EVENT_KINDS = ['joined', 'left', 'add-failed', 'you-left'] as const;
 export type SystemEventKind = (typeof SYSTEM_EVENT_KINDS)[number];
 
 /** A conversation missed while signed out, from the server's conversation logs (protocol §8.2). */

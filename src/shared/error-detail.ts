@@ -78,6 +78,7 @@ export interface ErrorDetailArgs {
   // The session and the windows.
   chooseSomeoneElse: Record<never, never>;
   noSuchConversation: Record<never, never>;
+  notAGroupChat: Record<never, never>;
   noFailedMessage: Record<never, never>;
   missedGone: Record<never, never>;
   noInvitationWaiting: Record<never, never>;
@@ -171,6 +172,7 @@ export const ERROR_DETAIL_KEYS: { readonly [K in ErrorDetailReason]: WindowMessa
   noPresence: 'errorDetail.noPresence',
   chooseSomeoneElse: 'errorDetail.chooseSomeoneElse',
   noSuchConversation: 'errorDetail.noSuchConversation',
+  notAGroupChat: 'errorDetail.notAGroupChat',
   noFailedMessage: 'errorDetail.noFailedMessage',
   missedGone: 'errorDetail.missedGone',
   noInvitationWaiting: 'errorDetail.noInvitationWaiting',

@@ -167,6 +167,8 @@ export const invokeContract = {
   startGroupChat: method<string>()(z.object({ uris: z.array(sipAddress).min(2).max(20), subject: text(250).optional() }).strict()),
   /** Adds people to a chat; a two-party chat becomes a group chat, whose id is returned. */
   addParticipants: method<string>()(z.object({ conversationId, uris: z.array(sipAddress).min(1).max(20) }).strict()),
+  /** Leaves a group chat (DELETE of its conversation, §6.7); the thread stays and writing in it starts the group again. */
+  leaveConversation: method<null>()(z.object({ conversationId }).strict()),
   /** The contact card: directory details, presence with note and location, the photo. */
   getContactCard: method<ContactCard>()(z.object({ uri: sipAddress }).strict()),
   /** Puts a contact's address or phone number on the clipboard (the page itself may not write it). */
@@ -256,7 +258,7 @@ const SIGN_IN = ['signIn', 'signInDemo', 'runDoctor', 'setProxyCredentials'] as 
 export const PAGE_METHODS: { readonly [P in PageName]: readonly MethodName[] } = {
   // The popup shows the sign-in form while signed out.
   popup: [...EVERY_PAGE, ...SIGN_IN, 'signOut', 'setPresence', 'setNote', 'search', 'searchHistory', 'openChat', 'openConversation', 'openSettings', 'hideWindow', 'acceptInvitation', 'declineInvitation', 'startGroupChat', 'getContactCard', 'copyText', 'openMissed'],
-  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation', 'addParticipants', 'getContactCard', 'copyText', 'openChat'],
+  chat: [...EVERY_PAGE, 'getConversation', 'getHistory', 'sendMessage', 'retryMessage', 'setTyping', 'markRead', 'acceptInvitation', 'declineInvitation', 'addParticipants', 'leaveConversation', 'getContactCard', 'copyText', 'openChat'],
   'quick-reply': [...EVERY_PAGE, 'sendMessage', 'openConversation', 'hideWindow'],
   settings: [...EVERY_PAGE, 'updateSettings', 'openLogFolder', 'copyDiagnostics', 'getCaFiles', 'addCaFile', 'removeCaFile'],
   'sign-in': [...EVERY_PAGE, ...SIGN_IN],

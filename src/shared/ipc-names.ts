@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'openChat',
   'startGroupChat',
   'addParticipants',
+  'leaveConversation',
   'getContactCard',
   'copyText',
   'openMissed',

@@ -124,6 +124,19 @@ export class GroupChats {
     this.host.pushThread(thread);
   }
 
+  /** We left: the conversation is no longer ours; the people stay, so writing again starts the group anew. */
+  youLeft(thread: Thread, me: Person): void {
+    thread.ucwaId = undefined;
+    thread.state = 'idle';
+    thread.imConnected = false;
+    thread.typing = [];
+    thread.joined.clear();
+    thread.ended = undefined;
+    thread.leftBy = undefined;
+    this.line(thread, 'you-left', me);
+    this.host.pushThread(thread);
+  }
+
   private line(thread: Thread, kind: SystemEventKind, who: Person): void {
     const time = this.host.now();
     this.host.keep(thread, { id: `system:${kind}:${key(who.uri)}:${time}:${randomUUID().slice(0, 8)}`, conversationId: thread.id, direction: 'in', from: { uri: who.uri, name: who.name }, text: '', time, delivery: 'delivered', system: { kind, who: { uri: who.uri, name: who.name } } });

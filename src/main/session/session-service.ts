@@ -136,6 +136,11 @@ export class SessionService {
         if (id !== input.conversationId) this.deps.windows.openChat(id);
         return id;
       }),
+      leaveConversation: guard(async (input: ParsedInput<'leaveConversation'>) => {
+        this.requireClient();
+        await this.threads.leave(input.conversationId);
+        return null;
+      }),
       getContactCard: guard(async (input: ParsedInput<'getContactCard'>) => contactCard(this.requireClient(), this.people.get(/^sip:/i.test(input.uri) ? input.uri : `sip:${input.uri}`), input.uri)),
       openMissed: guard(async (input: ParsedInput<'openMissed'>) => {
         const id = await this.missed.open(this.requireClient(), input.id);

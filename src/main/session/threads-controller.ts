@@ -40,6 +40,8 @@ export class ThreadsController {
   private readonly invitations: InvitationDesk;
   readonly groups: GroupChats;
   private readonly lastTypingSent = new Map<string, number>();
+  /** Conversations we left: their late events (a message, a join) must not reopen a thread. */
+  private readonly leftConversations = new Set<string>();
 
   constructor(
     private readonly host: ThreadsHost,
@@ -113,6 +115,31 @@ export class ThreadsController {
     const group = thread.group ? thread : this.groups.promote(thread, []);
     await this.groups.add(group, people);
     return group.id;
+  }
+
+  /**
+   * Leaves a group chat: DELETE of its conversation (§6.7), a "You left" line, and the thread goes
+   * idle. Writing in it afterwards starts the group again with the same people, as a restored group
+   * does — the user still sees them listed and expects the chat to work. A group with no live
+   * conversation (never started, already left) has nothing to leave: a no-op.
+   */
+  async leave(conversationId: string): Promise<void> {
+    const thread = this.requireThread(conversationId);
+    if (!thread.group) throw new IpcFailure('invalid-input', errorDetail('notAGroupChat', {}));
+    const ucwaId = thread.ucwaId;
+    if (ucwaId === undefined) return;
+    this.leftConversations.add(ucwaId);
+    try {
+      await this.host.client().leaveConversation(ucwaId);
+    } catch (error) {
+      // Already gone on the server: left all the same. Anything else: still in it, say so.
+      if (!(error instanceof UcwaError && error.code === 'not-found')) {
+        this.leftConversations.delete(ucwaId);
+        throw error;
+      }
+    }
+    const me = this.host.me();
+    this.groups.youLeft(thread, { uri: me?.uri ?? '', name: me?.name ?? '' });
   }
 
   acceptInvitation(conversationId: string): Promise<void> {
@@ -233,12 +260,14 @@ export class ThreadsController {
   }
 
   clear(): void {
+    this.leftConversations.clear();
     this.deliveries.cancelAll();
     this.store.clear();
   }
 
   /** Handles the events about conversations; true when it was one of them. */
   onEvent(event: UcwaEvent, client: UcwaClient): boolean {
+    if ('conversationId' in event && this.leftConversations.has(event.conversationId)) return true;
     switch (event.type) {
       case 'channelResumed':
         // The server closed our conversations while we were away; threads stay, hrefs do not.

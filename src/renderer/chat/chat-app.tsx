@@ -14,6 +14,7 @@ import { availabilityLabel } from '../state/presence-labels';
 import { Composer } from './composer';
 import { MessageRowView } from './message-row';
 import { HeaderActions } from './header-actions';
+import { LeaveDialog } from './leave-dialog';
 import { AddPeopleDialog, ParticipantPanel, useContactCard } from './participant-panel';
 import { SystemLine } from './system-line';
 
@@ -62,6 +63,7 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
   const title = model.summary.value?.title ?? model.participants.value[0]?.name;
   const card = useContactCard(model.bridge);
   const [adding, setAdding] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   // The window's title (taskbar, window switcher) names the conversation and counts what is unread.
   useEffect(() => {
     document.title = title === undefined ? t('common.pageTitle', { page: 'chat' }) : unread > 0 ? t('chat.windowTitleUnread', { count: unread, title }) : title;
@@ -83,10 +85,11 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
 
   return (
     <div class="chat">
-      <ChatHeader model={model} actions={<HeaderActions model={model} onCard={card.open} onAdd={() => setAdding(true)} />} />
+      <ChatHeader model={model} actions={<HeaderActions model={model} onCard={card.open} onAdd={() => setAdding(true)} onLeave={() => setLeaving(true)} />} />
       <ParticipantPanel model={model} onCard={card.open} />
       {card.dialog}
       {adding ? <AddPeopleDialog model={model} onClose={() => setAdding(false)} /> : null}
+      {leaving ? <LeaveDialog model={model} onClose={() => setLeaving(false)} /> : null}
       <ConnectionBanner />
       {model.error.value === undefined ? null : (
         <div class="banner banner-error" role="alert">

@@ -1,5 +1,5 @@
-// A line in a group chat for something that happened: "Carl joined", "Ana left", "Dana could not
-// be added". Kept as data in the history; worded here in the page's language.
+// A line in a group chat for something that happened: "Carl joined", "Ana left", "You left the
+// conversation", "Dana could not be added". Kept as data in the history; worded here in the page's language.
 import type { ChatMessage } from '../../shared/domain';
 import { formatTime, t } from '../i18n';
 
@@ -10,6 +10,8 @@ export function systemText(message: ChatMessage): string {
       return t('groups.joined', { name });
     case 'left':
       return t('groups.left', { name });
+    case 'you-left':
+      return t('groups.youLeft');
     default:
       return t('groups.addFailed', { name });
   }

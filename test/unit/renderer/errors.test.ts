@@ -81,6 +81,7 @@ const SAMPLES: { readonly [K in ErrorDetailReason]: ErrorDetailArgs[K] } = {
   noPresence: { uri: 'sip:ana@contoso.com' },
   chooseSomeoneElse: {},
   noSuchConversation: {},
+  notAGroupChat: {},
   noFailedMessage: {},
   missedGone: {},
   noInvitationWaiting: {},

@@ -58,6 +58,7 @@ export const errorDetails = {
   'errorDetail.noPresence': 'Für {uri} gibt es keinen Status.',
   'errorDetail.chooseSomeoneElse': 'Wählen Sie eine andere Person als sich selbst.',
   'errorDetail.noSuchConversation': 'Diese Unterhaltung gibt es nicht.',
+  'errorDetail.notAGroupChat': 'Nur einen Gruppenchat können Sie verlassen; ein Chat mit einer Person endet, wenn Sie ihn schließen.',
   'errorDetail.noFailedMessage': 'Es gibt keine fehlgeschlagene Nachricht, die erneut gesendet werden könnte.',
   'errorDetail.missedGone': 'Diese verpasste Unterhaltung gibt es nicht mehr.',
   'errorDetail.noInvitationWaiting': 'In dieser Unterhaltung wartet keine Einladung.',

@@ -57,6 +57,7 @@ export const errorDetails = {
   'errorDetail.noPresence': 'There is no presence for {uri}.',
   'errorDetail.chooseSomeoneElse': 'Choose someone other than yourself.',
   'errorDetail.noSuchConversation': 'That conversation does not exist.',
+  'errorDetail.notAGroupChat': 'Only a group chat can be left; a chat with one person simply ends when you close it.',
   'errorDetail.noFailedMessage': 'There is no failed message to retry.',
   'errorDetail.missedGone': 'That missed conversation is no longer there.',
   'errorDetail.noInvitationWaiting': 'There is no invitation waiting in this conversation.',

@@ -1,0 +1,23 @@
+// "Leave" for a group chat: asked once (the others go on without us), then the conversation is left.
+import { useState } from 'preact/hooks';
+import { DialogFooter } from '../components/dialog-footer';
+import { ModalDialog } from '../components/modal-dialog';
+import { t } from '../i18n';
+import type { ChatModel } from '../state/chat-model';
+import { errorMessage } from '../state/errors';
+
+export function LeaveDialog({ model, onClose }: { readonly model: ChatModel; readonly onClose: () => void }) {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const leave = async (): Promise<void> => {
+    const result = await model.bridge.leaveConversation({ conversationId: model.conversationId });
+    if (result.ok) onClose();
+    else setError(errorMessage(result.error));
+  };
+  return (
+    <ModalDialog labelId="leave-title" onClose={onClose}>
+      <h2 id="leave-title">{t('groups.leaveTitle')}</h2>
+      <p>{t('groups.leaveConfirm')}</p>
+      <DialogFooter error={error} confirmLabel={t('groups.leave')} onConfirm={() => void leave()} onCancel={onClose} />
+    </ModalDialog>
+  );
+}
