@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 
 const compiled = await build({
   stdin: {
-    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { windowCatalog } from './src/shared/i18n/window-catalog.ts';",
+    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -16,7 +16,7 @@ const compiled = await build({
   write: false,
   logLevel: 'warning',
 });
-const { COMPILED_CATALOGS, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+const { COMPILED_CATALOGS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
 
 const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](\w+)\.ts$/;
 const AREAS = [...new Set(Object.keys(COMPILED_CATALOGS.en).map((key) => key.split('.')[0]))];
@@ -43,12 +43,6 @@ export function precompiledCatalogs(keep) {
     },
   };
 }
-
-/**
- * Keys the main process names and a page words (a doctor report's steps, the settings-file notice
- * arrive as catalog keys with arguments): not in the pages' code, kept whole.
- */
-const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'];
 
 /** The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and metafile. */
 export function keysUsedBy(result) {

@@ -9,6 +9,12 @@ type MainOnlyArea = (typeof MAIN_ONLY_AREAS)[number];
 
 export type WindowMessageKey = Exclude<MessageKey, `${MainOnlyArea}.${string}`>;
 
+/**
+ * Keys the main process names and a page words (a doctor report's steps, the settings-file notice
+ * arrive as catalog keys with arguments): not in the pages' code, so the build keeps them whole.
+ */
+export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
+
 export function isWindowMessage(key: string): boolean {
   return !MAIN_ONLY_AREAS.some((area) => key.startsWith(`${area}.`));
 }
