@@ -10,8 +10,7 @@ import { isIP } from 'node:net';
 import type { Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { buildConnector } from 'undici';
-import { UcwaError, proxyToken } from '../main/ucwa/index';
-import type { ProxyCredentials } from '../main/ucwa/index';
+import { UcwaError, credentialsInProxyUrl, proxyToken } from '../main/ucwa/index';
 import { t } from './cli-language';
 
 export interface TunnelProxy {
@@ -19,13 +18,9 @@ export interface TunnelProxy {
   readonly url: string;
 }
 
-function credentialsIn(url: URL): ProxyCredentials | undefined {
-  return url.username === '' ? undefined : { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
-}
-
 export function tunnelConnector(proxy: TunnelProxy, ca: readonly string[] | undefined): buildConnector.connector {
   const proxyUrl = new URL(proxy.url);
-  const credentials = credentialsIn(proxyUrl);
+  const credentials = credentialsInProxyUrl(proxyUrl);
   const tlsTrust = { ...(ca === undefined ? {} : { ca: [...ca] }), rejectUnauthorized: true };
   return (options, callback) => {
     const https = options.protocol === 'https:';

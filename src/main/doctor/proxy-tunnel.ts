@@ -5,7 +5,7 @@
 // up itself, as it does for sign-in.
 import type { Socket } from 'node:net';
 import type { ProxyCredentials } from '../ucwa/index';
-import { proxyToken } from '../ucwa/index';
+import { credentialsInProxyUrl, proxyToken } from '../ucwa/index';
 import type { DoctorNetwork, DoctorProxy } from './doctor-network';
 import { ConnectTimeoutError, defaultPort, openTcp, startTls } from './doctor-network';
 
@@ -41,8 +41,7 @@ export async function openRoute(network: DoctorNetwork, url: URL, timeoutMs: num
 
 export function credentialsOf(proxy: DoctorProxy): ProxyCredentials | undefined {
   if (proxy.credentials !== undefined) return proxy.credentials;
-  const parsed = new URL(proxy.url);
-  return parsed.username === '' ? undefined : { user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
+  return credentialsInProxyUrl(new URL(proxy.url));
 }
 
 export async function openTunnel(network: DoctorNetwork, proxy: DoctorProxy, hostname: string, port: number, timeoutMs: number): Promise<Socket> {

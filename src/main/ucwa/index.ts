@@ -16,7 +16,7 @@ export { MAX_PHOTO_BYTES } from './people';
 export type { MissedConversation, MissedMessage } from './conversation-logs';
 export { buildTlsTrust, readCaFile, systemStoreAvailable } from './tls-trust';
 export type { CertificateSource, TlsTrust, TrustSources } from './tls-trust';
-export { createNetworkRoute, displayProxy, environmentProxy, environmentProxyUrl, proxyToken } from './network-route';
+export { createNetworkRoute, credentialsInProxyUrl, displayProxy, environmentProxy, environmentProxyUrl, proxyToken } from './network-route';
 export type { NetworkRoute, ProxyChoice, ProxyCredentials, ProxyServer } from './network-route';
 export type { DispatcherSource } from './http-transport';
 export { CERTIFICATE_PROBLEM_KEYS } from './certificate-problem';

@@ -37,6 +37,11 @@ function connectOptions(trust: TlsTrust): { ca?: string[]; rejectUnauthorized: t
   return { ...(trust.ca === undefined ? {} : { ca: [...trust.ca] }), rejectUnauthorized: true };
 }
 
+/** The user name and password a proxy URL carries (http://user:password@proxy:port), if any. */
+export function credentialsInProxyUrl(url: URL): ProxyCredentials | undefined {
+  return url.username === '' ? undefined : { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+}
+
 /** Basic credentials for Proxy-Authorization; never logged (undici sends it only to the proxy). */
 export function proxyToken(credentials: ProxyCredentials): string {
   return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
