@@ -272,7 +272,10 @@ export const eventContract = {
   connectionChanged: event<ConnectionInfo>(),
   sessionChanged: event<{ readonly me?: Me }>(),
   presenceChanged: event<{ readonly uri: string; readonly presence: Presence; readonly isMe: boolean }>(),
+  /** The whole list again: replaces what a window has (a long list continues in contactsUpdated pushes). */
   contactsChanged: event<{ readonly groups: readonly ContactGroup[]; readonly contacts: readonly Contact[] }>(),
+  /** These contacts as they are now, added to the list or replacing their older selves (a long list in parts; new photos). */
+  contactsUpdated: event<{ readonly contacts: readonly Contact[] }>(),
   conversationChanged: event<ConversationSummary>(),
   messageAdded: event<ChatMessage>(),
   messageUpdated: event<ChatMessage>(),

@@ -46,6 +46,7 @@ export const EVENT_NAMES = [
   'sessionChanged',
   'presenceChanged',
   'contactsChanged',
+  'contactsUpdated',
   'conversationChanged',
   'messageAdded',
   'messageUpdated',

@@ -4,6 +4,7 @@
 import type { Presence } from '../../shared/domain';
 import { MAX_PHOTO_BYTES } from '../ucwa/index';
 import type { Photo, PresenceInfo, UcwaClient } from '../ucwa/index';
+import { mapInSlices } from '../ucwa/slices';
 
 const PARALLEL_PHOTOS = 4;
 /** Beyond these, contacts wait for their subscription events or go without a photo (a huge list must not flood the server). */
@@ -34,9 +35,11 @@ export function photoDataUrl(photo: Photo | undefined): string | undefined {
 export async function fetchContactDetails(client: UcwaClient, uris: readonly string[], apply: PresencePatch, applyPhoto: PhotoPatch, stillCurrent: () => boolean): Promise<void> {
   const details = await client.getContactDetails(uris.slice(0, MAX_DETAILS)).catch(() => []);
   if (!stillCurrent()) return;
-  for (const d of details) {
+  // A push to every window per contact: a thousand of them in slices, not in one turn.
+  await mapInSlices(details, (d) => {
     if (d.presence !== undefined || d.note !== undefined) apply(d.uri, { ...(d.presence === undefined ? {} : toPresence(d.presence)), ...(d.note === undefined ? {} : { note: d.note }) });
-  }
+  });
+  if (!stillCurrent()) return;
   const queue = uris.slice(0, MAX_PHOTOS);
   const worker = async (): Promise<void> => {
     for (let uri = queue.shift(); uri !== undefined && stillCurrent(); uri = queue.shift()) {

@@ -6,13 +6,12 @@
 // JSON.parse would refuse it. (A streaming parser, @streamparser/json, was measured first: 2.5-7x
 // JSON.parse's CPU time in total and single slices of 45-115 ms on this machine, from its own
 // allocation; native JSON.parse per item is what keeps each slice short.)
-import { yieldToEventLoop } from './slices';
+import { SLICE_BUDGET_MS, SliceBudget } from './slices';
 
 /** Below this, one JSON.parse is a few milliseconds: not worth slicing. */
 export const SLICED_FROM_CHARS = 256 * 1024;
-/** Characters scanned, or items parsed, between two yields: about a millisecond of work each. */
-export const SCAN_CHARS_PER_SLICE = 256 * 1024;
-export const ITEMS_PER_PARSE_SLICE = 200;
+/** Characters scanned between two looks at the clock. */
+const SCAN_CHARS_PER_CLOCK_CHECK = 16 * 1024;
 
 export class JsonSyntaxError extends Error {}
 
@@ -36,16 +35,16 @@ interface Found {
  * The document `text` encodes, with `_embedded[rel]` (an array) parsed item by item in slices.
  * Equal to JSON.parse(text); a JsonSyntaxError where JSON.parse would throw.
  */
-export async function parseCollectionInSlices(text: string, rel: string, fromChars = SLICED_FROM_CHARS): Promise<unknown> {
+export async function parseCollectionInSlices(text: string, rel: string, fromChars = SLICED_FROM_CHARS, budgetMs = SLICE_BUDGET_MS): Promise<unknown> {
   if (text.length < fromChars) return parseWhole(text);
-  const found = await findItems(text, rel);
+  const found = await findItems(text, rel, budgetMs);
   if (found === undefined) return parseWhole(text);
   // The rest of the document, with an empty array where the items were: checked and parsed whole.
   const skeleton = parseWhole(`${text.slice(0, found.open + 1)}${text.slice(found.close)}`) as { _embedded: Record<string, unknown[]> };
   const items: unknown[] = [];
-  for (let i = 0; i < found.items.length; i++) {
-    if (i > 0 && i % ITEMS_PER_PARSE_SLICE === 0) await yieldToEventLoop();
-    const [start, end] = found.items[i] as readonly [number, number];
+  const budget = new SliceBudget(budgetMs);
+  for (const [start, end] of found.items) {
+    if (budget.due()) await budget.next();
     items.push(parseWhole(text.slice(start, end)));
   }
   skeleton._embedded[rel] = items;
@@ -64,7 +63,7 @@ function parseWhole(text: string): unknown {
  * Scans for the array at `$._embedded.<rel>`: undefined when there is none (or the text ends
  * early), so the caller parses the whole text and JSON.parse says what is wrong.
  */
-async function findItems(text: string, rel: string): Promise<Found | undefined> {
+async function findItems(text: string, rel: string, budgetMs: number): Promise<Found | undefined> {
   let depth = 0;
   // The key most recently read at depth 1 and 2 (what the next value belongs to).
   let keyAt1: string | undefined;
@@ -73,12 +72,13 @@ async function findItems(text: string, rel: string): Promise<Found | undefined> 
   let open = -1;
   let itemStart = -1;
   const items: [number, number][] = [];
+  const budget = new SliceBudget(budgetMs);
   // A threshold, not i % size: skipping a string moves i past any exact multiple.
-  let nextYield = SCAN_CHARS_PER_SLICE;
+  let nextCheck = SCAN_CHARS_PER_CLOCK_CHECK;
   for (let i = 0; i < text.length; i++) {
-    if (i >= nextYield) {
-      nextYield = i + SCAN_CHARS_PER_SLICE;
-      await yieldToEventLoop();
+    if (i >= nextCheck) {
+      nextCheck = i + SCAN_CHARS_PER_CLOCK_CHECK;
+      if (budget.spent()) await budget.next();
     }
     const c = text.charCodeAt(i);
     if (c === QUOTE) {

@@ -90,6 +90,11 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
       contacts.value = byUri(payload.contacts);
     });
   });
+  bridge.on('contactsUpdated', (payload) => {
+    const next = new Map(contacts.value);
+    for (const contact of payload.contacts) next.set(contact.uri.toLowerCase(), contact);
+    contacts.value = next;
+  });
   bridge.on('conversationChanged', putConversation);
   bridge.on('unreadChanged', ({ conversationId, unread, total }) => {
     batch(() => {

@@ -6,6 +6,7 @@ import type { EventName } from '../../../src/shared/ipc-contract';
 import { photoDataUrl } from '../../../src/main/session/contact-details';
 import { headlessSession } from '../../../src/main/session/headless-session';
 import { UcwaClient } from '../../../src/main/ucwa/index';
+import { contactsAsWindowSees } from '../../support/contact-pushes';
 import { clientFor, startSim } from '../../support/simulator';
 
 describe('contact details', () => {
@@ -25,7 +26,7 @@ describe('contact details', () => {
     const contact = async (uri: string): Promise<Contact | undefined> => (await session.handlers().getContacts({}, { windowId: 1 })).contacts.find((c) => c.uri === uri);
     await expect.poll(async () => (await contact('sip:carl@contoso.com'))?.presence, { timeout: 5_000 }).toMatchObject({ availability: 'Busy', note: 'At the design review' });
     await expect.poll(async () => (await contact('sip:carl@contoso.com'))?.photo, { timeout: 5_000 }).toMatch(/^data:image\//);
-    expect(pushes.some((p) => p.name === 'contactsChanged' && (p.payload as { contacts: Contact[] }).contacts.some((c) => c.photo !== undefined))).toBe(true);
+    expect(contactsAsWindowSees(pushes).find((c) => c.uri === 'sip:carl@contoso.com')?.photo).toMatch(/^data:image\//);
     await session.signOut();
   });
 

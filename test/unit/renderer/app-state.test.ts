@@ -41,7 +41,7 @@ describe('the window model', () => {
   it('subscribes, then loads the snapshot, then says it is ready', async () => {
     const memory = await started();
     expect(memory.calls.map((c) => c.method)).toEqual(['getSnapshot', 'ready']);
-    for (const name of ['connectionChanged', 'sessionChanged', 'presenceChanged', 'contactsChanged', 'conversationChanged', 'unreadChanged', 'typingChanged', 'settingsChanged', 'localeChanged'] as const) {
+    for (const name of ['connectionChanged', 'sessionChanged', 'presenceChanged', 'contactsChanged', 'contactsUpdated', 'conversationChanged', 'unreadChanged', 'typingChanged', 'settingsChanged', 'localeChanged'] as const) {
       expect(memory.listenerCount(name), name).toBe(1);
     }
     expect(state.loaded.value).toBe(true);
@@ -114,6 +114,11 @@ describe('the window model', () => {
     const memory = await started();
     memory.emit('contactsChanged', { groups: [], contacts: [carl] });
     expect([...state.contacts.value.keys()]).toEqual(['sip:carl@contoso.com']);
+    expect(state.groups.value).toEqual([]);
+    // The rest of a long list, and new photos: added, or replacing the contact as it was.
+    memory.emit('contactsUpdated', { contacts: [{ ...carl, photo: 'data:image/png;base64,AQ==' }, { ...carl, uri: 'sip:Dana@contoso.com', name: 'Dana' }] });
+    expect([...state.contacts.value.keys()]).toEqual(['sip:carl@contoso.com', 'sip:dana@contoso.com']);
+    expect(state.contacts.value.get('sip:carl@contoso.com')?.photo).toBe('data:image/png;base64,AQ==');
     expect(state.groups.value).toEqual([]);
     memory.emit('conversationChanged', conversation('chat:carl', 9));
     expect([...state.conversations.value.keys()]).toEqual(['chat:ben', 'chat:carl']);

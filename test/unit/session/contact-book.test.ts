@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/shared/domain';
 import type { EventName } from '../../../src/shared/ipc-contract';
-import { ContactBook } from '../../../src/main/session/contact-book';
+import { CONTACTS_PER_PUSH, ContactBook } from '../../../src/main/session/contact-book';
+import { contactsAsWindowSees } from '../../support/contact-pushes';
 import { photoDataUrl, toPresence } from '../../../src/main/session/contact-details';
 import { MAX_PHOTO_BYTES, UcwaClient } from '../../../src/main/ucwa/index';
 import type { ContactDetails, ContactInfo, GroupInfo, Photo } from '../../../src/main/ucwa/index';
@@ -53,7 +54,7 @@ function book() {
   const client = new ScriptedPeople();
   const current: { client: UcwaClient | undefined } = { client };
   const contacts = new ContactBook((name, payload) => pushes.push({ name, payload }), () => current.client);
-  const lastList = (): readonly Contact[] => (pushes.filter((p) => p.name === 'contactsChanged').at(-1)?.payload as { contacts: readonly Contact[] } | undefined)?.contacts ?? [];
+  const lastList = (): readonly Contact[] => contactsAsWindowSees(pushes);
   return { pushes, client, current, contacts, lastList };
 }
 
@@ -119,6 +120,62 @@ describe('the contact list', () => {
       lena: { presence: { availability: 'Unknown' }, photo: undefined },
       omar: { presence: { availability: 'Unknown' }, photo: undefined },
     });
+  });
+});
+
+describe('a long contact list', () => {
+  const many = (n: number): ContactInfo[] => Array.from({ length: n }, (_, i) => info(`sip:p${i}@contoso.com`, `Person ${i}`));
+
+  it('reaches the windows in parts with the event loop running between them, and nothing is lost or stale', async () => {
+    const { client, contacts, pushes } = book();
+    const count = 2 * CONTACTS_PER_PUSH + 500;
+    client.contacts = many(count);
+    client.groups = [{ id: 'g', name: 'All', kind: 'group', contactUris: client.contacts.map((c) => c.uri) }];
+    // Between the first part and the second, the last person's presence changes: not yet sent to
+    // the windows, so it must travel in its part.
+    const last = `sip:p${count - 1}@contoso.com`;
+    let ranBetween = -1;
+    const loading = contacts.load(client);
+    const between = (): void => {
+      if (pushes.some((p) => p.name === 'contactsChanged')) {
+        ranBetween = pushes.filter((p) => p.name === 'contactsUpdated').length;
+        contacts.presenceChanged(last, { availability: 'Busy' });
+      } else setImmediate(between);
+    };
+    setImmediate(between);
+    await loading;
+    const lists = pushes.filter((p) => p.name === 'contactsChanged' || p.name === 'contactsUpdated').map((p) => [p.name, (p.payload as { contacts: readonly Contact[] }).contacts.length]);
+    expect(lists).toEqual([['contactsChanged', CONTACTS_PER_PUSH], ['contactsUpdated', CONTACTS_PER_PUSH], ['contactsUpdated', 500]]);
+    expect(ranBetween).toBe(0);
+    const seen = contactsAsWindowSees(pushes);
+    expect(seen).toHaveLength(count);
+    expect(seen.find((c) => c.uri === last)?.presence.availability).toBe('Busy');
+    expect((pushes.find((p) => p.name === 'contactsChanged')?.payload as { groups: unknown[] }).groups).toHaveLength(1);
+  });
+
+  it('stops a push under way when the list is cleared (signed out)', async () => {
+    const { client, contacts, pushes } = book();
+    client.contacts = many(3 * CONTACTS_PER_PUSH);
+    const loading = contacts.load(client);
+    const clearOnFirst = (): void => {
+      if (pushes.some((p) => p.name === 'contactsChanged')) contacts.clear();
+      else setImmediate(clearOnFirst);
+    };
+    setImmediate(clearOnFirst);
+    await loading;
+    expect(pushes.filter((p) => p.name === 'contactsUpdated')).toEqual([]);
+  });
+
+  it('sends new photos as the contacts that changed, not the whole list again', async () => {
+    const { client, contacts, pushes } = book();
+    client.contacts = many(120);
+    for (const c of client.contacts.slice(0, 3)) client.photos.set(c.uri, { contentType: 'image/png', data: Buffer.from([7]) });
+    await contacts.load(client);
+    await settle(() => contactsAsWindowSees(pushes).filter((c) => c.photo !== undefined).length === 3);
+    expect(pushes.filter((p) => p.name === 'contactsChanged')).toHaveLength(1);
+    const photoPush = pushes.find((p) => p.name === 'contactsUpdated')?.payload as { contacts: readonly Contact[] };
+    expect(photoPush.contacts.map((c) => c.uri)).toEqual(['sip:p0@contoso.com', 'sip:p1@contoso.com', 'sip:p2@contoso.com']);
+    expect(contacts.get('sip:p1@contoso.com')?.photo).toBe('data:image/png;base64,Bw==');
   });
 });
 

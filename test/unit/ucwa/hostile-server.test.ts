@@ -40,6 +40,27 @@ describe('a misbehaving server', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('reads text sent in pieces that split a character, and bytes as they are', async () => {
+    const text = 'Grüße, 😀 — ' + 'ä'.repeat(1_000);
+    const bytes = Buffer.from(text, 'utf8');
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      // Every piece ends inside a multi-byte character (ü is two bytes, 😀 four).
+      let at = 0;
+      const next = (): void => {
+        if (at >= bytes.length) return void res.end();
+        const size = at === 0 ? 3 : 7;
+        res.write(bytes.subarray(at, at + size), () => setImmediate(next));
+        at += size;
+      };
+      next();
+    });
+    expect((await transport().send({ method: 'GET', url: new URL(url) })).text).toBe(text);
+    const binary = await transport().send({ method: 'GET', url: new URL(url), binary: true });
+    expect(binary.bytes?.equals(bytes)).toBe(true);
+    expect(binary.text).toBe('');
+  });
+
   it('cannot fill memory with an endless body', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
