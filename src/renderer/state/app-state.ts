@@ -39,6 +39,7 @@ export function applySnapshot(snapshot: Snapshot): void {
     connection.value = snapshot.connection;
     me.value = snapshot.me;
     groups.value = snapshot.groups;
+    pendingPresence.clear();
     contacts.value = byUri(snapshot.contacts);
     conversations.value = new Map(snapshot.conversations.map((c) => [c.id, c]));
     unreadTotal.value = snapshot.unreadTotal;
@@ -57,6 +58,27 @@ function putConversation(summary: ConversationSummary): void {
   conversations.value = next;
 }
 
+/**
+ * Contacts' presence changes gathered for one update of the list: at sign-in thousands arrive one
+ * push each, and copying a 10,000-contact list per push froze the popup for seconds.
+ */
+const PRESENCE_FLUSH_MS = 16;
+const pendingPresence = new Map<string, Contact['presence']>();
+let pendingPresenceTimer: ReturnType<typeof setTimeout> | undefined;
+
+function flushPresence(): void {
+  clearTimeout(pendingPresenceTimer);
+  pendingPresenceTimer = undefined;
+  if (pendingPresence.size === 0) return;
+  const next = new Map(contacts.value);
+  for (const [key, presence] of pendingPresence) {
+    const contact = next.get(key);
+    if (contact !== undefined) next.set(key, { ...contact, presence });
+  }
+  pendingPresence.clear();
+  contacts.value = next;
+}
+
 /** Subscribes to every push that changes the model, then loads the snapshot (so nothing falls between). */
 export async function startAppState(bridge: UcwaBridge): Promise<void> {
   bridge.on('connectionChanged', (info) => (connection.value = info));
@@ -64,6 +86,7 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
     me.value = next;
     if (next === undefined) {
       batch(() => {
+        pendingPresence.clear();
         contacts.value = new Map();
         groups.value = [];
         conversations.value = new Map();
@@ -78,19 +101,19 @@ export async function startAppState(bridge: UcwaBridge): Promise<void> {
       return;
     }
     const key = uri.toLowerCase();
-    const contact = contacts.value.get(key);
-    if (contact === undefined) return;
-    const next = new Map(contacts.value);
-    next.set(key, { ...contact, presence });
-    contacts.value = next;
+    if (!contacts.value.has(key)) return;
+    pendingPresence.set(key, presence);
+    pendingPresenceTimer ??= setTimeout(flushPresence, PRESENCE_FLUSH_MS);
   });
   bridge.on('contactsChanged', (payload) => {
+    flushPresence();
     batch(() => {
       groups.value = payload.groups;
       contacts.value = byUri(payload.contacts);
     });
   });
   bridge.on('contactsUpdated', (payload) => {
+    flushPresence();
     const next = new Map(contacts.value);
     for (const contact of payload.contacts) next.set(contact.uri.toLowerCase(), contact);
     contacts.value = next;
