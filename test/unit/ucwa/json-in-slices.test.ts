@@ -8,6 +8,7 @@ import { HttpTransport } from '../../../src/main/ucwa/http-transport';
 import { JsonSyntaxError, parseCollectionInSlices } from '../../../src/main/ucwa/json-in-slices';
 import { SecretRedactor, createLogger, silentSink } from '../../../src/main/ucwa/logger';
 import { CredentialTrust } from '../../../src/main/ucwa/trust-policy';
+import { turnsDuring } from '../../support/event-loop-turns';
 
 const contact = (i: number): Record<string, unknown> => ({
   uri: `sip:person${i}@contoso.com`,
@@ -56,16 +57,8 @@ describe('parseCollectionInSlices', () => {
 
   it('yields to the event loop while it works through a large list', async () => {
     const text = JSON.stringify({ _embedded: { contact: Array.from({ length: 3_000 }, (_, i) => contact(i)) } });
-    let turns = 0;
-    let working = true;
-    const tick = (): void => {
-      turns++;
-      if (working) setImmediate(tick);
-    };
-    setImmediate(tick);
     // No time to spare: every look at the clock ends a slice (a slice's length is time, not a count).
-    const value = (await parseCollectionInSlices(text, 'contact', undefined, 0)) as { _embedded: { contact: unknown[] } };
-    working = false;
+    const { value, turns } = await turnsDuring(async () => (await parseCollectionInSlices(text, 'contact', undefined, 0)) as { _embedded: { contact: unknown[] } });
     expect(value._embedded.contact).toHaveLength(3_000);
     expect(turns).toBeGreaterThan(100);
   });

@@ -3,23 +3,18 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SLICE_BUDGET_MS, mapInSlices } from '../../../src/main/ucwa/slices';
+import { turnsDuring } from '../../support/event-loop-turns';
 
 /** How many times other work ran while mapInSlices went through `count` items, each costing `msPerItem` on a fake clock. */
 async function turnsWhile(count: number, msPerItem: number): Promise<{ turns: number; out: number[] }> {
   let now = 0;
   vi.spyOn(performance, 'now').mockImplementation(() => now);
-  let turns = 0;
-  let working = true;
-  const tick = (): void => {
-    turns++;
-    if (working) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const out = await mapInSlices(Array.from({ length: count }, (_, i) => i), (i) => {
-    now += msPerItem;
-    return i * 2;
-  });
-  working = false;
+  const { value: out, turns } = await turnsDuring(() =>
+    mapInSlices(Array.from({ length: count }, (_, i) => i), (i) => {
+      now += msPerItem;
+      return i * 2;
+    }),
+  );
   return { turns, out };
 }
 
