@@ -37,12 +37,13 @@ interface Found {
  */
 export async function parseCollectionInSlices(text: string, rel: string, fromChars = SLICED_FROM_CHARS, budgetMs = SLICE_BUDGET_MS): Promise<unknown> {
   if (text.length < fromChars) return parseWhole(text);
-  const found = await findItems(text, rel, budgetMs);
+  // One budget across the scan and the parse: the scan's last slice and the first items share a turn.
+  const budget = new SliceBudget(budgetMs);
+  const found = await findItems(text, rel, budget);
   if (found === undefined) return parseWhole(text);
   // The rest of the document, with an empty array where the items were: checked and parsed whole.
   const skeleton = parseWhole(`${text.slice(0, found.open + 1)}${text.slice(found.close)}`) as { _embedded: Record<string, unknown[]> };
   const items: unknown[] = [];
-  const budget = new SliceBudget(budgetMs);
   for (const [start, end] of found.items) {
     if (budget.due()) await budget.next();
     items.push(parseWhole(text.slice(start, end)));
@@ -63,7 +64,7 @@ function parseWhole(text: string): unknown {
  * Scans for the array at `$._embedded.<rel>`: undefined when there is none (or the text ends
  * early), so the caller parses the whole text and JSON.parse says what is wrong.
  */
-async function findItems(text: string, rel: string, budgetMs: number): Promise<Found | undefined> {
+async function findItems(text: string, rel: string, budget: SliceBudget): Promise<Found | undefined> {
   let depth = 0;
   // The key most recently read at depth 1 and 2 (what the next value belongs to).
   let keyAt1: string | undefined;
@@ -72,7 +73,6 @@ async function findItems(text: string, rel: string, budgetMs: number): Promise<F
   let open = -1;
   let itemStart = -1;
   const items: [number, number][] = [];
-  const budget = new SliceBudget(budgetMs);
   // A threshold, not i % size: skipping a string moves i past any exact multiple.
   let nextCheck = SCAN_CHARS_PER_CLOCK_CHECK;
   for (let i = 0; i < text.length; i++) {
