@@ -256,7 +256,7 @@ export class MessagingEvents {
   private replace(old: ConversationRecord, by: ConversationRecord): void {
     if (old === by || old.replacedBy === by.id) return;
     old.replacedBy = by.id;
-    this.state.replacements.set(old.id, by.id);
+    this.state.noteReplacement(old.id, by.id);
     by.threadId ??= old.threadId;
     by.subject ||= old.subject;
     by.remoteUri ??= old.remoteUri;

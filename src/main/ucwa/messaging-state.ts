@@ -62,6 +62,8 @@ export class MessagingState {
   private readonly earlyParticipantOutcomes = new Map<string, { readonly status: string | undefined; readonly reason: EventReason | undefined }>();
   /** Conversations derived from others (§6.8): old id → new id, so a late outcome finds the live one. */
   readonly replacements = new Map<string, string>();
+  /** Who waits to hear which conversation replaces an id (see replacementOf). */
+  private readonly replacementWaiters = new Map<string, Set<(by: string | undefined) => void>>();
   private readonly early = new Map<string, EarlyCompletion>();
   /** Adds IM to a conference we joined (§6.5); set by the commands. */
   joinMessaging: (conversationId: string) => void = () => undefined;
@@ -105,6 +107,29 @@ export class MessagingState {
       current = next;
     }
     return current;
+  }
+
+  /** `old` continues as `by` (§6.8): recorded, and told to whoever waits for it. */
+  noteReplacement(old: string, by: string): void {
+    this.replacements.set(old, by);
+    for (const waiter of [...(this.replacementWaiters.get(old) ?? [])]) waiter(by);
+  }
+
+  /** The live conversation that replaced `id`, once our events say so; undefined if none did within `ms`. */
+  replacementOf(id: string, ms: number): Promise<string | undefined> {
+    if (this.replacements.has(id)) return Promise.resolve(this.liveId(id));
+    return new Promise((resolve) => {
+      const waiters = this.replacementWaiters.get(id) ?? new Set();
+      const done = (by: string | undefined): void => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        if (waiters.size === 0) this.replacementWaiters.delete(id);
+        resolve(by === undefined ? undefined : this.liveId(by));
+      };
+      const timer = setTimeout(() => done(undefined), ms);
+      waiters.add(done);
+      this.replacementWaiters.set(id, waiters);
+    });
   }
 
   bindParticipantAdd(href: string, operationId: string): void {
@@ -181,6 +206,7 @@ export class MessagingState {
     this.participantAddByHref.clear();
     this.earlyParticipantOutcomes.clear();
     this.replacements.clear();
+    for (const waiters of [...this.replacementWaiters.values()]) for (const waiter of [...waiters]) waiter(undefined);
     this.conversations.clear();
     this.invitations.clear();
   }

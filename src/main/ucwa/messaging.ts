@@ -16,6 +16,9 @@ import { MessagingEvents } from './messaging-events';
 import { MessagingState } from './messaging-state';
 import { errorDetail } from '../../shared/error-detail';
 
+/** How long an add that met a vanished conversation waits to hear where the conference went (§6.8). */
+const DERIVATION_WAIT_MS = 5_000;
+
 export interface StartConversationInput {
   readonly to: string;
   readonly subject?: string;
@@ -172,7 +175,21 @@ export class Messaging {
 
   /** Invites one more person; the conversation becomes a conference once they join (§6.8). */
   async addParticipant(conversationId: string, to: string): Promise<void> {
-    const record = this.conversation(conversationId);
+    const record = this.conversation(this.state.liveId(conversationId));
+    try {
+      await this.inviteParticipant(record, to);
+    } catch (error) {
+      // The person added just before may have moved the chat into a derived conference (§6.8)
+      // that our events have not told of yet: the old conversation is gone. Once they do, add there.
+      if (!(error instanceof UcwaError && error.code === 'not-found')) throw error;
+      const moved = await this.state.replacementOf(record.id, DERIVATION_WAIT_MS);
+      if (moved === undefined) throw error;
+      await this.inviteParticipant(this.conversation(moved), to);
+    }
+  }
+
+  private async inviteParticipant(record: ConversationRecord, to: string): Promise<void> {
+    const conversationId = record.id;
     if (record.addParticipantUrl === undefined) applyConversationResource(record, await this.http.getResource(record.url, 'conversation'));
     if (record.addParticipantUrl === undefined) throw new UcwaError('not-found', errorDetail('cannotAddParticipants', {}));
     // Registered before the POST: the outcome may beat the 201 (§10.10); a failure becomes participantAddFailed.

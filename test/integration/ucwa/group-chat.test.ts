@@ -100,4 +100,20 @@ describeEachProfile('group chat', (profile) => {
     sim.control.hangUp({ from: 'lena@contoso.com', to: 'ana@contoso.com' });
     await joined;
   });
+  it('adding two people one right after the other reaches both, though the first made the chat a conference', async () => {
+    const sim = await startSim({ profile });
+    const [ana, ben, carl] = await Promise.all(['ana@contoso.com', 'ben@contoso.com', 'carl@contoso.com'].map((u) => signedIn(sim, u)));
+    if (ana === undefined || ben === undefined || carl === undefined) throw new Error('three clients');
+    autoAccept(ben);
+    autoAccept(carl);
+    const started = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Quick' });
+    const anaSees = (uri: string): Promise<unknown> => ana.waitFor('participantAdded', (e) => e.participant.uri === uri, 10_000);
+    const carlAdded = anaSees('sip:carl@contoso.com');
+    const echoAdded = anaSees('sip:echo@contoso.com');
+    // The second add names the conversation as the user saw it, before any event could say that the
+    // first add moved it into a derived conference (§6.8; the strict profile does so).
+    await ana.addParticipant(started, 'carl@contoso.com');
+    await ana.addParticipant(started, 'echo@contoso.com');
+    await Promise.all([carlAdded, echoAdded]);
+  });
 });
