@@ -138,7 +138,7 @@ export class Messaging {
 
   /** Sends one message; resolves when the server reports it delivered (§6.3). One POST in flight per conversation. */
   send(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
-    const record = this.conversation(conversationId);
+    const record = this.conversation(this.state.liveId(conversationId));
     const delivered = record.sendChain.then(() => this.sendNow(record, body));
     // The chain waits for each 201 only, so delivery results can overlap (§10.26).
     record.sendChain = delivered.then((r) => r.posted, () => undefined);
@@ -279,6 +279,13 @@ export class Messaging {
       // 409: the other side left before we heard of it (§6.9). Re-read messaging and add it again.
       if (error instanceof UcwaError && error.status === 409 && (await this.refreshMessaging(record)) && record.messaging.addMessaging !== undefined) {
         return { posted: undefined, delivery: this.reinvite(record, body) };
+      }
+      // 404: the conversation is gone, perhaps moved into a derived conference (§6.8) that our events
+      // have not named yet. Nothing was accepted, so it goes there once they do — not to a new chat
+      // with only some of the people.
+      if (error instanceof UcwaError && error.code === 'not-found') {
+        const moved = await this.state.replacementOf(record.id, DERIVATION_WAIT_MS);
+        if (moved !== undefined) return this.sendNow(this.conversation(moved), body);
       }
       throw error;
     }

@@ -116,4 +116,20 @@ describeEachProfile('group chat', (profile) => {
     await ana.addParticipant(started, 'echo@contoso.com');
     await Promise.all([carlAdded, echoAdded]);
   });
+  it('a message written right after adding someone reaches everyone in the conference it became', async () => {
+    const sim = await startSim({ profile });
+    const [ana, ben, carl] = await Promise.all(['ana@contoso.com', 'ben@contoso.com', 'carl@contoso.com'].map((u) => signedIn(sim, u)));
+    if (ana === undefined || ben === undefined || carl === undefined) throw new Error('three clients');
+    autoAccept(ben);
+    autoAccept(carl);
+    const carlConnected = carl.waitFor('messagingStateChanged', (e) => e.state === 'Connected', 20_000);
+    const started = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Quick' });
+    await ana.addParticipant(started, 'carl@contoso.com');
+    await carlConnected;
+    const benHears = ben.waitFor('messageReceived', (e) => e.text === 'to both', 10_000);
+    const carlHears = carl.waitFor('messageReceived', (e) => e.text === 'to both', 10_000);
+    // The conversation as the user saw it when they wrote: perhaps before the derivation's events.
+    await ana.sendMessage(started, { text: 'to both' });
+    await Promise.all([benHears, carlHears]);
+  });
 });

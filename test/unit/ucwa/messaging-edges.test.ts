@@ -50,6 +50,30 @@ describe('sending', () => {
     expect(h.http.requests).toContain(`GET ${MESSAGING}`);
   });
 
+  it('a send that meets a conversation just moved into a derived conference (404) goes there once the events say so (§6.8)', async () => {
+    const h = messagingHarness();
+    await h.deliver([messagingUpdated('Connected', connectedLinks)]);
+    const DERIVED = `${APP}/communication/conversations/c10`;
+    h.http.onPost = (url) => (url.pathname.startsWith(CONV + '/') ? { status: 404 } : { location: `${DERIVED}/messaging/messages/m1` });
+    const sent = h.messaging.send('c9', { text: 'To all of you' });
+    await tick();
+    expect(h.http.posts.map((p) => new URL(p.url).pathname)).toEqual([`${MESSAGING}/messages`]);
+    // The events arrive: c9 continues as c10, whose messaging is up.
+    await h.deliver([
+      communication([{ link: { rel: 'conversation', href: CONV }, type: 'updated', reason: { code: 'Informational', subcode: 'DerivedConversation' }, _embedded: { conversation: { state: 'Disconnected', _links: { self: { href: CONV }, derivedConversation: { href: DERIVED } }, rel: 'conversation' } } }]),
+      { rel: 'conversation', href: DERIVED, events: [{ link: { rel: 'messaging', href: `${DERIVED}/messaging` }, type: 'updated', _embedded: { messaging: { state: 'Connected', _links: { self: { href: `${DERIVED}/messaging` }, sendMessage: { href: `${DERIVED}/messaging/messages` } }, rel: 'messaging' } } }] },
+    ]);
+    await tick();
+    const second = h.http.posts[1];
+    expect(second === undefined ? undefined : new URL(second.url).pathname).toBe(`${DERIVED}/messaging/messages`);
+    expect(second?.body).toBe('To all of you');
+    const operationId = new URL(second?.url ?? 'x:/').searchParams.get('operationId');
+    await h.deliver([{ rel: 'conversation', href: DERIVED, events: [{ link: { rel: 'message', href: `${DERIVED}/messaging/messages/m1` }, type: 'completed', status: 'Success' }] }]);
+    await expect(sent).resolves.toEqual({ operationId });
+    // Not once more anywhere else.
+    expect(h.http.posts).toHaveLength(2);
+  });
+
   it('passes a 409 on when messaging cannot be read again', async () => {
     const h = messagingHarness();
     await h.deliver([messagingUpdated('Connected', connectedLinks)]);

@@ -60,6 +60,8 @@ export class ScriptedHttp {
     const reply = this.onPost(url, body);
     await reply.before?.();
     const status = reply.status ?? 201;
+    // As AuthenticatedHttp words them: a 404 is not-found, the rest http.
+    if (status === 404) throw new UcwaError('not-found', `Not found: ${url.pathname}.`, { status });
     if (status >= 400) throw new UcwaError('http', `${status} from ${url.pathname}`, { status });
     return { url, status, headers: reply.location === undefined ? {} : { location: reply.location }, text: '' };
   }
