@@ -2,11 +2,13 @@
 // its small runtime, not the ICU parser (@lingui/message-utils) that compiles them in Node. Each
 // language is a chunk of its own (src/renderer/catalogs/<locale>.ts) holding only the messages the
 // pages name: a first build finds which keys the bundled pages contain, the final build ships those.
+// Parts a window loads on demand (CATALOG_PARTS: the doctor's report) are chunks of their own too,
+// one per language (src/renderer/catalogs/<part>/<locale>.ts), and left out of the catalog above.
 import { build } from 'esbuild';
 
 const compiled = await build({
   stdin: {
-    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
+    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -16,9 +18,10 @@ const compiled = await build({
   write: false,
   logLevel: 'warning',
 });
-const { COMPILED_CATALOGS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+const { COMPILED_CATALOGS, CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
 
-const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](\w+)\.ts$/;
+// src/renderer/catalogs/<locale>.ts (every window) or src/renderer/catalogs/<part>/<locale>.ts (on demand).
+const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](?:(\w+)[\\/])?([\w-]+)\.ts$/;
 const AREAS = [...new Set(Object.keys(COMPILED_CATALOGS.en).map((key) => key.split('.')[0]))];
 const escaped = AREAS.join('|');
 // A key put together at run time ("settings.language" + x, `errors.${code}`) cannot be found in
@@ -32,10 +35,11 @@ export function precompiledCatalogs(keep) {
     name: 'precompiled-catalogs',
     setup(plugin) {
       plugin.onLoad({ filter: CATALOG_MODULE }, ({ path }) => {
-        const locale = CATALOG_MODULE.exec(path)[1];
+        const [, part, locale] = CATALOG_MODULE.exec(path);
         const catalog = COMPILED_CATALOGS[locale];
         if (catalog === undefined) return { errors: [{ text: `no catalog for ${locale} (${path})` }] };
-        const messages = Object.entries(windowCatalog(catalog)).filter(([key]) => keep === undefined || keep.has(key));
+        if (part !== undefined && !Object.hasOwn(CATALOG_PARTS, part)) return { errors: [{ text: `no catalog part ${part} (${path}); the parts are ${Object.keys(CATALOG_PARTS).join(', ')}` }] };
+        const messages = Object.entries(windowCatalog(catalog, part)).filter(([key]) => keep === undefined || keep.has(key));
         return { contents: `export const catalog = ${JSON.stringify(Object.fromEntries(messages))};`, loader: 'js' };
       });
       // Nothing else in the pages may pull in every catalog (and the ICU parser with them).
