@@ -64,7 +64,8 @@ async function filesLoaded(origin: string, locale: 'en' | 'de'): Promise<Set<str
 }
 
 /**
- * What the sign-in page loads only after a round trip, so opening the windows does not: each action
+ * What the sign-in page loads only after a round trip (the connection check's report, the proxy's
+ * question), so opening the windows does not: each action
  * in a fresh sign-in page (signed out), the JavaScript it loads beyond the page's own.
  */
 const ON_DEMAND: readonly { readonly what: string; readonly act: (page: Page) => Promise<void> }[] = [
@@ -74,6 +75,15 @@ const ON_DEMAND: readonly { readonly what: string; readonly act: (page: Page) =>
       await page.locator('input[name="user"]').fill('ana@contoso.com');
       await page.locator('.doctor-head button').click();
       await page.locator('.doctor-steps').waitFor();
+    },
+  },
+  {
+    what: 'loaded when a proxy asks for a password',
+    act: async (page) => {
+      await page.locator('input[name="user"]').fill('ana@contoso.com');
+      await page.locator('input[name="password"]').fill('secret');
+      await page.locator('form button[type="submit"]').first().click();
+      await page.locator('.proxy-credentials').waitFor();
     },
   },
 ];

@@ -33,21 +33,16 @@ async function loadCatalog(locale: AppLocale): Promise<CompiledCatalog> {
   }
 }
 
-/** An on-demand part in one language: a chunk of its own per language, like the catalogs. */
+/** Each on-demand part is a chunk of its own per language, like the catalogs. */
+const PARTS: Readonly<Record<CatalogPart, Readonly<Record<'de' | 'en', () => Promise<{ readonly catalog: CompiledCatalog }>>>>> = {
+  doctor: { de: () => import('./catalogs/doctor/de.js'), en: () => import('./catalogs/doctor/en.js') },
+  proxyCredentials: { de: () => import('./catalogs/proxyCredentials/de.js'), en: () => import('./catalogs/proxyCredentials/en.js') },
+};
+
 async function loadPart(locale: AppLocale, part: CatalogPart): Promise<CompiledCatalog> {
-  switch (part) {
-    case 'doctor':
-      switch (locale) {
-        case 'de':
-          return (await import('./catalogs/doctor/de.js')).catalog;
-        case 'en':
-          return (await import('./catalogs/doctor/en.js')).catalog;
-        case 'en-XA': {
-          const [{ catalog }, { pseudoMessage }] = await Promise.all([import('./catalogs/doctor/en.js'), import('../shared/i18n/pseudo-locale.js')]);
-          return mapCatalog(catalog, pseudoMessage);
-        }
-      }
-  }
+  if (locale !== 'en-XA') return (await PARTS[part][locale]()).catalog;
+  const [{ catalog }, { pseudoMessage }] = await Promise.all([PARTS[part].en(), import('../shared/i18n/pseudo-locale.js')]);
+  return mapCatalog(catalog, pseudoMessage);
 }
 
 function catalogFor(locale: AppLocale, part?: CatalogPart): Promise<CompiledCatalog> {
@@ -98,7 +93,7 @@ export async function setPageLocale(locale: AppLocale): Promise<void> {
 }
 
 /**
- * Loads an on-demand part of the catalog (the doctor's report) in the page's language, and in every
+ * Loads an on-demand part of the catalog (the doctor's report, the proxy's question) in the page's language, and in every
  * language shown after. Text from a part may be shown once catalogPartShown(part) says so: before,
  * its keys would show bare.
  */

@@ -20,10 +20,12 @@ export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
  * Catalog parts a window loads on demand (src/renderer/i18n.ts, loadCatalogPart), each a chunk per
  * language (src/renderer/catalogs/<part>/<locale>.ts): what the page shows only after a round trip
  * it waits for anyway, so loading a local chunk first costs nothing visible. The doctor's report
- * (the connection check) is the largest area of the catalog and shown by one button.
+ * (the connection check) is the largest area of the catalog and shown by one button; the proxy's
+ * question for a user name and password follows a sign-in that met a 407.
  */
 export const CATALOG_PARTS = {
   doctor: ['doctor.'],
+  proxyCredentials: ['network.proxyAuth.'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 
