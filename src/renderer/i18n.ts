@@ -93,14 +93,21 @@ export async function setPageLocale(locale: AppLocale): Promise<void> {
 }
 
 /**
- * Loads an on-demand part of the catalog (the doctor's report, the proxy's question) in the page's language, and in every
- * language shown after. Text from a part may be shown once catalogPartShown(part) says so: before,
- * its keys would show bare.
+ * Loads an on-demand part of the catalog (the doctor's report, the proxy's question) in the page's
+ * language, and in every language shown after. Text from a part may be shown once
+ * catalogPartShown(part) says so: before, its keys would show bare.
  */
 export async function loadCatalogPart(part: CatalogPart): Promise<void> {
-  if (parts.has(part) && current.value?.parts.has(part) === true) return;
+  if (current.value?.parts.has(part) === true) return;
   parts.add(part);
-  if (wanted !== undefined) await show(wanted);
+  if (wanted === undefined) return;
+  try {
+    await show(wanted);
+  } catch (error) {
+    // Not asked for again with every language change, which would then fail too.
+    parts.delete(part);
+    throw error;
+  }
 }
 
 /** Whether the page's messages include `part` (a signal read: a component re-renders when it arrives). */
