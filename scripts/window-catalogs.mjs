@@ -2,11 +2,14 @@
 // its small runtime, not the ICU parser (@lingui/message-utils) that compiles them in Node. Each
 // language is a chunk of its own (src/renderer/catalogs/<locale>.ts) holding only the messages the
 // pages name: a first build finds which keys the bundled pages contain, the final build ships those.
+// Parts a window loads on demand (CATALOG_PARTS: the doctor's report) are chunks of their own too,
+// one per language (src/renderer/catalogs/<part>/<locale>.ts), and left out of the catalog above.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 
 const compiled = await build({
   stdin: {
-    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
+    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -16,9 +19,10 @@ const compiled = await build({
   write: false,
   logLevel: 'warning',
 });
-const { COMPILED_CATALOGS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+const { COMPILED_CATALOGS, CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
 
-const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](\w+)\.ts$/;
+// src/renderer/catalogs/<locale>.ts (every window) or src/renderer/catalogs/<part>/<locale>.ts (on demand).
+const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](?:(\w+)[\\/])?([\w-]+)\.ts$/;
 const AREAS = [...new Set(Object.keys(COMPILED_CATALOGS.en).map((key) => key.split('.')[0]))];
 const escaped = AREAS.join('|');
 // A key put together at run time ("settings.language" + x, `errors.${code}`) cannot be found in
@@ -26,18 +30,46 @@ const escaped = AREAS.join('|');
 // page with a missing message.
 const BUILT_KEY = new RegExp(`["'\`](?:${escaped})\\.[\\w.]*(?:["']\\s*\\+|\\$\\{)`);
 
-/** The esbuild plugin: each catalog module becomes its compiled catalog, cut to `keep` if given. */
+/**
+ * Short names for the keys the pages name in their code (a, b, …, Z, aa, …; letters only, so a
+ * name shown bare still reads as untranslated text): each key is written in a page's code and again
+ * in every catalog chunk, in separate files that gzip apart, and the names are a tenth of their
+ * length. Keys main sends for pages to word (WORDED_FOR_MAIN) keep their names: they arrive as data.
+ */
+function shortNames(keep) {
+  const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const name = (i) => (i < LETTERS.length ? LETTERS[i] : name(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length]);
+  const named = [...keep].filter((key) => !WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix))).sort();
+  return new Map(named.map((key, i) => [key, name(i)]));
+}
+
+// A key as a whole string literal in source ('common.send', "common.send" or `common.send`).
+const KEY_LITERAL = new RegExp(`(["'\`])((?:${escaped})\\.[\\w.]+)\\1`, 'g');
+
+/**
+ * The esbuild plugin: each catalog module becomes its compiled catalog, cut to `keep` if given; with
+ * `keep`, the pages' code and the catalogs name those keys by their short names (shortNames).
+ */
 export function precompiledCatalogs(keep) {
+  const short = keep === undefined ? new Map() : shortNames(keep);
   return {
     name: 'precompiled-catalogs',
     setup(plugin) {
       plugin.onLoad({ filter: CATALOG_MODULE }, ({ path }) => {
-        const locale = CATALOG_MODULE.exec(path)[1];
+        const [, part, locale] = CATALOG_MODULE.exec(path);
         const catalog = COMPILED_CATALOGS[locale];
         if (catalog === undefined) return { errors: [{ text: `no catalog for ${locale} (${path})` }] };
-        const messages = Object.entries(windowCatalog(catalog)).filter(([key]) => keep === undefined || keep.has(key));
-        return { contents: `export const catalog = ${JSON.stringify(Object.fromEntries(messages))};`, loader: 'js' };
+        if (part !== undefined && !Object.hasOwn(CATALOG_PARTS, part)) return { errors: [{ text: `no catalog part ${part} (${path}); the parts are ${Object.keys(CATALOG_PARTS).join(', ')}` }] };
+        const messages = Object.entries(windowCatalog(catalog, part)).filter(([key]) => keep === undefined || keep.has(key));
+        return { contents: `export const catalog = ${JSON.stringify(Object.fromEntries(messages.map(([key, message]) => [short.get(key) ?? key, message])))};`, loader: 'js' };
       });
+      if (short.size > 0) {
+        plugin.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, async ({ path }) => {
+          const source = await readFile(path, 'utf8');
+          const contents = source.replace(KEY_LITERAL, (literal, quote, key) => (short.has(key) ? `${quote}${short.get(key)}${quote}` : literal));
+          return contents === source ? undefined : { contents, loader: path.endsWith('x') ? 'tsx' : 'ts' };
+        });
+      }
       // Nothing else in the pages may pull in every catalog (and the ICU parser with them).
       plugin.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]compiled-catalogs\.ts$/ }, ({ path }) => ({ errors: [{ text: `the renderer imports ${path} outside src/renderer/catalogs` }] }));
     },

@@ -3,6 +3,7 @@
 import type { UcwaBridge } from '../shared/ipc-contract';
 import { PAGES, WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import type { PageName } from '../shared/web-bridge-protocol';
+import { t } from './i18n';
 
 declare global {
   interface Window {
@@ -37,5 +38,5 @@ export async function connectBridge(context: PageContext): Promise<{ readonly br
   }
   // Only the web dev host (and the browser tests) need the socket bridge: a chunk the app never loads.
   const { connectWebSocketBridge } = await import('./web-socket-bridge');
-  return { bridge: connectWebSocketBridge({ socketPath, context }) };
+  return { bridge: connectWebSocketBridge({ socketPath, context, t }) };
 }

@@ -5,16 +5,22 @@ import { METHOD_NAMES, isEventName } from '../shared/ipc-names';
 import { WEB_BRIDGE_QUERY } from '../shared/web-bridge-protocol';
 import type { HostToPage, PageToHost } from '../shared/web-bridge-protocol';
 import type { PageContext } from './bridge';
-import { t } from './i18n';
+import type { t as pageText } from './i18n';
 
 interface Options {
   readonly socketPath: string;
   readonly context: PageContext;
+  /**
+   * The page's t(), passed in rather than imported: a chunk loaded on demand that imports the
+   * pages' shared modules splits their chunks by who imports what, and each extra chunk costs
+   * bytes in every window (issue #15).
+   */
+  readonly t: typeof pageText;
 }
 
 type Listener = (payload: unknown) => void;
 
-export function connectWebSocketBridge({ socketPath, context }: Options): UcwaBridge {
+export function connectWebSocketBridge({ socketPath, context, t }: Options): UcwaBridge {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   // The host's session cookie goes with the upgrade: no secret in any URL.
   const socket = new WebSocket(`${scheme}//${location.host}${socketPath}`);

@@ -57,19 +57,13 @@ export const EVENT_NAMES = [
   'localeChanged',
 ] as const;
 
-/** The pages a window (or, in the web dev host, a browser tab) can show: one per window kind. */
-export const PAGES = ['popup', 'chat', 'settings', 'sign-in', 'quick-reply'] as const;
+export { PAGES, isPageName, type PageName } from './page-names';
 
 export type MethodName = (typeof METHOD_NAMES)[number];
-export type PageName = (typeof PAGES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const invokeChannel = (name: MethodName): `ucwa:invoke:${MethodName}` => `ucwa:invoke:${name}`;
 export const eventChannel = (name: EventName): `ucwa:event:${EventName}` => `ucwa:event:${name}`;
-
-export function isPageName(value: unknown): value is PageName {
-  return typeof value === 'string' && (PAGES as readonly string[]).includes(value);
-}
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);

@@ -1,11 +1,12 @@
 // The contract carried over a WebSocket between a page in an ordinary browser and the web dev host
 // (src/dev). Development and browser tests only: the packaged app uses the preload's IPC bridge.
 // Kept free of zod so the renderer bundle stays small; the host parses what pages send.
-import type { EventName, MethodName, PageName } from './ipc-names';
+import type { EventName, MethodName } from './ipc-names';
+import type { PageName } from './page-names';
 import type { Result } from './ipc-contract';
 
-export { PAGES } from './ipc-names';
-export type { PageName } from './ipc-names';
+export { PAGES } from './page-names';
+export type { PageName } from './page-names';
 
 /** Query parameters of a page URL in the dev host. */
 export const WEB_BRIDGE_QUERY = { socket: 'ws', token: 'token' } as const;

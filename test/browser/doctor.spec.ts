@@ -35,3 +35,36 @@ test('without an address the check says what it needs first', async ({ popup }) 
   await popup.getByRole('button', { name: 'Check my connection' }).click();
   await expect(popup.getByRole('alert')).toHaveText('Enter your sign-in address first: the check starts from it.');
 });
+
+test('the report waits for the doctor messages: loaded only when a check runs, and never a bare key on screen', async ({ context, host, pageErrors }) => {
+  void pageErrors;
+  const page = await context.newPage();
+  const scripts = new Map<string, Promise<string>>();
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js')) scripts.set(response.url(), response.text());
+  });
+  // Every state of the page, before it is painted: any text that is a doctor key shown bare.
+  await page.addInitScript(() => {
+    const bare: string[] = [];
+    Object.defineProperty(globalThis, '__bareDoctorKeys', { value: bare });
+    new MutationObserver(() => {
+      const found = /\bdoctor\.\w+/.exec(document.body?.textContent ?? '');
+      if (found !== null) bare.push(found[0]);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(host.pageUrl('sign-in'));
+  await page.getByLabel('Sign-in address').fill('ana@contoso.com');
+  await page.waitForLoadState('networkidle');
+  const withDoctorMessages = async (): Promise<string[]> => {
+    const texts = await Promise.all([...scripts].map(async ([url, text]) => [url, await text] as const));
+    return texts.filter(([, text]) => text.includes('"doctor.summary.ok"')).map(([url]) => url);
+  };
+  expect(await withDoctorMessages(), 'opening the window does not load the doctor messages').toEqual([]);
+
+  await page.getByLabel(/^Server/).fill(host.simulator.url);
+  await page.getByRole('button', { name: 'Check my connection' }).click();
+  await expect(page.locator('.doctor-summary')).toContainText('Everything up to the password works');
+  await expect(page.getByRole('list', { name: 'Connection check steps' }).getByRole('listitem')).toHaveCount(8);
+  expect(await withDoctorMessages()).toHaveLength(1);
+  expect(await page.evaluate(() => (globalThis as unknown as { __bareDoctorKeys: string[] }).__bareDoctorKeys)).toEqual([]);
+});

@@ -1,31 +1,19 @@
 // "Check my connection": runs the connection doctor on what the form holds and lists its steps,
 // each with what was seen and, where something is wrong, what to do.
 import { useState } from 'preact/hooks';
-import { wordDoctor, type DoctorReport, type DoctorStatus } from '../../shared/doctor-report';
+import type { DoctorReport } from '../../shared/doctor-report';
 import type { UcwaBridge } from '../../shared/ipc-contract';
-import { t } from '../i18n';
+import { catalogPartShown, loadCatalogPart, t } from '../i18n';
 import { errorMessage } from '../state/errors';
+import type { DoctorSteps } from './doctor-steps';
 
-const statusLabel = (status: DoctorStatus): string => t('signIn.checkStatus', { status });
-
-export function DoctorSteps({ report }: { readonly report: DoctorReport }) {
-  return (
-    <div class="doctor-result">
-      <p class={`doctor-summary doctor-${report.verdict}`}>{wordDoctor(t, report.summary)}</p>
-      <ol class="doctor-steps" aria-label={t('signIn.checkStepsLabel')}>
-        {report.steps.map((step, index) => (
-          <li key={index} class={`doctor-step doctor-${step.status}`} data-kind={step.kind}>
-            <span class="doctor-status">{statusLabel(step.status)}</span>
-            <div class="doctor-text">
-              <strong>{wordDoctor(t, step.title)}</strong>
-              <span class="doctor-seen">{wordDoctor(t, step.seen)}</span>
-              {step.fix === undefined || step.status === 'ok' ? null : <span class="doctor-fix">{wordDoctor(t, step.fix)}</span>}
-            </div>
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
+/**
+ * The report's view and the doctor's messages, loaded while the check runs (it takes network round
+ * trips; these are local chunks), so the window that never checks never loads them.
+ */
+async function loadReportView(): Promise<typeof DoctorSteps> {
+  const [{ DoctorSteps: view }] = await Promise.all([import('./doctor-steps'), loadCatalogPart('doctor')]);
+  return view;
 }
 
 export interface ConnectionCheckProps {
@@ -38,21 +26,34 @@ export interface ConnectionCheckProps {
 
 export function ConnectionCheck({ bridge, server, user, password, disabled }: ConnectionCheckProps) {
   const [running, setRunning] = useState(false);
-  const [report, setReport] = useState<DoctorReport | undefined>(undefined);
+  const [shown, setShown] = useState<{ readonly report: DoctorReport; readonly View: typeof DoctorSteps } | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
 
   const run = async (): Promise<void> => {
-    setReport(undefined);
+    setShown(undefined);
     if (user.trim() === '') {
       setError(t('signIn.checkNeedsAddress'));
       return;
     }
     setError(undefined);
     setRunning(true);
+    const view = loadReportView();
+    // Not left unhandled while the check runs; awaited (and its failure shown) below.
+    view.catch(() => undefined);
     const result = await bridge.runDoctor({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), ...(password === '' ? {} : { password }) });
+    if (!result.ok) {
+      setRunning(false);
+      setError(errorMessage(result.error));
+      return;
+    }
+    try {
+      const View = await view;
+      setShown({ report: result.value, View });
+    } catch (failure) {
+      console.error('The connection check\'s report did not load', failure);
+      setError(t('errors.code.internal'));
+    }
     setRunning(false);
-    if (result.ok) setReport(result.value);
-    else setError(errorMessage(result.error));
   };
 
   return (
@@ -69,7 +70,8 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
             {error}
           </p>
         )}
-        {report === undefined ? null : <DoctorSteps report={report} />}
+        {/* Only with the doctor's messages in: never a report of bare keys (a language change loads them too). */}
+        {shown === undefined || !catalogPartShown('doctor') ? null : <shown.View report={shown.report} />}
       </div>
     </section>
   );

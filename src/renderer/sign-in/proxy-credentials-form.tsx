@@ -2,7 +2,6 @@
 // typed here (encrypted when Remember is ticked) for the proxy that asked; then sign-in runs again.
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
-import { canRememberPassword } from '../state/app-state';
 import { t } from '../i18n';
 
 export interface ProxyQuestion {
@@ -18,9 +17,14 @@ export interface ProxyCredentialsFormProps {
   /** Called once main has the credentials: the sign-in runs again. */
   readonly onSaved: () => void;
   readonly onCancel: () => void;
+  /**
+   * Whether main can keep the password encrypted (app state, passed in: this form is a chunk loaded
+   * on demand, and importing the pages' state would split their shared chunks, issue #15).
+   */
+  readonly canRemember: boolean;
 }
 
-export function ProxyCredentialsForm({ bridge, question, onSaved, onCancel }: ProxyCredentialsFormProps) {
+export function ProxyCredentialsForm({ bridge, question, onSaved, onCancel, canRemember }: ProxyCredentialsFormProps) {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
@@ -35,7 +39,7 @@ export function ProxyCredentialsForm({ bridge, question, onSaved, onCancel }: Pr
     }
     setBusy(true);
     setError(undefined);
-    const result = await bridge.setProxyCredentials({ proxy: question.host, user: user.trim(), password, remember: remember && canRememberPassword.value });
+    const result = await bridge.setProxyCredentials({ proxy: question.host, user: user.trim(), password, remember: remember && canRemember });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -63,7 +67,7 @@ export function ProxyCredentialsForm({ bridge, question, onSaved, onCancel }: Pr
           <input type="password" name="proxy-password" autocomplete="off" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required disabled={busy} />
         </label>
         <label class="check">
-          <input type="checkbox" name="proxy-remember" checked={remember && canRememberPassword.value} disabled={!canRememberPassword.value || busy} onChange={(e) => setRemember(e.currentTarget.checked)} />
+          <input type="checkbox" name="proxy-remember" checked={remember && canRemember} disabled={!canRemember || busy} onChange={(e) => setRemember(e.currentTarget.checked)} />
           {t('network.proxyAuth.remember')}
         </label>
         {error === undefined ? null : (

@@ -4,12 +4,20 @@ import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, settings } from '../state/app-state';
 import { errorMessage, signInErrorText } from '../state/errors';
-import { t } from '../i18n';
+import { catalogPartShown, loadCatalogPart, t } from '../i18n';
 import { ConnectionCheck } from './connection-check';
 import { SignInMethodChooser } from './sign-in-method-chooser';
-import { ProxyCredentialsForm } from './proxy-credentials-form';
-import type { ProxyQuestion } from './proxy-credentials-form';
+import type { ProxyCredentialsForm, ProxyQuestion } from './proxy-credentials-form';
 import type { SignInMethodName } from '../../shared/domain';
+
+/**
+ * The proxy's question and its messages, loaded when a sign-in has met a 407 (after that round trip;
+ * these are local chunks), so a window that never meets a proxy asking never loads them.
+ */
+async function loadProxyForm(): Promise<typeof ProxyCredentialsForm> {
+  const [{ ProxyCredentialsForm: form }] = await Promise.all([import('./proxy-credentials-form'), loadCatalogPart('proxyCredentials')]);
+  return form;
+}
 
 export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const account = settings.value?.account;
@@ -23,7 +31,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   /** A server outside the address's domain that sign-in would send the password to: ask first. */
   const [untrusted, setUntrusted] = useState<{ readonly host: string; readonly why: string } | undefined>(undefined);
   /** The proxy answered 407: ask for its user name and password, then sign in again. */
-  const [proxyQuestion, setProxyQuestion] = useState<ProxyQuestion | undefined>(undefined);
+  const [proxyQuestion, setProxyQuestion] = useState<{ readonly question: ProxyQuestion; readonly Form: typeof ProxyCredentialsForm } | undefined>(undefined);
   const [lastTrustHost, setLastTrustHost] = useState<string | undefined>(undefined);
 
   const signIn = async (trustHost?: string): Promise<void> => {
@@ -33,11 +41,18 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     setProxyQuestion(undefined);
     setLastTrustHost(trustHost);
     const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password: method === 'password' ? password : '', ...(method === 'password' ? {} : { method }), rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
-    setBusy(undefined);
     if (result.ok) setPassword('');
     else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: errorMessage(result.error) });
-    else if ((result.error.code === 'proxy-auth-required' || result.error.code === 'proxy-auth-rejected') && result.error.host !== undefined) setProxyQuestion({ host: result.error.host, rejected: result.error.code === 'proxy-auth-rejected' });
-    else setError(signInErrorText(result.error, method));
+    else if ((result.error.code === 'proxy-auth-required' || result.error.code === 'proxy-auth-rejected') && result.error.host !== undefined) {
+      const question = { host: result.error.host, rejected: result.error.code === 'proxy-auth-rejected' };
+      try {
+        setProxyQuestion({ question, Form: await loadProxyForm() });
+      } catch (failure) {
+        console.error('The proxy question did not load', failure);
+        setError(signInErrorText(result.error, method));
+      }
+    } else setError(signInErrorText(result.error, method));
+    setBusy(undefined);
   };
 
   const submit = async (event: Event): Promise<void> => {
@@ -110,7 +125,8 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           {busy === 'form' ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
       </form>
-      {proxyQuestion === undefined ? null : <ProxyCredentialsForm bridge={bridge} question={proxyQuestion} onSaved={() => void signIn(lastTrustHost)} onCancel={() => setProxyQuestion(undefined)} />}
+      {/* Only with its messages in: never a question of bare keys (a language change loads them too). */}
+      {proxyQuestion === undefined || !catalogPartShown('proxyCredentials') ? null : <proxyQuestion.Form bridge={bridge} question={proxyQuestion.question} onSaved={() => void signIn(lastTrustHost)} onCancel={() => setProxyQuestion(undefined)} canRemember={canRememberPassword.value} />}
       <ConnectionCheck bridge={bridge} server={server} user={user} password={password} disabled={busy !== undefined} />
       <div class="demo">
         <p>{t('signIn.noServer')}</p>

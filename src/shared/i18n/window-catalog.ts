@@ -1,7 +1,8 @@
 // The messages the windows show: every area except those only the main process and the CLI speak
 // (tray menu, notifications, command line). The renderer build ships just these, one language per
 // chunk (src/renderer/catalogs), and the renderer's t() accepts only these keys, so a window cannot
-// name a message its catalog leaves out.
+// name a message its catalog leaves out. Messages a window shows rarely, and only after a round
+// trip it waits for anyway, are parts of their own (CATALOG_PARTS), loaded when they are shown.
 import type { CompiledCatalog, MessageKey } from './create-translator.js';
 
 const MAIN_ONLY_AREAS = ['cli', 'cliHelp', 'tray', 'notifications'] as const;
@@ -15,11 +16,29 @@ export type WindowMessageKey = Exclude<MessageKey, `${MainOnlyArea}.${string}`>;
  */
 export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
 
+/**
+ * Catalog parts a window loads on demand (src/renderer/i18n.ts, loadCatalogPart), each a chunk per
+ * language (src/renderer/catalogs/<part>/<locale>.ts): what the page shows only after a round trip
+ * it waits for anyway, so loading a local chunk first costs nothing visible. The doctor's report
+ * (the connection check) is the largest area of the catalog and shown by one button; the proxy's
+ * question for a user name and password follows a sign-in that met a 407.
+ */
+export const CATALOG_PARTS = {
+  doctor: ['doctor.'],
+  proxyCredentials: ['network.proxyAuth.'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+export type CatalogPart = keyof typeof CATALOG_PARTS;
+
+/** The on-demand part a key belongs to, or undefined for the catalog every window loads. */
+export function catalogPartOf(key: string): CatalogPart | undefined {
+  return (Object.keys(CATALOG_PARTS) as CatalogPart[]).find((part) => CATALOG_PARTS[part].some((prefix) => key.startsWith(prefix)));
+}
+
 export function isWindowMessage(key: string): boolean {
   return !MAIN_ONLY_AREAS.some((area) => key.startsWith(`${area}.`));
 }
 
-/** A compiled catalog cut down to the windows' messages. */
-export function windowCatalog(catalog: CompiledCatalog): CompiledCatalog {
-  return Object.fromEntries(Object.entries(catalog).filter(([key]) => isWindowMessage(key)));
+/** A compiled catalog cut down to the windows' messages: those every window loads, or one on-demand part's. */
+export function windowCatalog(catalog: CompiledCatalog, part?: CatalogPart): CompiledCatalog {
+  return Object.fromEntries(Object.entries(catalog).filter(([key]) => isWindowMessage(key) && catalogPartOf(key) === part));
 }

@@ -9,6 +9,8 @@ export interface FakeModel {
   readonly pageSize?: number;
   /** The language the snapshot names (default English). */
   readonly locale?: 'en' | 'de' | 'en-XA';
+  /** Signed out: the sign-in form shows; signing in meets a proxy asking for a password (407), the connection check reports. */
+  readonly signedOut?: boolean;
 }
 
 export function installFakeBridge(model: FakeModel): void {
@@ -40,8 +42,8 @@ export function installFakeBridge(model: FakeModel): void {
     ready: () => ok(null),
     getSnapshot: () =>
       ok({
-        connection: { state: 'connected' },
-        me,
+        connection: { state: model.signedOut === true ? 'signed-out' : 'connected' },
+        ...(model.signedOut === true ? {} : { me }),
         groups: [{ id: 'all', name: 'Everyone', kind: 'group', contactUris: contacts.map((c) => c.uri) }],
         contacts,
         conversations: [summary],
@@ -66,6 +68,15 @@ export function installFakeBridge(model: FakeModel): void {
       calls.push(`searchHistory:${query}`);
       return ok([]);
     },
+    // What the sign-in page meets only after a round trip: the proxy's question, the doctor's report.
+    signIn: () => Promise.resolve({ ok: false, error: { code: 'proxy-auth-required', message: 'proxy authentication required', host: 'proxy.contoso.com:8080' } }),
+    runDoctor: ({ user }: { user: string }) =>
+      ok({
+        user,
+        steps: [{ kind: 'candidates', title: { key: 'doctor.title.candidates' }, status: 'ok', seen: [{ key: 'doctor.candidates.server', values: { server: 'https://lyncweb.contoso.com' } }] }],
+        verdict: 'ok',
+        summary: [{ key: 'doctor.summary.ok' }],
+      }),
     markRead: () => ok(null),
     setTyping: () => ok(null),
     sendMessage: ({ text }: { text: string }) => {

@@ -2,7 +2,7 @@
 // the snapshot or a change names once it is, the last one when changes overlap, the pseudo-locale
 // derived from English, and English when a catalog cannot be had.
 import { describe, expect, it } from 'vitest';
-import { pageLocale, setPageLocale, t } from '../../../src/renderer/i18n';
+import { catalogPartShown, loadCatalogPart, pageLocale, setPageLocale, t } from '../../../src/renderer/i18n';
 import { windowCatalog } from '../../../src/shared/i18n/window-catalog';
 import { COMPILED_CATALOGS } from '../../../src/shared/i18n/compiled-catalogs';
 
@@ -36,5 +36,28 @@ describe('the page language', () => {
     expect(keys).toContain('common.send');
     expect(keys.filter((key) => /^(cli|tray|notifications)\./.test(key))).toEqual([]);
     expect(Object.keys(COMPILED_CATALOGS.de).filter((key) => /^(cli|tray|notifications)\./.test(key)).length).toBeGreaterThan(0);
+  });
+
+  it('leaves the doctor messages out of the catalog every window loads: they are a part of their own', () => {
+    const keys = Object.keys(windowCatalog(COMPILED_CATALOGS.de));
+    const doctor = Object.keys(windowCatalog(COMPILED_CATALOGS.de, 'doctor'));
+    expect(keys.filter((key) => key.startsWith('doctor.'))).toEqual([]);
+    expect(doctor.length).toBeGreaterThan(20);
+    expect(doctor.every((key) => key.startsWith('doctor.'))).toBe(true);
+  });
+
+  it('words the doctor messages once their part is loaded, and in every language shown after', async () => {
+    await setPageLocale('de');
+    expect(catalogPartShown('doctor')).toBe(false);
+    expect(t('doctor.fix.showIt')).toBe('doctor.fix.showIt');
+    await loadCatalogPart('doctor');
+    expect(catalogPartShown('doctor')).toBe(true);
+    expect(t('doctor.fix.showIt')).toBe('Zeigen Sie diesen Bericht der IT.');
+    await setPageLocale('en');
+    expect(catalogPartShown('doctor')).toBe(true);
+    expect(t('doctor.fix.showIt')).toBe('Show this report to IT.');
+    await setPageLocale('en-XA');
+    expect(t('doctor.fix.showIt')).toMatch(/^\[Šĥöŵ.*\]$/);
+    expect(t('common.send')).toMatch(/^\[Šéñđ~+\]$/);
   });
 });
