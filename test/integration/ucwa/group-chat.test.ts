@@ -13,6 +13,15 @@ async function signedIn(sim: Awaited<ReturnType<typeof startSim>>, user: string)
   return client;
 }
 
+/** Ana, Ben and Carl signed in and available; Ben and Carl accept what they are invited to. */
+async function anaBenAndCarl(sim: Awaited<ReturnType<typeof startSim>>): Promise<{ ana: UcwaClient; ben: UcwaClient; carl: UcwaClient }> {
+  const [ana, ben, carl] = await Promise.all(['ana@contoso.com', 'ben@contoso.com', 'carl@contoso.com'].map((u) => signedIn(sim, u)));
+  if (ana === undefined || ben === undefined || carl === undefined) throw new Error('three clients');
+  autoAccept(ben);
+  autoAccept(carl);
+  return { ana, ben, carl };
+}
+
 /** Follows a conversation through escalation: a derived conversation replaces it (§6.8). */
 function follow(client: UcwaClient, id: string): () => string {
   let current = id;
@@ -25,10 +34,7 @@ function follow(client: UcwaClient, id: string): () => string {
 describeEachProfile('group chat', (profile) => {
   it('three people: started by us, joined from an onlineMeetingInvitation, a message from each with its sender, and a leave', async () => {
     const sim = await startSim({ profile });
-    const [ana, ben, carl] = await Promise.all(['ana@contoso.com', 'ben@contoso.com', 'carl@contoso.com'].map((u) => signedIn(sim, u)));
-    if (ana === undefined || ben === undefined || carl === undefined) throw new Error('three clients');
-    autoAccept(ben);
-    autoAccept(carl);
+    const { ana, ben, carl } = await anaBenAndCarl(sim);
     const carlInvited = carl.waitFor('incomingInvitation');
     // Carl has no other conversation; his IM may connect before the awaits below return, so the
     // wait starts now (it raced under load).
@@ -100,12 +106,10 @@ describeEachProfile('group chat', (profile) => {
     sim.control.hangUp({ from: 'lena@contoso.com', to: 'ana@contoso.com' });
     await joined;
   });
+
   it('adding two people one right after the other reaches both, though the first made the chat a conference', async () => {
     const sim = await startSim({ profile });
-    const [ana, ben, carl] = await Promise.all(['ana@contoso.com', 'ben@contoso.com', 'carl@contoso.com'].map((u) => signedIn(sim, u)));
-    if (ana === undefined || ben === undefined || carl === undefined) throw new Error('three clients');
-    autoAccept(ben);
-    autoAccept(carl);
+    const { ana } = await anaBenAndCarl(sim);
     const started = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Quick' });
     const anaSees = (uri: string): Promise<unknown> => ana.waitFor('participantAdded', (e) => e.participant.uri === uri, 10_000);
     const carlAdded = anaSees('sip:carl@contoso.com');
@@ -116,12 +120,10 @@ describeEachProfile('group chat', (profile) => {
     await ana.addParticipant(started, 'echo@contoso.com');
     await Promise.all([carlAdded, echoAdded]);
   });
+
   it('a message written right after adding someone reaches everyone in the conference it became', async () => {
     const sim = await startSim({ profile });
-    const [ana, ben, carl] = await Promise.all(['ana@contoso.com', 'ben@contoso.com', 'carl@contoso.com'].map((u) => signedIn(sim, u)));
-    if (ana === undefined || ben === undefined || carl === undefined) throw new Error('three clients');
-    autoAccept(ben);
-    autoAccept(carl);
+    const { ana, ben, carl } = await anaBenAndCarl(sim);
     const carlConnected = carl.waitFor('messagingStateChanged', (e) => e.state === 'Connected', 20_000);
     const started = await ana.startConversation({ to: 'ben@contoso.com', subject: 'Quick' });
     await ana.addParticipant(started, 'carl@contoso.com');
