@@ -30,11 +30,17 @@ const FOLDERS = {
 };
 
 const reportOf = (part) => `reports/mutation/${part}.json`;
+/** Kept in git (the reports are not): a fresh clone's next run tests only what changed since. */
+const incrementalOf = (part) => `reports/stryker-incremental-${part}.json`;
 
-/** Killed and timed-out mutants count as detected; compile errors and ignored ones do not count. */
+/**
+ * Killed and timed-out mutants count as detected; compile errors and ignored ones do not count.
+ * The last run's report, or else the incremental file, which has the same schema.
+ */
 function counts(part) {
-  if (!existsSync(reportOf(part))) return undefined;
-  const report = JSON.parse(readFileSync(reportOf(part), 'utf8'));
+  const file = [reportOf(part), incrementalOf(part)].find((f) => existsSync(f));
+  if (file === undefined) return undefined;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   const all = Object.values(report.files).flatMap((file) => file.mutants);
   const of = (...statuses) => all.filter((m) => statuses.includes(m.status)).length;
   return { detected: of('Killed', 'Timeout'), valid: of('Killed', 'Timeout', 'Survived', 'NoCoverage') };
@@ -50,7 +56,7 @@ function scoreLine() {
     const missing = parts.filter((_, i) => found[i] === undefined);
     lines.push(`${folder} ${((100 * detected) / Math.max(1, valid)).toFixed(1)} % (${detected}/${valid}${missing.length > 0 ? `; not run: ${missing.join(', ')}` : ''})`);
   }
-  return `mutation score: ${lines.join(', ')}`;
+  return lines.length === 0 ? 'mutation score: no part has run yet (npm run mutation -- <part>)' : `mutation score: ${lines.join(', ')}`;
 }
 
 const args = process.argv.slice(2);
@@ -68,7 +74,7 @@ for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
   await new Stryker({
     ...base,
     mutate: PARTS[part],
-    incrementalFile: `reports/stryker-incremental-${part}.json`,
+    incrementalFile: incrementalOf(part),
     htmlReporter: { fileName: `reports/mutation/${part}.html` },
     jsonReporter: { fileName: reportOf(part) },
   }).runMutationTest();
