@@ -50,7 +50,8 @@ const KEY_LITERAL = new RegExp(`(["'\`])((?:${escaped})\\.[\\w.]+)\\1`, 'g');
  * The esbuild plugin: each catalog module becomes its compiled catalog, cut to `keep` if given; with
  * `keep`, the pages' code and the catalogs name those keys by their short names (shortNames).
  */
-export function precompiledCatalogs(keep) {
+export function precompiledCatalogs(used) {
+  const keep = used?.keep;
   const short = keep === undefined ? new Map() : shortNames(keep);
   return {
     name: 'precompiled-catalogs',
@@ -60,7 +61,7 @@ export function precompiledCatalogs(keep) {
         const catalog = COMPILED_CATALOGS[locale];
         if (catalog === undefined) return { errors: [{ text: `no catalog for ${locale} (${path})` }] };
         if (part !== undefined && !Object.hasOwn(CATALOG_PARTS, part)) return { errors: [{ text: `no catalog part ${part} (${path}); the parts are ${Object.keys(CATALOG_PARTS).join(', ')}` }] };
-        const messages = Object.entries(windowCatalog(catalog, part)).filter(([key]) => keep === undefined || keep.has(key));
+        const messages = Object.entries(windowCatalog(catalog, part, used?.always)).filter(([key]) => keep === undefined || keep.has(key));
         return { contents: `export const catalog = ${JSON.stringify(Object.fromEntries(messages.map(([key, message]) => [short.get(key) ?? key, message])))};`, loader: 'js' };
       });
       if (short.size > 0) {
@@ -76,18 +77,37 @@ export function precompiledCatalogs(keep) {
   };
 }
 
-/** The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and metafile. */
+/**
+ * The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and
+ * metafile: `keep`, every key to ship; `always`, those named by code a window loads with its page
+ * (its entry and the chunks it imports statically), which stay in the catalog every window loads
+ * even when their prefix names an on-demand part (CATALOG_PARTS): the page shows them before any
+ * part is asked for.
+ */
 export function keysUsedBy(result) {
+  const outputs = result.metafile.outputs;
   const catalogChunks = new Set(
-    Object.entries(result.metafile.outputs)
+    Object.entries(outputs)
       .filter(([, output]) => Object.keys(output.inputs).some((input) => CATALOG_MODULE.test(input)))
       .map(([path]) => path),
   );
-  const code = result.outputFiles
-    .filter((file) => file.path.endsWith('.js') && ![...catalogChunks].some((chunk) => file.path.endsWith(chunk)))
-    .map((file) => file.text)
-    .join('\n');
+  // The pages are the entry points no code imports; a chunk loaded on demand is an entry point too.
+  const onDemand = new Set(Object.values(outputs).flatMap((output) => output.imports.filter(({ kind }) => kind === 'dynamic-import').map(({ path }) => path)));
+  const withPage = new Set(Object.entries(outputs).filter(([path, output]) => output.entryPoint !== undefined && !onDemand.has(path)).map(([path]) => path));
+  for (const path of withPage) for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement' && outputs[imported] !== undefined) withPage.add(imported);
+  const codeOf = (chunks) =>
+    result.outputFiles
+      .filter((file) => file.path.endsWith('.js') && !file.path.endsWith('.map') && [...chunks].some((chunk) => file.path.endsWith(chunk)))
+      .map((file) => file.text)
+      .join('\n');
+  const code = codeOf(Object.keys(outputs).filter((path) => path.endsWith('.js') && !catalogChunks.has(path)));
+  const pageCode = codeOf([...withPage].filter((path) => path.endsWith('.js') && !catalogChunks.has(path)));
   const built = BUILT_KEY.exec(code);
   if (built !== null) throw new Error(`the renderer builds a message key at run time (${built[0]}…): name each key whole, so the build can ship it`);
-  return new Set(Object.keys(COMPILED_CATALOGS.en).filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || ['"', "'", '`'].some((quote) => code.includes(`${quote}${key}${quote}`))));
+  const named = (text, key) => ['"', "'", '`'].some((quote) => text.includes(`${quote}${key}${quote}`));
+  const keys = Object.keys(COMPILED_CATALOGS.en);
+  return {
+    keep: new Set(keys.filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || named(code, key))),
+    always: new Set(keys.filter((key) => named(pageCode, key))),
+  };
 }

@@ -21,11 +21,16 @@ export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
  * language (src/renderer/catalogs/<part>/<locale>.ts): what the page shows only after a round trip
  * it waits for anyway, so loading a local chunk first costs nothing visible. The doctor's report
  * (the connection check) is the largest area of the catalog and shown by one button; the proxy's
- * question for a user name and password follows a sign-in that met a 407.
+ * question for a user name and password follows a sign-in that met a 407. The dialogs a click opens
+ * (the contact card, a new group chat, adding people, leaving: src/renderer/components/dialogs.tsx)
+ * load with their messages from local disk in a few milliseconds. A key of a part that always-loaded
+ * code names (the participant list's heading, a chat's "joined" line) stays in the catalog every
+ * window loads: the build finds those (scripts/window-catalogs.mjs, keysUsedBy).
  */
 export const CATALOG_PARTS = {
   doctor: ['doctor.'],
   proxyCredentials: ['network.proxyAuth.'],
+  dialogs: ['contactCard.', 'groups.'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 
@@ -38,7 +43,11 @@ export function isWindowMessage(key: string): boolean {
   return !MAIN_ONLY_AREAS.some((area) => key.startsWith(`${area}.`));
 }
 
-/** A compiled catalog cut down to the windows' messages: those every window loads, or one on-demand part's. */
-export function windowCatalog(catalog: CompiledCatalog, part?: CatalogPart): CompiledCatalog {
-  return Object.fromEntries(Object.entries(catalog).filter(([key]) => isWindowMessage(key) && catalogPartOf(key) === part));
+/**
+ * A compiled catalog cut down to the windows' messages: those every window loads, or one on-demand
+ * part's. Keys in `stayHome` (named by code every window loads) belong to the catalog every window
+ * loads whatever part their prefix names.
+ */
+export function windowCatalog(catalog: CompiledCatalog, part?: CatalogPart, stayHome: ReadonlySet<string> = new Set()): CompiledCatalog {
+  return Object.fromEntries(Object.entries(catalog).filter(([key]) => isWindowMessage(key) && (stayHome.has(key) ? undefined : catalogPartOf(key)) === part));
 }
