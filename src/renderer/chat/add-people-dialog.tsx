@@ -4,11 +4,12 @@ import { useState } from 'preact/hooks';
 import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
+import type { DialogKit } from '../components/dialog-kit';
 import { t } from '../i18n';
 import type { ChatModel } from '../state/chat-model';
-import { errorMessage } from '../state/errors';
 
-export function AddPeopleDialog({ model, onClose }: { readonly model: ChatModel; readonly onClose: () => void }) {
+export function AddPeopleDialog({ model, onClose, kit }: { readonly model: ChatModel; readonly onClose: () => void; readonly kit: DialogKit }) {
+  const { errorMessage } = kit;
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const present = (model.summary.value?.participants ?? []).map((p) => p.uri);
@@ -24,7 +25,7 @@ export function AddPeopleDialog({ model, onClose }: { readonly model: ChatModel;
   return (
     <ModalDialog labelId="add-people-title" onClose={onClose}>
       <h2 id="add-people-title">{t('groups.addPeopleTitle')}</h2>
-      <PeoplePicker chosen={chosen} onChange={setChosen} exclude={present} />
+      <PeoplePicker chosen={chosen} onChange={setChosen} exclude={present} kit={kit} />
       <DialogFooter error={error} confirmLabel={t('groups.add')} onConfirm={() => void add()} onCancel={onClose} />
     </ModalDialog>
   );

@@ -88,8 +88,8 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       <ChatHeader model={model} actions={<HeaderActions model={model} onCard={card.open} onAdd={() => setAdding(true)} onLeave={() => setLeaving(true)} />} />
       <ParticipantPanel model={model} onCard={card.open} />
       {card.dialog}
-      {adding ? <LazyDialog onClose={() => setAdding(false)} render={({ AddPeopleDialog }) => <AddPeopleDialog model={model} onClose={() => setAdding(false)} />} /> : null}
-      {leaving ? <LazyDialog onClose={() => setLeaving(false)} render={({ LeaveDialog }) => <LeaveDialog model={model} onClose={() => setLeaving(false)} />} /> : null}
+      {adding ? <LazyDialog onClose={() => setAdding(false)} render={({ AddPeopleDialog }, kit) => <AddPeopleDialog model={model} onClose={() => setAdding(false)} kit={kit} />} /> : null}
+      {leaving ? <LazyDialog onClose={() => setLeaving(false)} render={({ LeaveDialog }, kit) => <LeaveDialog model={model} onClose={() => setLeaving(false)} kit={kit} />} /> : null}
       <ConnectionBanner />
       {model.error.value === undefined ? null : (
         <div class="banner banner-error" role="alert">

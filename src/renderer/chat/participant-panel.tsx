@@ -17,7 +17,7 @@ export function useContactCard(bridge: UcwaBridge): { readonly open: (person: Pe
     open: setPerson,
     dialog:
       person === undefined ? null : (
-        <LazyDialog onClose={() => setPerson(undefined)} render={({ ContactCardDialog }) => <ContactCardDialog bridge={bridge} uri={person.uri} name={person.name} canMessage={person.uri.toLowerCase() !== mine} onClose={() => setPerson(undefined)} />} />
+        <LazyDialog onClose={() => setPerson(undefined)} render={({ ContactCardDialog }, kit) => <ContactCardDialog bridge={bridge} uri={person.uri} name={person.name} canMessage={person.uri.toLowerCase() !== mine} onClose={() => setPerson(undefined)} kit={kit} />} />
       ),
   };
 }

@@ -4,6 +4,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { catalogPartShown, loadCatalogPart } from '../i18n';
+import { DIALOG_KIT } from './dialog-kit';
+import type { DialogKit } from './dialog-kit';
 import type * as DialogsModule from './dialogs';
 
 export type Dialogs = typeof DialogsModule;
@@ -20,7 +22,7 @@ export function loadDialogs(): Promise<Dialogs> {
   return pending;
 }
 
-export function LazyDialog({ render, onClose }: { readonly render: (dialogs: Dialogs) => JSX.Element; readonly onClose: () => void }) {
+export function LazyDialog({ render, onClose }: { readonly render: (dialogs: Dialogs, kit: DialogKit) => JSX.Element; readonly onClose: () => void }) {
   const [dialogs, setDialogs] = useState(loaded);
   useEffect(() => {
     if (dialogs !== undefined) return;
@@ -38,5 +40,5 @@ export function LazyDialog({ render, onClose }: { readonly render: (dialogs: Dia
     };
   }, []);
   // Only with its messages in: a language change loads them too, and shows them when they are.
-  return dialogs === undefined || !catalogPartShown('dialogs') ? null : render(dialogs);
+  return dialogs === undefined || !catalogPartShown('dialogs') ? null : render(dialogs, DIALOG_KIT);
 }
