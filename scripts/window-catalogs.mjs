@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 
 const compiled = await build({
   stdin: {
-    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
+    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { CATALOG_PARTS, STAY_HOME, WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -19,7 +19,7 @@ const compiled = await build({
   write: false,
   logLevel: 'warning',
 });
-const { COMPILED_CATALOGS, CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+const { COMPILED_CATALOGS, CATALOG_PARTS, STAY_HOME, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
 
 // src/renderer/catalogs/<locale>.ts (every window) or src/renderer/catalogs/<part>/<locale>.ts (on demand).
 const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](?:(\w+)[\\/])?([\w-]+)\.ts$/;
@@ -50,8 +50,7 @@ const KEY_LITERAL = new RegExp(`(["'\`])((?:${escaped})\\.[\\w.]+)\\1`, 'g');
  * The esbuild plugin: each catalog module becomes its compiled catalog, cut to `keep` if given; with
  * `keep`, the pages' code and the catalogs name those keys by their short names (shortNames).
  */
-export function precompiledCatalogs(used) {
-  const keep = used?.keep;
+export function precompiledCatalogs(keep) {
   const short = keep === undefined ? new Map() : shortNames(keep);
   return {
     name: 'precompiled-catalogs',
@@ -61,7 +60,7 @@ export function precompiledCatalogs(used) {
         const catalog = COMPILED_CATALOGS[locale];
         if (catalog === undefined) return { errors: [{ text: `no catalog for ${locale} (${path})` }] };
         if (part !== undefined && !Object.hasOwn(CATALOG_PARTS, part)) return { errors: [{ text: `no catalog part ${part} (${path}); the parts are ${Object.keys(CATALOG_PARTS).join(', ')}` }] };
-        const messages = Object.entries(windowCatalog(catalog, part, used?.always)).filter(([key]) => keep === undefined || keep.has(key));
+        const messages = Object.entries(windowCatalog(catalog, part)).filter(([key]) => keep === undefined || keep.has(key));
         return { contents: `export const catalog = ${JSON.stringify(Object.fromEntries(messages.map(([key, message]) => [short.get(key) ?? key, message])))};`, loader: 'js' };
       });
       if (short.size > 0) {
@@ -79,10 +78,10 @@ export function precompiledCatalogs(used) {
 
 /**
  * The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and
- * metafile: `keep`, every key to ship; `always`, those named by code a window loads with its page
- * (its entry and the chunks it imports statically), which stay in the catalog every window loads
- * even when their prefix names an on-demand part (CATALOG_PARTS): the page shows them before any
- * part is asked for.
+ * metafile. Checks that the keys under an on-demand part's prefix (CATALOG_PARTS) which code loaded
+ * with a page names (its entry and the chunks it imports statically, not those loaded on demand)
+ * are exactly STAY_HOME, which keeps them in the catalog every window loads: the page shows them
+ * before any part is asked for.
  */
 export function keysUsedBy(result) {
   const outputs = result.metafile.outputs;
@@ -106,8 +105,12 @@ export function keysUsedBy(result) {
   if (built !== null) throw new Error(`the renderer builds a message key at run time (${built[0]}…): name each key whole, so the build can ship it`);
   const named = (text, key) => ['"', "'", '`'].some((quote) => text.includes(`${quote}${key}${quote}`));
   const keys = Object.keys(COMPILED_CATALOGS.en);
-  return {
-    keep: new Set(keys.filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || named(code, key))),
-    always: new Set(keys.filter((key) => named(pageCode, key))),
-  };
+  const inPart = (key) => Object.values(CATALOG_PARTS).some((prefixes) => prefixes.some((prefix) => key.startsWith(prefix)));
+  const withPageInPart = keys.filter((key) => inPart(key) && named(pageCode, key));
+  const missing = withPageInPart.filter((key) => !STAY_HOME.has(key));
+  const stale = [...STAY_HOME].filter((key) => !withPageInPart.includes(key));
+  if (missing.length > 0 || stale.length > 0) {
+    throw new Error(`STAY_HOME (src/shared/i18n/window-catalog.ts) must list the keys of on-demand parts that code loaded with a page names: add ${missing.join(', ') || 'none'}; remove ${stale.join(', ') || 'none'}`);
+  }
+  return new Set(keys.filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || named(code, key)));
 }

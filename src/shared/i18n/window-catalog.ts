@@ -23,9 +23,8 @@ export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
  * (the connection check) is the largest area of the catalog and shown by one button; the proxy's
  * question for a user name and password follows a sign-in that met a 407. The dialogs a click opens
  * (the contact card, a new group chat, adding people, leaving: src/renderer/components/dialogs.tsx)
- * load with their messages from local disk in a few milliseconds. A key of a part that always-loaded
- * code names (the participant list's heading, a chat's "joined" line) stays in the catalog every
- * window loads: the build finds those (scripts/window-catalogs.mjs, keysUsedBy).
+ * load with their messages from local disk in a few milliseconds. A key of a part that code every
+ * window loads names stays in the catalog every window loads (STAY_HOME).
  */
 export const CATALOG_PARTS = {
   doctor: ['doctor.'],
@@ -34,8 +33,32 @@ export const CATALOG_PARTS = {
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 
+/**
+ * Keys under a part's prefix that code every window loads names (the participant list, a chat's
+ * joined/left lines, the Leave and Add people buttons, the popup's buttons): they stay in the catalog
+ * every window loads, or the page would show them bare until the part is in. The renderer build
+ * checks this list against the code loaded with each page, both ways (scripts/window-catalogs.mjs).
+ */
+export const STAY_HOME: ReadonlySet<string> = new Set([
+  'contactCard.open',
+  'contactCard.openFor',
+  'groups.addFailed',
+  'groups.addPeople',
+  'groups.joined',
+  'groups.leave',
+  'groups.leaveTitle',
+  'groups.left',
+  'groups.newGroupChat',
+  'groups.participantCount',
+  'groups.participants',
+  'groups.showCard',
+  'groups.you',
+  'groups.youLeft',
+]);
+
 /** The on-demand part a key belongs to, or undefined for the catalog every window loads. */
 export function catalogPartOf(key: string): CatalogPart | undefined {
+  if (STAY_HOME.has(key)) return undefined;
   return (Object.keys(CATALOG_PARTS) as CatalogPart[]).find((part) => CATALOG_PARTS[part].some((prefix) => key.startsWith(prefix)));
 }
 
@@ -43,11 +66,7 @@ export function isWindowMessage(key: string): boolean {
   return !MAIN_ONLY_AREAS.some((area) => key.startsWith(`${area}.`));
 }
 
-/**
- * A compiled catalog cut down to the windows' messages: those every window loads, or one on-demand
- * part's. Keys in `stayHome` (named by code every window loads) belong to the catalog every window
- * loads whatever part their prefix names.
- */
-export function windowCatalog(catalog: CompiledCatalog, part?: CatalogPart, stayHome: ReadonlySet<string> = new Set()): CompiledCatalog {
-  return Object.fromEntries(Object.entries(catalog).filter(([key]) => isWindowMessage(key) && (stayHome.has(key) ? undefined : catalogPartOf(key)) === part));
+/** A compiled catalog cut down to the windows' messages: those every window loads, or one on-demand part's. */
+export function windowCatalog(catalog: CompiledCatalog, part?: CatalogPart): CompiledCatalog {
+  return Object.fromEntries(Object.entries(catalog).filter(([key]) => isWindowMessage(key) && catalogPartOf(key) === part));
 }
