@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 
 const compiled = await build({
   stdin: {
-    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
+    contents: "export { COMPILED_CATALOGS } from './src/shared/i18n/compiled-catalogs.ts'; export { CATALOG_PARTS, STAY_HOME, WORDED_FOR_MAIN, windowCatalog } from './src/shared/i18n/window-catalog.ts';",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -19,7 +19,7 @@ const compiled = await build({
   write: false,
   logLevel: 'warning',
 });
-const { COMPILED_CATALOGS, CATALOG_PARTS, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+const { COMPILED_CATALOGS, CATALOG_PARTS, STAY_HOME, WORDED_FOR_MAIN, windowCatalog } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
 
 // src/renderer/catalogs/<locale>.ts (every window) or src/renderer/catalogs/<part>/<locale>.ts (on demand).
 const CATALOG_MODULE = /[\\/]renderer[\\/]catalogs[\\/](?:(\w+)[\\/])?([\w-]+)\.ts$/;
@@ -76,18 +76,41 @@ export function precompiledCatalogs(keep) {
   };
 }
 
-/** The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and metafile. */
+/**
+ * The catalog keys the pages' code names (and WORDED_FOR_MAIN), from a build's output files and
+ * metafile. Checks that the keys under an on-demand part's prefix (CATALOG_PARTS) which code loaded
+ * with a page names (its entry and the chunks it imports statically, not those loaded on demand)
+ * are exactly STAY_HOME, which keeps them in the catalog every window loads: the page shows them
+ * before any part is asked for.
+ */
 export function keysUsedBy(result) {
+  const outputs = result.metafile.outputs;
   const catalogChunks = new Set(
-    Object.entries(result.metafile.outputs)
+    Object.entries(outputs)
       .filter(([, output]) => Object.keys(output.inputs).some((input) => CATALOG_MODULE.test(input)))
       .map(([path]) => path),
   );
-  const code = result.outputFiles
-    .filter((file) => file.path.endsWith('.js') && ![...catalogChunks].some((chunk) => file.path.endsWith(chunk)))
-    .map((file) => file.text)
-    .join('\n');
+  // The pages are the entry points no code imports; a chunk loaded on demand is an entry point too.
+  const onDemand = new Set(Object.values(outputs).flatMap((output) => output.imports.filter(({ kind }) => kind === 'dynamic-import').map(({ path }) => path)));
+  const withPage = new Set(Object.entries(outputs).filter(([path, output]) => output.entryPoint !== undefined && !onDemand.has(path)).map(([path]) => path));
+  for (const path of withPage) for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement' && outputs[imported] !== undefined) withPage.add(imported);
+  const codeOf = (chunks) =>
+    result.outputFiles
+      .filter((file) => file.path.endsWith('.js') && !file.path.endsWith('.map') && [...chunks].some((chunk) => file.path.endsWith(chunk)))
+      .map((file) => file.text)
+      .join('\n');
+  const code = codeOf(Object.keys(outputs).filter((path) => path.endsWith('.js') && !catalogChunks.has(path)));
+  const pageCode = codeOf([...withPage].filter((path) => path.endsWith('.js') && !catalogChunks.has(path)));
   const built = BUILT_KEY.exec(code);
   if (built !== null) throw new Error(`the renderer builds a message key at run time (${built[0]}…): name each key whole, so the build can ship it`);
-  return new Set(Object.keys(COMPILED_CATALOGS.en).filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || ['"', "'", '`'].some((quote) => code.includes(`${quote}${key}${quote}`))));
+  const named = (text, key) => ['"', "'", '`'].some((quote) => text.includes(`${quote}${key}${quote}`));
+  const keys = Object.keys(COMPILED_CATALOGS.en);
+  const inPart = (key) => Object.values(CATALOG_PARTS).some((prefixes) => prefixes.some((prefix) => key.startsWith(prefix)));
+  const withPageInPart = keys.filter((key) => inPart(key) && named(pageCode, key));
+  const missing = withPageInPart.filter((key) => !STAY_HOME.has(key));
+  const stale = [...STAY_HOME].filter((key) => !withPageInPart.includes(key));
+  if (missing.length > 0 || stale.length > 0) {
+    throw new Error(`STAY_HOME (src/shared/i18n/window-catalog.ts) must list the keys of on-demand parts that code loaded with a page names: add ${missing.join(', ') || 'none'}; remove ${stale.join(', ') || 'none'}`);
+  }
+  return new Set(keys.filter((key) => WORDED_FOR_MAIN.some((prefix) => key.startsWith(prefix)) || named(code, key)));
 }

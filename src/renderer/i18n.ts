@@ -37,6 +37,7 @@ async function loadCatalog(locale: AppLocale): Promise<CompiledCatalog> {
 const PARTS: Readonly<Record<CatalogPart, Readonly<Record<'de' | 'en', () => Promise<{ readonly catalog: CompiledCatalog }>>>>> = {
   doctor: { de: () => import('./catalogs/doctor/de.js'), en: () => import('./catalogs/doctor/en.js') },
   proxyCredentials: { de: () => import('./catalogs/proxyCredentials/de.js'), en: () => import('./catalogs/proxyCredentials/en.js') },
+  dialogs: { de: () => import('./catalogs/dialogs/de.js'), en: () => import('./catalogs/dialogs/en.js') },
 };
 
 async function loadPart(locale: AppLocale, part: CatalogPart): Promise<CompiledCatalog> {

@@ -14,8 +14,8 @@ import { availabilityLabel } from '../state/presence-labels';
 import { Composer } from './composer';
 import { MessageRowView } from './message-row';
 import { HeaderActions } from './header-actions';
-import { LeaveDialog } from './leave-dialog';
-import { AddPeopleDialog, ParticipantPanel, useContactCard } from './participant-panel';
+import { LazyDialog } from '../components/lazy-dialog';
+import { ParticipantPanel, useContactCard } from './participant-panel';
 import { SystemLine } from './system-line';
 
 const estimate = (row: MessageRow): number => (row.kind !== 'message' ? 36 : row.startsGroup ? 62 : 40);
@@ -88,8 +88,8 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       <ChatHeader model={model} actions={<HeaderActions model={model} onCard={card.open} onAdd={() => setAdding(true)} onLeave={() => setLeaving(true)} />} />
       <ParticipantPanel model={model} onCard={card.open} />
       {card.dialog}
-      {adding ? <AddPeopleDialog model={model} onClose={() => setAdding(false)} /> : null}
-      {leaving ? <LeaveDialog model={model} onClose={() => setLeaving(false)} /> : null}
+      {adding ? <LazyDialog onClose={() => setAdding(false)} render={({ AddPeopleDialog }, kit) => <AddPeopleDialog model={model} onClose={() => setAdding(false)} kit={kit} />} /> : null}
+      {leaving ? <LazyDialog onClose={() => setLeaving(false)} render={({ LeaveDialog }, kit) => <LeaveDialog model={model} onClose={() => setLeaving(false)} kit={kit} />} /> : null}
       <ConnectionBanner />
       {model.error.value === undefined ? null : (
         <div class="banner banner-error" role="alert">

@@ -2,11 +2,12 @@
 import { useState } from 'preact/hooks';
 import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
+import type { DialogKit } from '../components/dialog-kit';
 import { t } from '../i18n';
 import type { ChatModel } from '../state/chat-model';
-import { errorMessage } from '../state/errors';
 
-export function LeaveDialog({ model, onClose }: { readonly model: ChatModel; readonly onClose: () => void }) {
+export function LeaveDialog({ model, onClose, kit }: { readonly model: ChatModel; readonly onClose: () => void; readonly kit: DialogKit }) {
+  const { errorMessage } = kit;
   const [error, setError] = useState<string | undefined>(undefined);
   const leave = async (): Promise<void> => {
     const result = await model.bridge.leaveConversation({ conversationId: model.conversationId });

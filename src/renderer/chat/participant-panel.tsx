@@ -4,45 +4,22 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Person } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
-import { ContactCardDialog } from '../components/contact-card-dialog';
-import { DialogFooter } from '../components/dialog-footer';
-import { ModalDialog } from '../components/modal-dialog';
-import { PeoplePicker } from '../components/people-picker';
+import { LazyDialog } from '../components/lazy-dialog';
 import { PresenceDot } from '../components/presence-dot';
 import { t } from '../i18n';
 import { contacts, me } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
-import { errorMessage } from '../state/errors';
 
 export function useContactCard(bridge: UcwaBridge): { readonly open: (person: Person) => void; readonly dialog: JSX.Element | null } {
   const [person, setPerson] = useState<Person | undefined>(undefined);
   const mine = me.value?.uri.toLowerCase();
   return {
     open: setPerson,
-    dialog: person === undefined ? null : <ContactCardDialog bridge={bridge} uri={person.uri} name={person.name} canMessage={person.uri.toLowerCase() !== mine} onClose={() => setPerson(undefined)} />,
+    dialog:
+      person === undefined ? null : (
+        <LazyDialog onClose={() => setPerson(undefined)} render={({ ContactCardDialog }, kit) => <ContactCardDialog bridge={bridge} uri={person.uri} name={person.name} canMessage={person.uri.toLowerCase() !== mine} onClose={() => setPerson(undefined)} kit={kit} />} />
+      ),
   };
-}
-
-export function AddPeopleDialog({ model, onClose }: { readonly model: ChatModel; readonly onClose: () => void }) {
-  const [chosen, setChosen] = useState<readonly string[]>([]);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const present = (model.summary.value?.participants ?? []).map((p) => p.uri);
-  const add = async (): Promise<void> => {
-    if (chosen.length === 0) {
-      setError(t('groups.chooseOne'));
-      return;
-    }
-    const result = await model.bridge.addParticipants({ conversationId: model.conversationId, uris: [...chosen] });
-    if (result.ok) onClose();
-    else setError(errorMessage(result.error));
-  };
-  return (
-    <ModalDialog labelId="add-people-title" onClose={onClose}>
-      <h2 id="add-people-title">{t('groups.addPeopleTitle')}</h2>
-      <PeoplePicker chosen={chosen} onChange={setChosen} exclude={present} />
-      <DialogFooter error={error} confirmLabel={t('groups.add')} onConfirm={() => void add()} onCancel={onClose} />
-    </ModalDialog>
-  );
 }
 
 export function ParticipantPanel({ model, onCard }: { readonly model: ChatModel; readonly onCard: (person: Person) => void }) {

@@ -6,12 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ContactCard } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
-import { availabilityLabel } from '../state/presence-labels';
-import { Avatar } from './avatar';
+import type { DialogKit } from './dialog-kit';
 import { ModalDialog } from './modal-dialog';
-import { errorMessage } from '../state/errors';
 
-function CopyButton({ bridge, value, onStatus }: { readonly bridge: UcwaBridge; readonly value: string; readonly onStatus: (text: string) => void }) {
+function CopyButton({ bridge, value, onStatus, errorMessage }: { readonly bridge: UcwaBridge; readonly value: string; readonly onStatus: (text: string) => void; readonly errorMessage: DialogKit['errorMessage'] }) {
   return (
     <button
       type="button"
@@ -33,7 +31,8 @@ function Field({ label, children }: { readonly label: string; readonly children:
   );
 }
 
-export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = true }: { readonly bridge: UcwaBridge; readonly uri: string; readonly name: string; readonly onClose: () => void; readonly canMessage?: boolean }) {
+export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = true, kit }: { readonly bridge: UcwaBridge; readonly uri: string; readonly name: string; readonly onClose: () => void; readonly canMessage?: boolean; readonly kit: DialogKit }) {
+  const { errorMessage, availabilityLabel, Avatar } = kit;
   const [card, setCard] = useState<ContactCard | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
@@ -80,12 +79,12 @@ export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = tru
           {presence?.location === undefined ? null : <Field label={t('contactCard.location')}>{presence.location}</Field>}
           {(card.emails ?? []).map((email) => (
             <Field key={`e-${email}`} label={t('contactCard.email')}>
-              <a href={`mailto:${email}`}>{email}</a> <CopyButton bridge={bridge} value={email} onStatus={setStatus} />
+              <a href={`mailto:${email}`}>{email}</a> <CopyButton bridge={bridge} value={email} onStatus={setStatus} errorMessage={errorMessage} />
             </Field>
           ))}
           {(card.phones ?? []).map((phone) => (
             <Field key={`p-${phone.number}`} label={t('contactCard.phone', { type: ['work', 'mobile', 'home'].includes(phone.type) ? phone.type : 'other' })}>
-              <a href={`tel:${phone.number.replace(/[^\d+]/g, '')}`}>{phone.number}</a> <CopyButton bridge={bridge} value={phone.number} onStatus={setStatus} />
+              <a href={`tel:${phone.number.replace(/[^\d+]/g, '')}`}>{phone.number}</a> <CopyButton bridge={bridge} value={phone.number} onStatus={setStatus} errorMessage={errorMessage} />
             </Field>
           ))}
           <Field label={t('contactCard.address')}>{card.uri.replace(/^sip:/i, '')}</Field>

@@ -3,11 +3,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Contact } from '../../shared/domain';
 import { t } from '../i18n';
-import { contacts, me } from '../state/app-state';
-import { filterContacts, indexContacts } from '../state/contact-filter';
-import { PresenceDot } from './presence-dot';
+import type { DialogKit } from './dialog-kit';
 
-export function PeoplePicker({ chosen, onChange, exclude = [] }: { readonly chosen: readonly string[]; readonly onChange: (uris: readonly string[]) => void; readonly exclude?: readonly string[] }) {
+export function PeoplePicker({ chosen, onChange, exclude = [], kit }: { readonly chosen: readonly string[]; readonly onChange: (uris: readonly string[]) => void; readonly exclude?: readonly string[]; readonly kit: DialogKit }) {
+  const { contacts, me, filterContacts, indexContacts, PresenceDot } = kit;
   const [query, setQuery] = useState('');
   const skip = useMemo(() => new Set([...exclude, me.value?.uri ?? ''].map((u) => u.toLowerCase())), [exclude]);
   const all = contacts.value;

@@ -4,10 +4,11 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
+import type { DialogKit } from '../components/dialog-kit';
 import { t } from '../i18n';
-import { errorMessage } from '../state/errors';
 
-export function GroupChatDialog({ bridge, onClose }: { readonly bridge: UcwaBridge; readonly onClose: () => void }) {
+export function GroupChatDialog({ bridge, onClose, kit }: { readonly bridge: UcwaBridge; readonly onClose: () => void; readonly kit: DialogKit }) {
+  const { errorMessage } = kit;
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [subject, setSubject] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -23,7 +24,7 @@ export function GroupChatDialog({ bridge, onClose }: { readonly bridge: UcwaBrid
   return (
     <ModalDialog labelId="group-chat-title" onClose={onClose}>
       <h2 id="group-chat-title">{t('groups.newGroupTitle')}</h2>
-      <PeoplePicker chosen={chosen} onChange={setChosen} />
+      <PeoplePicker chosen={chosen} onChange={setChosen} kit={kit} />
       <label class="field">
         {t('groups.subject')}
         <input type="text" maxLength={250} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />

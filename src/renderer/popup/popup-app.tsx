@@ -12,8 +12,7 @@ import { MeHeader } from './me-header';
 import { browseSections, searchSections } from './popup-items';
 import type { PopupRow } from './popup-items';
 import { PopupList, rowId } from './popup-list';
-import { ContactCardDialog } from '../components/contact-card-dialog';
-import { GroupChatDialog } from './group-chat-dialog';
+import { LazyDialog } from '../components/lazy-dialog';
 import { MissedSection } from './missed-section';
 import { errorMessage } from '../state/errors';
 
@@ -139,8 +138,8 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
       </div>
       <PopupList sections={sections} activeKey={activeKey} onOpen={(row) => void open(row)} onHover={setActiveKey} emptyText={trimmed === '' ? t('popup.emptyContacts') : t('popup.nobodyFound')} onKeyDown={onKeyDown} />
       <PopupActions active={rows.find((r) => r.key === activeKey)} onCard={(contact) => setDialog({ kind: 'card', contact })} onGroup={() => setDialog({ kind: 'group' })} />
-      {dialog?.kind === 'card' ? <ContactCardDialog bridge={bridge} uri={dialog.contact.uri} name={dialog.contact.name} onClose={() => setDialog(undefined)} /> : null}
-      {dialog?.kind === 'group' ? <GroupChatDialog bridge={bridge} onClose={() => setDialog(undefined)} /> : null}
+      {dialog?.kind === 'card' ? <LazyDialog onClose={() => setDialog(undefined)} render={({ ContactCardDialog }, kit) => <ContactCardDialog bridge={bridge} uri={dialog.contact.uri} name={dialog.contact.name} onClose={() => setDialog(undefined)} kit={kit} />} /> : null}
+      {dialog?.kind === 'group' ? <LazyDialog onClose={() => setDialog(undefined)} render={({ GroupChatDialog }, kit) => <GroupChatDialog bridge={bridge} onClose={() => setDialog(undefined)} kit={kit} />} /> : null}
       <footer class="popup-footer" aria-live="polite">
         {unreadTotal.value > 0 ? (
           <span class="unread-total" data-testid="unread-total">

@@ -21,16 +21,44 @@ export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
  * language (src/renderer/catalogs/<part>/<locale>.ts): what the page shows only after a round trip
  * it waits for anyway, so loading a local chunk first costs nothing visible. The doctor's report
  * (the connection check) is the largest area of the catalog and shown by one button; the proxy's
- * question for a user name and password follows a sign-in that met a 407.
+ * question for a user name and password follows a sign-in that met a 407. The dialogs a click opens
+ * (the contact card, a new group chat, adding people, leaving: src/renderer/components/dialogs.tsx)
+ * load with their messages from local disk in a few milliseconds. A key of a part that code every
+ * window loads names stays in the catalog every window loads (STAY_HOME).
  */
 export const CATALOG_PARTS = {
   doctor: ['doctor.'],
   proxyCredentials: ['network.proxyAuth.'],
+  dialogs: ['contactCard.', 'groups.'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 
+/**
+ * Keys under a part's prefix that code every window loads names (the participant list, a chat's
+ * joined/left lines, the Leave and Add people buttons, the popup's buttons): they stay in the catalog
+ * every window loads, or the page would show them bare until the part is in. The renderer build
+ * checks this list against the code loaded with each page, both ways (scripts/window-catalogs.mjs).
+ */
+export const STAY_HOME: ReadonlySet<string> = new Set([
+  'contactCard.open',
+  'contactCard.openFor',
+  'groups.addFailed',
+  'groups.addPeople',
+  'groups.joined',
+  'groups.leave',
+  'groups.leaveTitle',
+  'groups.left',
+  'groups.newGroupChat',
+  'groups.participantCount',
+  'groups.participants',
+  'groups.showCard',
+  'groups.you',
+  'groups.youLeft',
+]);
+
 /** The on-demand part a key belongs to, or undefined for the catalog every window loads. */
 export function catalogPartOf(key: string): CatalogPart | undefined {
+  if (STAY_HOME.has(key)) return undefined;
   return (Object.keys(CATALOG_PARTS) as CatalogPart[]).find((part) => CATALOG_PARTS[part].some((prefix) => key.startsWith(prefix)));
 }
 

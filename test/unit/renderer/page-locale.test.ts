@@ -60,4 +60,20 @@ describe('the page language', () => {
     expect(t('doctor.fix.showIt')).toMatch(/^\[Šĥöŵ.*\]$/);
     expect(t('common.send')).toMatch(/^\[Šéñđ~+\]$/);
   });
+
+  it('leaves the dialogs\' messages out of the catalog every window loads, but not those the windows name themselves', async () => {
+    const keys = Object.keys(windowCatalog(COMPILED_CATALOGS.de));
+    const dialogs = Object.keys(windowCatalog(COMPILED_CATALOGS.de, 'dialogs'));
+    expect(dialogs).toContain('contactCard.sendMessage');
+    expect(dialogs).toContain('groups.leaveConfirm');
+    expect(keys).not.toContain('groups.leaveConfirm');
+    // A chat's "You left" line and the popup's "Contact card" button are shown before any dialog opens.
+    expect(keys).toEqual(expect.arrayContaining(['groups.youLeft', 'contactCard.open']));
+    expect(dialogs).not.toContain('groups.youLeft');
+    await setPageLocale('en');
+    expect(t('groups.youLeft')).toBe('You left the conversation');
+    expect(t('groups.leaveConfirm')).toBe('groups.leaveConfirm');
+    await loadCatalogPart('dialogs');
+    expect(t('groups.leaveConfirm')).toMatch(/^Leave this group chat\?/);
+  });
 });
