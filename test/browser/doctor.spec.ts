@@ -2,6 +2,7 @@
 // simulator: a wrong password shows every step, the failing one with its fix, and nothing after it.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, requireChromium, test } from './fixtures';
+import { recordLoadedScripts } from './support/loaded-scripts';
 
 requireChromium();
 
@@ -39,10 +40,7 @@ test('without an address the check says what it needs first', async ({ popup }) 
 test('the report waits for the doctor messages: loaded only when a check runs, and never a bare key on screen', async ({ context, host, pageErrors }) => {
   void pageErrors;
   const page = await context.newPage();
-  const scripts = new Map<string, Promise<string>>();
-  page.on('response', (response) => {
-    if (new URL(response.url()).pathname.endsWith('.js')) scripts.set(response.url(), response.text());
-  });
+  const holding = recordLoadedScripts(page);
   // Every state of the page, before it is painted: any text that is a doctor key shown bare.
   await page.addInitScript(() => {
     const bare: string[] = [];
@@ -55,10 +53,7 @@ test('the report waits for the doctor messages: loaded only when a check runs, a
   await page.goto(host.pageUrl('sign-in'));
   await page.getByLabel('Sign-in address').fill('ana@contoso.com');
   await page.waitForLoadState('networkidle');
-  const withDoctorMessages = async (): Promise<string[]> => {
-    const texts = await Promise.all([...scripts].map(async ([url, text]) => [url, await text] as const));
-    return texts.filter(([, text]) => text.includes('"doctor.summary.ok"')).map(([url]) => url);
-  };
+  const withDoctorMessages = (): Promise<string[]> => holding('"doctor.summary.ok"');
   expect(await withDoctorMessages(), 'opening the window does not load the doctor messages').toEqual([]);
 
   await page.getByLabel(/^Server/).fill(host.simulator.url);

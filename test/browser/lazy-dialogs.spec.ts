@@ -3,6 +3,7 @@
 // only once its words are in, never with a bare key (the build names keys by short letters, so a
 // bare one would read "ab": every state of each dialog is recorded before it is painted).
 import { expect, signInDemo, test, requireChromium } from './fixtures';
+import { recordLoadedScripts } from './support/loaded-scripts';
 
 requireChromium();
 
@@ -15,10 +16,7 @@ interface DialogState {
 test('the dialogs and their messages load only when one is opened, and a dialog never shows without its words', async ({ context, host, pageErrors }) => {
   void pageErrors;
   const page = await context.newPage();
-  const scripts = new Map<string, Promise<string>>();
-  page.on('response', (response) => {
-    if (new URL(response.url()).pathname.endsWith('.js')) scripts.set(response.url(), response.text());
-  });
+  const scripts = recordLoadedScripts(page);
   await page.addInitScript(() => {
     const states: DialogState[] = [];
     Object.defineProperty(globalThis, '__dialogStates', { value: states });
@@ -37,10 +35,7 @@ test('the dialogs and their messages load only when one is opened, and a dialog 
   await signInDemo(page);
   await page.waitForLoadState('networkidle');
   /** The scripts loaded so far that hold the given English message. */
-  const holding = async (message: string): Promise<string[]> => {
-    const texts = await Promise.all([...scripts].map(async ([url, text]) => [url, await text] as const));
-    return texts.filter(([, text]) => text.includes(JSON.stringify(message))).map(([url]) => url);
-  };
+  const holding = (message: string): Promise<string[]> => scripts(JSON.stringify(message));
   const states = async (): Promise<DialogState[]> => page.evaluate(() => (globalThis as unknown as { __dialogStates: DialogState[] }).__dialogStates.splice(0));
   expect(await holding('Job title'), 'opening the popup does not load the contact card messages').toEqual([]);
   expect(await holding('Chat with several people'), 'nor the group chat dialog messages').toEqual([]);
