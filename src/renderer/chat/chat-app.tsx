@@ -6,6 +6,7 @@ import { ConnectionBanner } from '../components/connection-banner';
 import { InvitationBar } from '../components/invitation-bar';
 import { VirtualList } from '../components/virtual-list';
 import { pageLocale, t } from '../i18n';
+import { say } from '../state/errors';
 import { connection, contacts } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
 import { messageRows } from '../state/message-rows';
@@ -91,9 +92,9 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       {adding ? <LazyDialog onClose={() => setAdding(false)} render={({ AddPeopleDialog }, kit) => <AddPeopleDialog model={model} onClose={() => setAdding(false)} kit={kit} />} /> : null}
       {leaving ? <LazyDialog onClose={() => setLeaving(false)} render={({ LeaveDialog }, kit) => <LeaveDialog model={model} onClose={() => setLeaving(false)} kit={kit} />} /> : null}
       <ConnectionBanner />
-      {model.error.value === undefined ? null : (
+      {say(model.error.value) === undefined ? null : (
         <div class="banner banner-error" role="alert">
-          {model.error.value}
+          {say(model.error.value)}
         </div>
       )}
       {model.summary.value?.invitation === undefined ? null : <InvitationBar bridge={model.bridge} summary={model.summary.value} openOnAccept={false} />}
