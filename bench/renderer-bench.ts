@@ -65,7 +65,7 @@ async function filesLoaded(origin: string, locale: 'en' | 'de'): Promise<Set<str
 
 /**
  * What the sign-in page loads only after a round trip (the connection check's report, the proxy's
- * question), so opening the windows does not: each action
+ * question, the words of errors), so opening the windows does not: each action
  * in a fresh sign-in page (signed out), the JavaScript it loads beyond the page's own.
  */
 const ON_DEMAND: readonly { readonly what: string; readonly act: (page: Page) => Promise<void> }[] = [
@@ -84,6 +84,13 @@ const ON_DEMAND: readonly { readonly what: string; readonly act: (page: Page) =>
       await page.locator('input[name="password"]').fill('secret');
       await page.locator('form button[type="submit"]').first().click();
       await page.locator('.proxy-credentials').waitFor();
+    },
+  },
+  {
+    what: 'loaded when a window first shows an error',
+    act: async (page) => {
+      await page.locator('.demo button').click();
+      await page.locator('.form-error').waitFor();
     },
   },
 ];

@@ -8,11 +8,14 @@ import { NotInAppError, connectBridge, pageContext } from './bridge';
 import type { PageContext } from './bridge';
 import { setPageLocale, t } from './i18n';
 import { loadError, loaded, startAppState } from './state/app-state';
+import { say, type Words } from './state/errors';
 
-function Fatal({ text }: { readonly text: string }) {
-  return (
+/** Shown once its words are in (an error's load with it: state/errors.ts). */
+function Fatal({ text }: { readonly text: Words }) {
+  const said = say(text);
+  return said === undefined ? null : (
     <p class="form-error fatal" role="alert">
-      {text}
+      {said}
     </p>
   );
 }

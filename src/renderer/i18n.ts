@@ -38,6 +38,7 @@ const PARTS: Readonly<Record<CatalogPart, Readonly<Record<'de' | 'en', () => Pro
   doctor: { de: () => import('./catalogs/doctor/de.js'), en: () => import('./catalogs/doctor/en.js') },
   proxyCredentials: { de: () => import('./catalogs/proxyCredentials/de.js'), en: () => import('./catalogs/proxyCredentials/en.js') },
   dialogs: { de: () => import('./catalogs/dialogs/de.js'), en: () => import('./catalogs/dialogs/en.js') },
+  errors: { de: () => import('./catalogs/errors/de.js'), en: () => import('./catalogs/errors/en.js') },
 };
 
 async function loadPart(locale: AppLocale, part: CatalogPart): Promise<CompiledCatalog> {

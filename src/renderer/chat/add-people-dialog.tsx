@@ -4,14 +4,15 @@ import { useState } from 'preact/hooks';
 import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
+import type { Words } from '../state/errors';
 import type { DialogKit } from '../components/dialog-kit';
 import { t } from '../i18n';
 import type { ChatModel } from '../state/chat-model';
 
 export function AddPeopleDialog({ model, onClose, kit }: { readonly model: ChatModel; readonly onClose: () => void; readonly kit: DialogKit }) {
-  const { errorMessage } = kit;
+  const { errorMessage, say } = kit;
   const [chosen, setChosen] = useState<readonly string[]>([]);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Words | undefined>(undefined);
   const present = (model.summary.value?.participants ?? []).map((p) => p.uri);
   const add = async (): Promise<void> => {
     if (chosen.length === 0) {
@@ -26,7 +27,7 @@ export function AddPeopleDialog({ model, onClose, kit }: { readonly model: ChatM
     <ModalDialog labelId="add-people-title" onClose={onClose}>
       <h2 id="add-people-title">{t('groups.addPeopleTitle')}</h2>
       <PeoplePicker chosen={chosen} onChange={setChosen} exclude={present} kit={kit} />
-      <DialogFooter error={error} confirmLabel={t('groups.add')} onConfirm={() => void add()} onCancel={onClose} />
+      <DialogFooter error={say(error)} confirmLabel={t('groups.add')} onConfirm={() => void add()} onCancel={onClose} />
     </ModalDialog>
   );
 }

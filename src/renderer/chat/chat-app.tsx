@@ -6,6 +6,7 @@ import { ConnectionBanner } from '../components/connection-banner';
 import { InvitationBar } from '../components/invitation-bar';
 import { VirtualList } from '../components/virtual-list';
 import { pageLocale, t } from '../i18n';
+import { say } from '../state/errors';
 import { connection, contacts } from '../state/app-state';
 import type { ChatModel } from '../state/chat-model';
 import { messageRows } from '../state/message-rows';
@@ -58,6 +59,8 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
   const messages = model.messages.value;
   const firstUnreadId = model.firstUnreadId.value;
   const notes = model.notes.value;
+  // Once its words are in (state/errors.ts).
+  const error = say(model.error.value);
   const rows = useMemo(() => messageRows(messages, firstUnreadId, notes), [messages, firstUnreadId, notes]);
   const unread = model.summary.value?.unread ?? 0;
   const title = model.summary.value?.title ?? model.participants.value[0]?.name;
@@ -91,9 +94,9 @@ export function ChatApp({ model }: { readonly model: ChatModel }) {
       {adding ? <LazyDialog onClose={() => setAdding(false)} render={({ AddPeopleDialog }, kit) => <AddPeopleDialog model={model} onClose={() => setAdding(false)} kit={kit} />} /> : null}
       {leaving ? <LazyDialog onClose={() => setLeaving(false)} render={({ LeaveDialog }, kit) => <LeaveDialog model={model} onClose={() => setLeaving(false)} kit={kit} />} /> : null}
       <ConnectionBanner />
-      {model.error.value === undefined ? null : (
+      {error === undefined ? null : (
         <div class="banner banner-error" role="alert">
-          {model.error.value}
+          {error}
         </div>
       )}
       {model.summary.value?.invitation === undefined ? null : <InvitationBar bridge={model.bridge} summary={model.summary.value} openOnAccept={false} />}

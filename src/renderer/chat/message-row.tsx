@@ -2,7 +2,7 @@
 import type { ChatMessage } from '../../shared/domain';
 import { MessageBody } from '../components/message-body';
 import { formatDate, formatTime, t } from '../i18n';
-import { wordDetail } from '../../shared/error-detail';
+import { sayDetail } from '../state/errors';
 import type { MessageRow } from '../state/message-rows';
 
 function dayLabel(time: number): string {
@@ -17,9 +17,11 @@ function dayLabel(time: number): string {
 function DeliveryStatus({ message, onRetry }: { readonly message: ChatMessage; readonly onRetry: (id: string) => void }) {
   if (message.direction !== 'out') return null;
   if (message.delivery === 'failed') {
+    // "Not delivered" until the reason's words are in (state/errors.ts).
+    const reason = message.failureReason === undefined ? undefined : sayDetail(message.failureReason);
     return (
       <span class="delivery delivery-failed" role="alert">
-        {message.failureReason === undefined ? t('chat.notDelivered') : t('chat.notDeliveredReason', { reason: wordDetail(t, message.failureReason) })}{' '}
+        {reason === undefined ? t('chat.notDelivered') : t('chat.notDeliveredReason', { reason })}{' '}
         <button type="button" class="link-button" onClick={() => onRetry(message.id)}>
           {t('chat.retry')}
         </button>

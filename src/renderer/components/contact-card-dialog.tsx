@@ -6,16 +6,17 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ContactCard } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
+import type { Words } from '../state/errors';
 import type { DialogKit } from './dialog-kit';
 import { ModalDialog } from './modal-dialog';
 
-function CopyButton({ bridge, value, onStatus, errorMessage }: { readonly bridge: UcwaBridge; readonly value: string; readonly onStatus: (text: string) => void; readonly errorMessage: DialogKit['errorMessage'] }) {
+function CopyButton({ bridge, value, onStatus, errorMessage }: { readonly bridge: UcwaBridge; readonly value: string; readonly onStatus: (text: Words) => void; readonly errorMessage: DialogKit['errorMessage'] }) {
   return (
     <button
       type="button"
       class="link-button card-copy"
       aria-label={t('contactCard.copy', { value })}
-      onClick={() => void bridge.copyText({ text: value }).then((r) => onStatus(r.ok ? t('contactCard.copied', { value }) : t('contactCard.copyFailed', { reason: errorMessage(r.error) })))}
+      onClick={() => void bridge.copyText({ text: value }).then((r) => onStatus(r.ok ? t('contactCard.copied', { value }) : errorMessage(r.error, (reason) => t('contactCard.copyFailed', { reason }))))}
     >
       ⧉
     </button>
@@ -32,10 +33,11 @@ function Field({ label, children }: { readonly label: string; readonly children:
 }
 
 export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = true, kit }: { readonly bridge: UcwaBridge; readonly uri: string; readonly name: string; readonly onClose: () => void; readonly canMessage?: boolean; readonly kit: DialogKit }) {
-  const { errorMessage, availabilityLabel, Avatar } = kit;
+  const { errorMessage, say, availabilityLabel, Avatar } = kit;
   const [card, setCard] = useState<ContactCard | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [status, setStatus] = useState('');
+  const [error, setError] = useState<Words | undefined>(undefined);
+  const [status, setStatus] = useState<Words>('');
+  const shownError = say(error);
   useEffect(() => {
     let current = true;
     void bridge.getContactCard({ uri }).then((r) => {
@@ -64,9 +66,12 @@ export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = tru
         </button>
       </div>
       {error !== undefined ? (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
+        // Once its words are in (a few ms; state/errors.ts).
+        shownError === undefined ? null : (
+          <p class="form-error" role="alert">
+            {shownError}
+          </p>
+        )
       ) : card === undefined ? (
         <p role="status">{t('contactCard.loading')}</p>
       ) : (
@@ -91,7 +96,7 @@ export function ContactCardDialog({ bridge, uri, name, onClose, canMessage = tru
         </dl>
       )}
       <p class="card-status" role="status" aria-live="polite">
-        {status}
+        {say(status)}
       </p>
       {canMessage ? (
         <div class="card-actions">

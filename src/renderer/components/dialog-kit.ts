@@ -4,10 +4,10 @@
 // (issue #15). The dialogs import only preact and the page's t(), which every page loads whole.
 import { contacts, me } from '../state/app-state';
 import { filterContacts, indexContacts } from '../state/contact-filter';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say } from '../state/errors';
 import { availabilityLabel } from '../state/presence-labels';
 import { Avatar } from './avatar';
 import { PresenceDot } from './presence-dot';
 
-export const DIALOG_KIT = { contacts, me, filterContacts, indexContacts, errorMessage, availabilityLabel, Avatar, PresenceDot } as const;
+export const DIALOG_KIT = { contacts, me, filterContacts, indexContacts, errorMessage, say, availabilityLabel, Avatar, PresenceDot } as const;
 export type DialogKit = typeof DIALOG_KIT;

@@ -5,12 +5,13 @@ import type { ConversationSummary } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { recentConversations } from '../state/app-state';
 import { t, tRich } from '../i18n';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 
 export function InvitationBar({ bridge, summary, openOnAccept }: { readonly bridge: UcwaBridge; readonly summary: ConversationSummary; readonly openOnAccept: boolean }) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Words | undefined>(undefined);
   const first = summary.invitation?.firstMessage;
+  const shown = say(error);
   const answer = async (accept: boolean): Promise<void> => {
     setBusy(true);
     const input = { conversationId: summary.id };
@@ -32,9 +33,9 @@ export function InvitationBar({ bridge, summary, openOnAccept }: { readonly brid
           {t('common.decline')}
         </button>
       </span>
-      {error === undefined ? null : (
+      {shown === undefined ? null : (
         <span class="form-error" role="alert">
-          {error}
+          {shown}
         </span>
       )}
     </div>

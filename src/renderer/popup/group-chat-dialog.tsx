@@ -4,14 +4,15 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { DialogFooter } from '../components/dialog-footer';
 import { ModalDialog } from '../components/modal-dialog';
 import { PeoplePicker } from '../components/people-picker';
+import type { Words } from '../state/errors';
 import type { DialogKit } from '../components/dialog-kit';
 import { t } from '../i18n';
 
 export function GroupChatDialog({ bridge, onClose, kit }: { readonly bridge: UcwaBridge; readonly onClose: () => void; readonly kit: DialogKit }) {
-  const { errorMessage } = kit;
+  const { errorMessage, say } = kit;
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [subject, setSubject] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Words | undefined>(undefined);
   const start = async (): Promise<void> => {
     if (chosen.length < 2) {
       setError(t('groups.chooseTwo'));
@@ -29,7 +30,7 @@ export function GroupChatDialog({ bridge, onClose, kit }: { readonly bridge: Ucw
         {t('groups.subject')}
         <input type="text" maxLength={250} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
       </label>
-      <DialogFooter error={error} confirmLabel={t('groups.start')} onConfirm={() => void start()} onCancel={onClose} />
+      <DialogFooter error={say(error)} confirmLabel={t('groups.start')} onConfirm={() => void start()} onCancel={onClose} />
     </ModalDialog>
   );
 }

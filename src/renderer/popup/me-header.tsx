@@ -8,9 +8,9 @@ import { SettingsIcon, SignOutIcon } from '../components/icons';
 import { me } from '../state/app-state';
 import { t } from '../i18n';
 import { availabilityLabel } from '../state/presence-labels';
-import { errorMessage } from '../state/errors';
+import { errorMessage, type Words } from '../state/errors';
 
-export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (text: string) => void }) {
+export function MeHeader({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (words: Words) => void }) {
   const self = me.value;
   const [note, setNote] = useState(self?.presence.note ?? '');
   useEffect(() => setNote(self?.presence.note ?? ''), [self?.presence.note]);

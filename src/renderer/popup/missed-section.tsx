@@ -3,9 +3,9 @@
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { formatDateTime, t } from '../i18n';
 import { missed } from '../state/app-state';
-import { errorMessage } from '../state/errors';
+import { errorMessage, type Words } from '../state/errors';
 
-export function MissedSection({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (message: string) => void }) {
+export function MissedSection({ bridge, onError }: { readonly bridge: UcwaBridge; readonly onError: (words: Words) => void }) {
   const list = missed.value;
   if (list.length === 0) return null;
   return (

@@ -14,7 +14,7 @@ import type { PopupRow } from './popup-items';
 import { PopupList, rowId } from './popup-list';
 import { LazyDialog } from '../components/lazy-dialog';
 import { MissedSection } from './missed-section';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 
 const DIRECTORY_DELAY_MS = 250;
 
@@ -24,7 +24,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [searching, setSearching] = useState(false);
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<Words | undefined>(undefined);
   const [dialog, setDialog] = useState<{ readonly kind: 'card'; readonly contact: Contact } | { readonly kind: 'group' } | undefined>(undefined);
   const searchBox = useRef<HTMLInputElement>(null);
   const index = useMemo(() => indexContacts(contacts.value.values()), [contacts.value]);
@@ -38,6 +38,7 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
     [trimmed, index, directory, messages, searching, recentConversations.value, groups.value, contacts.value, conversations.value, pageLocale()],
   );
   const rows = useMemo(() => sections.flatMap((s) => s.rows), [sections]);
+  const shownNotice = say(notice);
 
   useEffect(() => searchBox.current?.focus(), []);
   // The tray popup is hidden, not closed: it comes back empty, with the search box ready.
@@ -115,9 +116,9 @@ export function PopupApp({ bridge }: { readonly bridge: UcwaBridge }) {
       <ConnectionBanner bridge={bridge} />
       <PendingInvitations bridge={bridge} />
       <MissedSection bridge={bridge} onError={setNotice} />
-      {notice === undefined ? null : (
+      {shownNotice === undefined ? null : (
         <div class="banner banner-error" role="alert">
-          {notice}
+          {shownNotice}
           <button type="button" class="link-button" onClick={() => setNotice(undefined)}>
             {t('popup.dismiss')}
           </button>

@@ -5,13 +5,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from '../state/app-state';
 import { t } from '../i18n';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 
 export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: UcwaBridge; readonly conversationId: string }) {
   const [text, setText] = useState('');
-  const [state, setState] = useState<{ readonly kind: 'idle' | 'sending' | 'sent' } | { readonly kind: 'failed'; readonly reason: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ readonly kind: 'idle' | 'sending' | 'sent' } | { readonly kind: 'failed'; readonly reason: Words }>({ kind: 'idle' });
   const box = useRef<HTMLInputElement>(null);
   const summary = conversations.value.get(conversationId);
+  const failure = state.kind === 'failed' ? say(state.reason) : undefined;
   const heading = summary === undefined ? t('quickReply.titleUnknown') : t('quickReply.title', { title: summary.title });
   useEffect(() => box.current?.focus(), []);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
     setState({ kind: 'sending' });
     const result = await bridge.sendMessage({ conversationId, text });
     if (!result.ok) {
-      setState({ kind: 'failed', reason: errorMessage(result.error) });
+      setState({ kind: 'failed', reason: errorMessage(result.error, (reason) => t('quickReply.notSent', { reason })) });
       return;
     }
     setText('');
@@ -56,11 +57,11 @@ export function QuickReplyApp({ bridge, conversationId }: { readonly bridge: Ucw
           {t('common.send')}
         </button>
       </div>
-      {state.kind === 'failed' ? (
+      {failure === undefined ? null : (
         <p class="form-error" role="alert">
-          {t('quickReply.notSent', { reason: state.reason })}
+          {failure}
         </p>
-      ) : null}
+      )}
       <button type="button" class="link-button" onClick={() => void bridge.openConversation({ conversationId })}>
         {t('quickReply.openChat')}
       </button>

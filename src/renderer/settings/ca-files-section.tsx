@@ -4,14 +4,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IpcError, UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
+import { errorMessage, say, type Words } from '../state/errors';
 
-function errorText(error: IpcError): string {
-  return error.code === 'bad-ca-file' ? t('network.caFiles.notCertificate') : error.message;
+/** Not the English message, which is for logs: any other error is worded like every window's. */
+function errorText(error: IpcError): Words {
+  return error.code === 'bad-ca-file' ? t('network.caFiles.notCertificate') : errorMessage(error);
 }
 
 export function CaFilesSection({ bridge }: { readonly bridge: UcwaBridge }) {
   const [files, setFiles] = useState<readonly string[]>([]);
-  const [status, setStatus] = useState<{ readonly text: string; readonly error: boolean } | undefined>(undefined);
+  const [status, setStatus] = useState<{ readonly text: Words; readonly error: boolean } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -64,7 +66,7 @@ export function CaFilesSection({ bridge }: { readonly bridge: UcwaBridge }) {
         </button>
       </div>
       <p class={status?.error === true ? 'form-error' : 'hint'} role="status">
-        {status?.text ?? ''}
+        {say(status?.text) ?? ''}
       </p>
     </fieldset>
   );

@@ -3,10 +3,10 @@
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 
 export function DiagnosticsSection({ bridge }: { readonly bridge: UcwaBridge }) {
-  const [status, setStatus] = useState<{ readonly text: string; readonly error: boolean } | undefined>(undefined);
+  const [status, setStatus] = useState<{ readonly text: Words; readonly error: boolean } | undefined>(undefined);
 
   const openFolder = async (): Promise<void> => {
     const result = await bridge.openLogFolder({});
@@ -31,7 +31,7 @@ export function DiagnosticsSection({ bridge }: { readonly bridge: UcwaBridge }) 
         </button>
       </div>
       <p class={status?.error === true ? 'form-error' : 'hint'} role="status">
-        {status?.text ?? ''}
+        {say(status?.text) ?? ''}
       </p>
     </fieldset>
   );

@@ -7,7 +7,7 @@ import { CaFilesSection } from './ca-files-section';
 import { DiagnosticsSection } from './diagnostics-section';
 import { t } from '../i18n';
 import { LanguageSection } from './language-section';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 import { wordAll } from '../../shared/catalog-text';
 
 type Patch = MethodInput<'updateSettings'>;
@@ -25,7 +25,8 @@ function Toggle({ label, checked, hint, disabled, onChange }: { readonly label: 
 }
 
 export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Words | undefined>(undefined);
+  const shownError = say(error);
   const current: Settings | undefined = settings.value;
   if (current === undefined) return <p class="empty">{t('common.loading')}</p>;
   const update = async (patch: Patch): Promise<void> => {
@@ -45,9 +46,9 @@ export function SettingsApp({ bridge }: { readonly bridge: UcwaBridge }) {
           {wordAll(t, settingsNotice.value)}
         </p>
       )}
-      {error === undefined ? null : (
+      {shownError === undefined ? null : (
         <p class="form-error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
       <fieldset>

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { DoctorReport } from '../../shared/doctor-report';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { catalogPartShown, loadCatalogPart, t } from '../i18n';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 import type { DoctorSteps } from './doctor-steps';
 
 /**
@@ -27,7 +27,8 @@ export interface ConnectionCheckProps {
 export function ConnectionCheck({ bridge, server, user, password, disabled }: ConnectionCheckProps) {
   const [running, setRunning] = useState(false);
   const [shown, setShown] = useState<{ readonly report: DoctorReport; readonly View: typeof DoctorSteps } | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Words | undefined>(undefined);
+  const shownError = say(error);
 
   const run = async (): Promise<void> => {
     setShown(undefined);
@@ -51,7 +52,7 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
       setShown({ report: result.value, View });
     } catch (failure) {
       console.error('The connection check\'s report did not load', failure);
-      setError(t('errors.code.internal'));
+      setError(errorMessage({ code: 'internal', message: 'The connection check\'s report did not load' }));
     }
     setRunning(false);
   };
@@ -65,9 +66,9 @@ export function ConnectionCheck({ bridge, server, user, password, disabled }: Co
         <span class="hint">{t('signIn.checkHint')}</span>
       </div>
       <div aria-live="polite">
-        {error === undefined ? null : (
+        {shownError === undefined ? null : (
           <p class="form-error" role="alert">
-            {error}
+            {shownError}
           </p>
         )}
         {/* Only with the doctor's messages in: never a report of bare keys (a language change loads them too). */}

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { canRememberPassword, settings } from '../state/app-state';
-import { errorMessage, signInErrorText } from '../state/errors';
+import { errorMessage, say, signInErrorText, type Words } from '../state/errors';
 import { catalogPartShown, loadCatalogPart, t } from '../i18n';
 import { ConnectionCheck } from './connection-check';
 import { SignInMethodChooser } from './sign-in-method-chooser';
@@ -27,12 +27,16 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   const [method, setMethod] = useState<SignInMethodName>(account?.method ?? 'password');
   const [rememberMe, setRememberMe] = useState(settings.value?.rememberMe ?? false);
   const [busy, setBusy] = useState<'form' | 'demo' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Words | undefined>(undefined);
   /** A server outside the address's domain that sign-in would send the password to: ask first. */
-  const [untrusted, setUntrusted] = useState<{ readonly host: string; readonly why: string } | undefined>(undefined);
+  const [untrusted, setUntrusted] = useState<{ readonly host: string; readonly why: Words } | undefined>(undefined);
   /** The proxy answered 407: ask for its user name and password, then sign in again. */
   const [proxyQuestion, setProxyQuestion] = useState<{ readonly question: ProxyQuestion; readonly Form: typeof ProxyCredentialsForm } | undefined>(undefined);
   const [lastTrustHost, setLastTrustHost] = useState<string | undefined>(undefined);
+
+  // Errors show once their words are in (state/errors.ts); the question too, since it says why.
+  const shownError = say(error);
+  const why = untrusted === undefined ? undefined : say(untrusted.why);
 
   const signIn = async (trustHost?: string): Promise<void> => {
     setBusy('form');
@@ -42,7 +46,10 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
     setLastTrustHost(trustHost);
     const result = await bridge.signIn({ ...(server.trim() === '' ? {} : { server: server.trim() }), user: user.trim(), password: method === 'password' ? password : '', ...(method === 'password' ? {} : { method }), rememberMe: rememberMe && canRememberPassword.value, ...(trustHost === undefined ? {} : { trustHost }) });
     if (result.ok) setPassword('');
-    else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) setUntrusted({ host: result.error.host, why: errorMessage(result.error) });
+    else if (result.error.code === 'untrusted-server' && result.error.host !== undefined && trustHost === undefined) {
+      const host = result.error.host;
+      setUntrusted({ host, why: errorMessage(result.error, (reason) => t('signIn.trustWhy', { host, reason })) });
+    }
     else if ((result.error.code === 'proxy-auth-required' || result.error.code === 'proxy-auth-rejected') && result.error.host !== undefined) {
       const question = { host: result.error.host, rejected: result.error.code === 'proxy-auth-rejected' };
       try {
@@ -75,7 +82,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
   return (
     <main class="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
-      <form onSubmit={(e) => void submit(e)} aria-describedby={error === undefined ? undefined : 'sign-in-error'} noValidate>
+      <form onSubmit={(e) => void submit(e)} aria-describedby={shownError === undefined ? undefined : 'sign-in-error'} noValidate>
         <label>
           {t('signIn.address')}
           <input type="email" name="user" autocomplete="username" placeholder="you@company.com" value={user} onInput={(e) => setUser(e.currentTarget.value)} required disabled={busy !== undefined} />
@@ -96,12 +103,12 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
           {t('signIn.rememberMe')}
         </label>
         {canRememberPassword.value ? null : <p class="hint" id="remember-hint">{t('signIn.noEncryptedStorage')}</p>}
-        {error === undefined ? null : (
+        {shownError === undefined ? null : (
           <p class="form-error" id="sign-in-error" role="alert">
-            {error}
+            {shownError}
           </p>
         )}
-        {untrusted === undefined ? null : (
+        {untrusted === undefined || why === undefined ? null : (
           <div class="trust-question" role="alertdialog" aria-labelledby="trust-title" aria-describedby="trust-why">
             <p id="trust-title">
               <strong>
@@ -109,7 +116,7 @@ export function SignInForm({ bridge }: { readonly bridge: UcwaBridge }) {
               </strong>
             </p>
             <p class="hint" id="trust-why">
-              {t('signIn.trustWhy', { host: untrusted.host, reason: untrusted.why })}
+              {why}
             </p>
             <div class="trust-actions">
               <button type="button" class="primary" onClick={() => void signIn(untrusted.host)}>

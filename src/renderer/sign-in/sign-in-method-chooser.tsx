@@ -7,7 +7,7 @@ import { SIGN_IN_METHODS } from '../../shared/domain';
 import type { SignInMethodName } from '../../shared/domain';
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { t } from '../i18n';
-import { errorMessage } from '../state/errors';
+import { errorMessage, say, type Words } from '../state/errors';
 
 const GRANT: Readonly<Record<SignInMethodName, string>> = { windows: 'urn:microsoft.rtc:windows', passive: 'urn:microsoft.rtc:passive', password: 'password' };
 const ORDER: readonly SignInMethodName[] = ['windows', 'passive', 'password'];
@@ -32,7 +32,9 @@ export interface SignInMethodChooserProps {
 export function SignInMethodChooser({ bridge, server, user, method, onChange, disabled }: SignInMethodChooserProps) {
   const [offered, setOffered] = useState<readonly SignInMethodName[] | undefined>(method === 'password' ? undefined : ORDER);
   const [asking, setAsking] = useState(false);
-  const [note, setNote] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState<Words | undefined>(undefined);
+
+  const shownNote = say(note);
 
   const find = async (): Promise<void> => {
     setAsking(true);
@@ -60,9 +62,9 @@ export function SignInMethodChooser({ bridge, server, user, method, onChange, di
       <button type="button" onClick={() => void find()} disabled={disabled || asking || user.trim() === ''}>
         {asking ? t('corporateNetwork.method.finding') : t('corporateNetwork.method.find')}
       </button>
-      {note === undefined ? null : (
+      {shownNote === undefined ? null : (
         <p class="hint" role="status">
-          {note}
+          {shownNote}
         </p>
       )}
     </fieldset>

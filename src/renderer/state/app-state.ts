@@ -5,7 +5,7 @@ import type { ConnectionInfo, Contact, ContactGroup, ConversationSummary, Me, Mi
 import type { UcwaBridge } from '../../shared/ipc-contract';
 import { FALLBACK_LOCALE } from '../../shared/i18n/locales';
 import { setPageLocale } from '../i18n';
-import { errorMessage } from './errors';
+import { errorMessage, type Words } from './errors';
 import type { CatalogText } from '../../shared/catalog-text';
 
 export const connection = signal<ConnectionInfo>({ state: 'signed-out' });
@@ -23,7 +23,7 @@ export const settingsNotice = signal<readonly CatalogText[] | undefined>(undefin
 export const presenceNote = signal<string | undefined>(undefined);
 /** True once the first snapshot arrived: until then the window shows nothing rather than a wrong state. */
 export const loaded = signal(false);
-export const loadError = signal<string | undefined>(undefined);
+export const loadError = signal<Words | undefined>(undefined);
 
 export const signedIn = computed(() => me.value !== undefined && connection.value.state !== 'signed-out');
 

@@ -6,7 +6,7 @@ import type { UcwaBridge } from '../../shared/ipc-contract';
 import { conversations } from './app-state';
 import { t } from '../i18n';
 import type { StatusNote } from './message-rows';
-import { errorMessage } from './errors';
+import { errorMessage, type Words } from './errors';
 
 const PAGE_SIZE = 100;
 /** The server shows "typing" for a few seconds per notice; one notice per this interval is enough. */
@@ -17,7 +17,7 @@ export class ChatModel {
   readonly participants = signal<readonly Person[]>([]);
   readonly hasOlder = signal(false);
   readonly loadingOlder = signal(false);
-  readonly error = signal<string | undefined>(undefined);
+  readonly error = signal<Words | undefined>(undefined);
   /** Lines of the saved history that were damaged and could not be shown. */
   readonly damaged = signal(0);
   readonly summary = computed(() => conversations.value.get(this.conversationId));

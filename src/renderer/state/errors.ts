@@ -1,55 +1,63 @@
-// An error from main in the page's language: its code and detail worded from the catalogs. The
-// error's `message` is English for logs and never shown. Sign-in words a few codes more precisely,
-// by the method used and the certificate or proxy named.
-import type { IpcError } from '../../shared/ipc-contract';
+// An error from main, worded when it is shown and in the language shown then; its English `message`
+// is for logs. The words (the catalog part 'errors' and the code that picks them, error-wording.ts)
+// load with the first error a window shows, not with the window: most windows never show one. Until
+// they are in (local chunks, a few ms after the round trip that failed) an error is held back rather
+// than shown in English first: a live region then announces one sentence, once, in one language.
+// Should they fail to load, the English message is shown: never a bare key, never nothing.
+import { signal } from '@preact/signals';
 import type { SignInMethodName } from '../../shared/domain';
-import { errorText } from '../../shared/error-text';
-import { t } from '../i18n';
+import type { ErrorDetail } from '../../shared/error-detail';
+import type { IpcError } from '../../shared/ipc-contract';
+import { catalogPartShown, loadCatalogPart, t } from '../i18n';
+import type { ErrorWording } from './error-wording';
 
-export function errorMessage(error: Pick<IpcError, 'code' | 'detail'>): string {
-  return errorText(t, error);
+/**
+ * Text a page shows: plain, or an error's, worded when rendered (see say). An object, not a bare
+ * function: a state setter would take a function for an update and call it.
+ */
+export type Words = string | { readonly word: (wording: ErrorWording) => string };
+
+const ENGLISH: ErrorWording = { error: (error) => error.message, signIn: (error) => error.message, detail: () => undefined };
+const wording = signal<ErrorWording | undefined>(undefined);
+let loading: Promise<void> | undefined;
+
+/** Loads the errors' words in the page's language (and every language shown after); once, again after a failure. */
+export function loadErrorWording(): Promise<void> {
+  loading ??= Promise.all([import('./error-wording'), loadCatalogPart('errors')]).then(
+    ([{ errorWording }]) => {
+      wording.value = errorWording(t);
+    },
+    (failure: unknown) => {
+      console.error('The error messages did not load; showing English', failure);
+      wording.value = ENGLISH;
+      loading = undefined;
+    },
+  );
+  return loading;
 }
 
-/** A host, or an origin (https://host:port) as the proxy errors carry it, shown as host[:port]. */
-function shownHost(host: string | undefined): string {
-  return (host ?? '').replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+/** The text of `words` now; an error's only once its words are in, undefined until then (show nothing yet). A signal read. */
+export function say(words: Words | undefined): string | undefined {
+  if (words === undefined || typeof words === 'string') return words;
+  const w = wording.value;
+  return w !== undefined && (w === ENGLISH || catalogPartShown('errors')) ? words.word(w) : undefined;
 }
 
-function certificateText(error: IpcError): string | undefined {
-  const host = shownHost(error.host);
-  if (host === '') return undefined;
-  switch (error.certificate) {
-    case 'untrusted-issuer':
-      return t('network.error.untrustedIssuer', { host });
-    case 'name-mismatch':
-      return t('network.error.nameMismatch', { host });
-    case 'expired':
-      return t('network.error.expired', { host });
-    case 'not-yet-valid':
-      return t('network.error.notYetValid', { host });
-    default:
-      return undefined;
-  }
+/** The error in words, inside `frame`'s sentence if given. Starts loading the words. */
+export function errorMessage(error: IpcError, frame = (text: string): string => text): Words {
+  void loadErrorWording();
+  return { word: (w) => frame(w.error(error)) };
 }
 
-export function signInErrorText(error: IpcError, method: SignInMethodName = 'password'): string {
-  switch (error.code) {
-    case 'wrong-credentials':
-      if (method === 'windows') return t('network.error.windowsFailed');
-      if (method === 'passive') return t('network.error.passiveFailed');
-      break;
-    case 'cancelled':
-      if (method === 'passive') return t('network.error.passiveCancelled');
-      break;
-    case 'tls':
-      return certificateText(error) ?? errorMessage(error);
-    case 'proxy-refused':
-      return t('network.error.proxyRefused', { host: shownHost(error.host) });
-    case 'proxy-auth-required':
-    case 'proxy-auth-rejected':
-      return t('network.error.proxyAuth', { host: shownHost(error.host) });
-    default:
-      break;
-  }
-  return errorMessage(error);
+/** A sign-in error in words, more precise by the method used and the certificate or proxy named. */
+export function signInErrorText(error: IpcError, method?: SignInMethodName): Words {
+  void loadErrorWording();
+  return { word: (w) => w.signIn(error, method) };
+}
+
+/** A detail in words, or undefined until they are in: the caller says something more general meanwhile. */
+export function sayDetail(detail: ErrorDetail): string | undefined {
+  void loadErrorWording();
+  const w = wording.value;
+  return w !== undefined && catalogPartShown('errors') ? w.detail(detail) : undefined;
 }

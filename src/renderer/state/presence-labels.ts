@@ -1,7 +1,7 @@
 // Words and colour classes for availabilities, one place for every window.
 import type { Availability, ConnectionInfo } from '../../shared/domain';
 import { t } from '../i18n';
-import { wordDetail } from '../../shared/error-detail';
+import { sayDetail } from './errors';
 
 export const availabilityLabel = (a: Availability): string => t('common.availability', { availability: a });
 
@@ -37,9 +37,10 @@ export function connectionLabel(info: ConnectionInfo, now = Date.now()): string 
       return seconds === undefined || seconds === 0 ? t('common.reconnecting') : t('common.reconnectingIn', { seconds });
     }
     case 'offline':
-      return info.detail === undefined ? t('common.offlineWaiting') : wordDetail(t, info.detail);
+      // The general sentence until the detail's words are in (state/errors.ts).
+      return (info.detail === undefined ? undefined : sayDetail(info.detail)) ?? t('common.offlineWaiting');
     case 'failed':
-      return info.detail === undefined ? t('common.signedOutByServer') : wordDetail(t, info.detail);
+      return (info.detail === undefined ? undefined : sayDetail(info.detail)) ?? t('common.signedOutByServer');
   }
 }
 

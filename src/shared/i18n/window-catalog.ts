@@ -23,13 +23,16 @@ export const WORDED_FOR_MAIN = ['doctor.', 'settings.recovery.'] as const;
  * (the connection check) is the largest area of the catalog and shown by one button; the proxy's
  * question for a user name and password follows a sign-in that met a 407. The dialogs a click opens
  * (the contact card, a new group chat, adding people, leaving: src/renderer/components/dialogs.tsx)
- * load with their messages from local disk in a few milliseconds. A key of a part that code every
- * window loads names stays in the catalog every window loads (STAY_HOME).
+ * load with their messages from local disk in a few milliseconds. The words of errors (a code's
+ * sentence, a detail's, the sign-in's more precise ones) load with the first error a window shows,
+ * after the round trip that failed (src/renderer/state/errors.ts): most windows never show one. A
+ * key of a part that code every window loads names stays in the catalog every window loads (STAY_HOME).
  */
 export const CATALOG_PARTS = {
   doctor: ['doctor.'],
   proxyCredentials: ['network.proxyAuth.'],
   dialogs: ['contactCard.', 'groups.'],
+  errors: ['errors.code.', 'errors.withDetail', 'errorDetail.', 'corporateNetwork.certificate.', 'corporateNetwork.caFile.', 'corporateNetwork.proxy.', 'network.error.'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 

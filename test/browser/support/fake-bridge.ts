@@ -68,7 +68,8 @@ export function installFakeBridge(model: FakeModel): void {
       calls.push(`searchHistory:${query}`);
       return ok([]);
     },
-    // What the sign-in page meets only after a round trip: the proxy's question, the doctor's report.
+    // What the sign-in page meets only after a round trip: the proxy's question, the doctor's report, an error.
+    signInDemo: () => Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'the demo is not there' } }),
     signIn: () => Promise.resolve({ ok: false, error: { code: 'proxy-auth-required', message: 'proxy authentication required', host: 'proxy.contoso.com:8080' } }),
     runDoctor: ({ user }: { user: string }) =>
       ok({

@@ -5,6 +5,7 @@ import type { Contact, ConversationSummary, Me, Settings, Snapshot } from '../..
 import { fail, ok } from '../../../src/shared/ipc-contract';
 import * as state from '../../../src/renderer/state/app-state';
 import { memoryBridge } from './support/memory-bridge';
+import { said } from './support/said';
 import { errorDetail } from '../../../src/shared/error-detail';
 
 const settings: Settings = { account: { server: '', user: 'ana@contoso.com' }, rememberMe: false, notifications: { enabled: true, sound: true, showMessageText: true, suppressWhenBusy: false }, autoStart: false, startHidden: true, acceptChatsAutomatically: true, trustedDomains: [], language: 'system' };
@@ -59,7 +60,7 @@ describe('the window model', () => {
     const memory = memoryBridge({ getSnapshot: () => fail('internal', 'The session is not there.') });
     await state.startAppState(memory.bridge);
     expect(state.loaded.value).toBe(false);
-    expect(state.loadError.value).toBe('Something went wrong in the app.');
+    expect(await said(state.loadError.value)).toBe('Something went wrong in the app.');
     expect(memory.calls.map((c) => c.method)).toEqual(['getSnapshot', 'ready']);
   });
 

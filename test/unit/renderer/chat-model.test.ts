@@ -10,6 +10,7 @@ import type { Handlers } from './support/memory-bridge';
 import { errorDetail } from '../../../src/shared/error-detail';
 
 import { setPageLocale } from '../../../src/renderer/i18n';
+import { said } from './support/said';
 
 // The windows load their language's catalog before they show any text; so do these tests.
 beforeAll(() => setPageLocale('en'));
@@ -52,9 +53,9 @@ describe('a chat window\'s model', () => {
   it('shows why when the conversation or its history cannot be read', async () => {
     const gone = await model({ getConversation: () => fail('not-found', 'No such conversation.', undefined, errorDetail('noSuchConversation', {})) });
     // The words come from the code and detail; the English message is for logs only.
-    expect(gone.chat.error.value).toBe('That is no longer there. That conversation does not exist.');
+    expect(await said(gone.chat.error.value)).toBe('That is no longer there. That conversation does not exist.');
     const broken = await model({ getHistory: () => fail('internal', 'The history cannot be read.') });
-    expect(broken.chat.error.value).toBe('Something went wrong in the app.');
+    expect(await said(broken.chat.error.value)).toBe('Something went wrong in the app.');
     expect(broken.chat.hasOlder.value).toBe(false);
   });
 
@@ -88,7 +89,7 @@ describe('a chat window\'s model', () => {
   it('a page that fails to load says why and keeps what is shown', async () => {
     const { chat } = await model({ getHistory: (input) => (input.before === undefined ? ok({ messages: [msg(2)], olderCursor: 'x' }) : fail('internal', 'Disk error.')) });
     await chat.loadOlder();
-    expect(chat.error.value).toBe('Something went wrong in the app.');
+    expect(await said(chat.error.value)).toBe('Something went wrong in the app.');
     expect(texts(chat)).toEqual(['line 2']);
     expect(chat.loadingOlder.value).toBe(false);
   });
@@ -105,7 +106,7 @@ describe('a chat window\'s model', () => {
     expect(chat.messages.value.at(-1)).toMatchObject({ text: '  hi there', delivery: 'sending' });
     answer = 'fail';
     expect(await chat.send('again')).toBe(false);
-    expect(chat.error.value).toBe('You are not signed in. Sign in first.');
+    expect(await said(chat.error.value)).toBe('You are not signed in. Sign in first.');
     answer = 'ok';
     expect(await chat.send('and again')).toBe(true);
     expect(chat.error.value).toBeUndefined();
@@ -125,7 +126,7 @@ describe('a chat window\'s model', () => {
     expect(chat.messages.value.at(-1)?.id).toBe('m8');
     works = false;
     await chat.retry('m8');
-    expect(chat.error.value).toBe('That is no longer there. There is no failed message to retry.');
+    expect(await said(chat.error.value)).toBe('That is no longer there. There is no failed message to retry.');
   });
 
   it('sends one typing notice per three seconds, and a send starts that over', async () => {

@@ -3,6 +3,7 @@ import { setPageLocale } from '../../../src/renderer/i18n';
 import { AVAILABILITIES } from '../../../src/shared/domain';
 import { availabilityLabel, availabilityTone, connectionLabel, initials } from '../../../src/renderer/state/presence-labels';
 import { errorDetail } from '../../../src/shared/error-detail';
+import { loadErrorWording } from '../../../src/renderer/state/errors';
 
 // The windows load their language's catalog before they show any text; so do these tests.
 beforeAll(() => setPageLocale('en'));
@@ -17,9 +18,12 @@ describe('presence labels', () => {
     expect(availabilityTone('IdleOnline')).toBe('away');
   });
 
-  it('says when the app is not connected, and when it tries again', () => {
+  it('says when the app is not connected, and when it tries again', async () => {
     expect(connectionLabel({ state: 'connected' })).toBeUndefined();
     expect(connectionLabel({ state: 'reconnecting', nextAttemptAt: 31_000 }, 1_000)).toBe('Reconnecting in 30 s…');
+    // The detail's words load with the first one shown; the general sentence says it until then.
+    expect(connectionLabel({ state: 'failed', detail: errorDetail('sessionEndedByServer', {}) })).toBe('Signed out by the server.');
+    await loadErrorWording();
     expect(connectionLabel({ state: 'failed', detail: errorDetail('sessionEndedByServer', {}) })).toBe('The server ended the session. Sign in again later.');
   });
 

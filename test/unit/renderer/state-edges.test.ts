@@ -14,12 +14,14 @@ import { availabilityTone, connectionLabel, initials } from '../../../src/render
 import { virtualWindow } from '../../../src/renderer/state/virtual-window';
 import { memoryBridge } from './support/memory-bridge';
 import { errorDetail } from '../../../src/shared/error-detail';
+import { loadErrorWording } from '../../../src/renderer/state/errors';
 
 // The windows load their language's catalog before they show any text; so do these tests.
 beforeAll(() => setPageLocale('en'));
 
 describe('presence words', () => {
-  it('names every connection state the windows show', () => {
+  it('names every connection state the windows show', async () => {
+    await loadErrorWording();
     expect(connectionLabel({ state: 'signed-out' })).toBeUndefined();
     expect(connectionLabel({ state: 'signing-in' })).toBe('Signing in…');
     expect(connectionLabel({ state: 'reconnecting' })).toBe('Reconnecting…');
