@@ -197,8 +197,10 @@ export class People {
     return info;
   }
 
+  /** By address, in any case, with or without `sip:`. */
   private findContact(uri: string): Resource | undefined {
-    return this.contactsByUri.get(uri.toLowerCase()) ?? this.contactsByUri.get(`sip:${uri.toLowerCase().replace(/^sip:/, '')}`);
+    const key = uri.toLowerCase();
+    return this.contactsByUri.get(key) ?? this.contactsByUri.get(`sip:${key}`);
   }
 
   private contactResource(uri: string): Resource {
@@ -209,7 +211,7 @@ export class People {
 
   private meLink(rel: string): URL {
     const link = this.application()?.embedded('me')?.link(rel);
-    if (link === undefined) throw new UcwaError('not-found', rel === 'makeMeAvailable' ? 'Not signed in.' : `The server offers no ${rel} for me now (make me available first).`);
+    if (link === undefined) throw new UcwaError('not-found', `The server offers no ${rel} for me now (make me available first).`);
     return link.url;
   }
 

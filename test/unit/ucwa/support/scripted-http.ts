@@ -16,6 +16,8 @@ export function abs(path: string): URL {
 export interface PostReply {
   readonly location?: string;
   readonly status?: number;
+  /** The response body; empty unless given. */
+  readonly text?: string;
   /** Runs before the response is returned: events that beat the 201 (§10.10). */
   readonly before?: () => Promise<void> | void;
 }
@@ -63,6 +65,6 @@ export class ScriptedHttp {
     // As AuthenticatedHttp words them: a 404 is not-found, the rest http.
     if (status === 404) throw new UcwaError('not-found', `Not found: ${url.pathname}.`, { status });
     if (status >= 400) throw new UcwaError('http', `${status} from ${url.pathname}`, { status });
-    return { url, status, headers: reply.location === undefined ? {} : { location: reply.location }, text: '' };
+    return { url, status, headers: reply.location === undefined ? {} : { location: reply.location }, text: reply.text ?? '' };
   }
 }
