@@ -75,6 +75,19 @@ describe('CredentialTrust (§1.3)', () => {
     expect(trusted(policy, 'http://pool.fabrikam.com/x')).toBe(false);
   });
 
+  it('domains written with a trailing dot (fully qualified) count as the same domains', () => {
+    const policy = new CredentialTrust({ user: 'ana@contoso.com.', trustedDomains: ['example.net.'] });
+    expect(trusted(policy, 'https://pool.contoso.com/x')).toBe(true);
+    expect(trusted(policy, 'https://pool.example.net/x')).toBe(true);
+    expect(policy.ntlmAllowList()).toEqual(['contoso.com', '*.contoso.com', 'example.net', '*.example.net']);
+  });
+
+  it('an IPv6 loopback approved by the user is trusted over http, as localhost is', () => {
+    const policy = new CredentialTrust({ user: 'ana@contoso.com', trustedDomains: ['::1'] });
+    expect(trusted(policy, 'http://[::1]:8443/x')).toBe(true);
+    expect(trusted(policy, 'http://[::2]:8443/x')).toBe(false);
+  });
+
   it('a loopback server typed by name is trusted at that host and port only', () => {
     const policy = new CredentialTrust({ user: 'ana@contoso.com', server: 'http://localhost:8443' });
     expect(trusted(policy, 'http://localhost:8443/autodiscover')).toBe(true);
