@@ -1,7 +1,6 @@
 // What is wrong with a server's certificate, from the codes OpenSSL and Node put on the error. Each
 // problem has its own words: an untrusted company CA needs IT or a CA file, a name mismatch needs
 // the right server name, an expired certificate needs the server's administrator (or the clock).
-import { translatorFor } from '../../shared/i18n/index';
 import type { MessageKey } from '../../shared/i18n/index';
 
 export type CertificateProblem = 'untrusted-issuer' | 'name-mismatch' | 'expired' | 'not-yet-valid' | 'other';
@@ -32,9 +31,4 @@ export function certificateProblemOf(codes: readonly string[]): CertificateProbl
     if (code === 'CERT_NOT_YET_VALID') return 'not-yet-valid';
   }
   return codes.some((c) => /CERT|SSL|TLS|HOSTNAME|ALTNAME/i.test(c)) ? 'other' : undefined;
-}
-
-/** The English sentence (logs, the error's message); callers that know the user's language translate the key themselves. */
-export function certificateProblemText(problem: CertificateProblem, host: string, code: string): string {
-  return translatorFor('en').t(CERTIFICATE_PROBLEM_KEYS[problem], { host, code });
 }

@@ -1,6 +1,8 @@
 // Issue #14: signing in through a company proxy (CONNECT for https), to the simulator over https
 // with the test CA trusted through the OS store: a fixed proxy, the environment's, one found per
 // origin (the app's PAC/system answer), one that wants credentials, and one that refuses the host.
+import { request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UcwaError, buildTlsTrust, createNetworkRoute } from '../../../src/main/ucwa/index';
 import type { NetworkRoute, ProxyChoice, UcwaClient } from '../../../src/main/ucwa/index';
@@ -57,6 +59,16 @@ describe('through a proxy', () => {
     expect(other.attempts).toEqual([]);
   });
 
+  it('HTTP_PROXY alone carries https too, in either case', async () => {
+    const sim = await startHttpsSim();
+    const upper = await proxy();
+    expect(await signIn(sim, { kind: 'environment' }, { HTTP_PROXY: upper.url })).toBeUndefined();
+    expect(upper.tunnels).toContain(SERVER(sim));
+    const lower = await proxy();
+    expect(await signIn(sim, { kind: 'environment' }, { http_proxy: lower.url })).toBeUndefined();
+    expect(lower.tunnels).toContain(SERVER(sim));
+  });
+
   it('per origin, as the OS settings or a PAC file answer it', async () => {
     const sim = await startHttpsSim();
     const p = await proxy();
@@ -65,6 +77,30 @@ describe('through a proxy', () => {
     expect(await signIn(sim, choice)).toBeUndefined();
     expect(asked).toContain(new URL(sim.url).origin);
     expect(p.tunnels).toContain(SERVER(sim));
+  });
+
+  it('per origin: closing the route closes the direct agent and every proxy agent, so nothing more is sent', async () => {
+    const sim = await startHttpsSim();
+    const p = await proxy();
+    const proxied = new URL('/autodiscover/autodiscoverservice.svc/root', sim.url);
+    const direct = new URL(`https://localhost:${proxied.port}/autodiscover/autodiscoverservice.svc/root`);
+    const route = createNetworkRoute(buildTlsTrust({ systemStore: true }, osTrustStoreWith([testCa().cert]), {}), { kind: 'per-origin', resolve: async (origin) => (origin === proxied.origin ? { url: p.url } : undefined) });
+    routes.push(route);
+    const get = async (url: URL, dispatcher: Dispatcher): Promise<number> => {
+      const response = await request(url, { dispatcher });
+      await response.body.dump();
+      return response.statusCode;
+    };
+    const source = route.source as (url: URL) => Promise<Dispatcher>;
+    const [viaProxy, viaDirect] = [await source(proxied), await source(direct)];
+    expect(await get(proxied, viaProxy)).toBe(200);
+    expect(await get(direct, viaDirect)).toBe(200);
+    expect(p.tunnels).toEqual([SERVER(sim)]);
+    routes.splice(routes.indexOf(route), 1);
+    await route.close();
+    await expect(get(proxied, viaProxy)).rejects.toThrow(/closed|destroyed/i);
+    await expect(get(direct, viaDirect)).rejects.toThrow(/closed|destroyed/i);
+    expect(p.attempts).toHaveLength(1);
   });
 
   it('a proxy that wants credentials: without them, a proxy-auth error naming no server problem; with them, signed in', async () => {
