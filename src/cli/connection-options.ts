@@ -74,16 +74,19 @@ const domainSchema = z
  * The password is never echoed back in an error; with `passwordOptional` a missing one is ''.
  */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, options: { readonly passwordOptional?: boolean } = {}): ConnectionOptions {
-  const server = flags.server ?? nonEmpty(env.UCWA_SERVER);
+  const serverGiven = flags.server ?? nonEmpty(env.UCWA_SERVER);
   const user = flags.user ?? nonEmpty(env.UCWA_USER);
   const password = flags.password ?? env.UCWA_PASSWORD ?? (options.passwordOptional === true ? '' : undefined);
   if (user === undefined) throw new CliUsageError(t('cli.missingUser'));
   if ((password === undefined || password === '') && options.passwordOptional !== true) throw new CliUsageError(t('cli.missingPassword'));
   const parsedUser = userSchema.safeParse(user);
   if (!parsedUser.success) throw new CliUsageError(`--user ${parsedUser.error.issues[0]?.message ?? 'is invalid'}`);
-  if (server !== undefined) {
-    const parsedServer = serverSchema.safeParse(server);
+  let server: string | undefined;
+  if (serverGiven !== undefined) {
+    const parsedServer = serverSchema.safeParse(serverGiven);
     if (!parsedServer.success) throw new CliUsageError(`--server ${parsedServer.error.issues[0]?.message ?? 'is invalid'}`);
+    // Trimmed: the URL parser forgives the blanks, the trust policy's reading of the server's domain does not.
+    server = parsedServer.data;
   }
   const domains = flags['trust-domain'] ?? (nonEmpty(env.UCWA_TRUST_DOMAINS)?.split(',') ?? []);
   const trustedDomains = domains.map((d) => {

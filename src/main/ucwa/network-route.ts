@@ -63,6 +63,13 @@ export function displayProxy(url: string): string {
 }
 
 export function createNetworkRoute(trust: TlsTrust, proxy: ProxyChoice, env: NodeJS.ProcessEnv = process.env): NetworkRoute {
+  const route = routeFor(trust, proxy, env);
+  // undici throws on a second close of an agent; a route may be closed by a CA change and by sign-out.
+  let closing: Promise<void> | undefined;
+  return { ...route, close: () => (closing ??= route.close()) };
+}
+
+function routeFor(trust: TlsTrust, proxy: ProxyChoice, env: NodeJS.ProcessEnv): NetworkRoute {
   const tls = connectOptions(trust);
   if (proxy.kind === 'direct') {
     const agent = new Agent({ connect: tls });
@@ -123,9 +130,29 @@ export function environmentProxy(origin: string, env: NodeJS.ProcessEnv): string
 /** As environmentProxy, with any user:password@ kept: for the doctor's own tunnel, never shown. */
 export function environmentProxyUrl(origin: string, env: NodeJS.ProcessEnv): string | undefined {
   const url = new URL(origin);
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(/[,\s]+/).filter((e) => e !== '');
-  const host = url.hostname.toLowerCase();
-  if (noProxy.some((entry) => entry === '*' || host === entry.replace(/^\*?\./, '').replace(/:\d+$/, '') || host.endsWith(`.${entry.replace(/^\*?\./, '').replace(/:\d+$/, '')}`))) return undefined;
+  if (exemptByNoProxy(url, env.NO_PROXY ?? env.no_proxy ?? '')) return undefined;
   const value = url.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
   return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * NO_PROXY read exactly as undici's EnvHttpProxyAgent reads it (it carries the CLI's requests, this
+ * the NTLM legs and the doctor's checks, which must take the same road): entries split by commas and
+ * blanks, in any case, a leading `.` or `*.` dropped, a `:port` limiting the entry to that port (the
+ * scheme's when the URL names none); `*` alone exempts everything.
+ */
+function exemptByNoProxy(url: URL, noProxy: string): boolean {
+  if (noProxy === '*') return true;
+  const host = url.hostname.toLowerCase();
+  const port = Number.parseInt(url.port, 10) || (url.protocol === 'https:' ? 443 : 80);
+  return noProxy
+    .split(/[,\s]/)
+    .filter((entry) => entry !== '')
+    .some((entry) => {
+      const withPort = /^(.+):(\d+)$/.exec(entry);
+      const entryHost = (withPort?.[1] ?? entry).replace(/^\*?\./, '').toLowerCase();
+      const entryPort = withPort?.[2] === undefined ? 0 : Number.parseInt(withPort[2], 10);
+      if (entryPort !== 0 && entryPort !== port) return false;
+      return host === entryHost || host.endsWith(`.${entryHost}`);
+    });
 }

@@ -59,6 +59,24 @@ describe('through a proxy', () => {
     expect(other.attempts).toEqual([]);
   });
 
+  // The doctor and the CLI's NTLM legs ask environmentProxy; undici's EnvHttpProxyAgent carries the
+  // rest: for each NO_PROXY, the road undici took and the one the report names must be the same.
+  it('NO_PROXY: the road the requests take is the road the report names', async () => {
+    const sim = await startHttpsSim();
+    const port = new URL(sim.url).port;
+    for (const noProxy of ['127.0.0.1', `127.0.0.1:${port}`, '127.0.0.1:1', '*', 'contoso.com,*', '.0.0.1']) {
+      const p = await proxy();
+      const env = { HTTPS_PROXY: p.url, NO_PROXY: noProxy };
+      const route = createNetworkRoute(buildTlsTrust({ systemStore: true }, osTrustStoreWith([testCa().cert]), {}), { kind: 'environment' }, env);
+      routes.push(route);
+      const client = clientFor(sim, 'ana@contoso.com', { dispatcher: route.source });
+      clients.push(client);
+      await client.signIn();
+      const named = await route.proxyFor(new URL(sim.url).origin);
+      expect({ noProxy, throughProxy: p.tunnels.length > 0 }).toEqual({ noProxy, throughProxy: named !== undefined });
+    }
+  });
+
   it('HTTP_PROXY alone carries https too, in either case', async () => {
     const sim = await startHttpsSim();
     const upper = await proxy();
@@ -79,7 +97,7 @@ describe('through a proxy', () => {
     expect(p.tunnels).toContain(SERVER(sim));
   });
 
-  it('per origin: closing the route closes the direct agent and every proxy agent, so nothing more is sent', async () => {
+  it('per origin: closing the route closes the direct agent and every proxy agent, so nothing more is sent; closing it again is no error', async () => {
     const sim = await startHttpsSim();
     const p = await proxy();
     const proxied = new URL('/autodiscover/autodiscoverservice.svc/root', sim.url);
@@ -96,11 +114,11 @@ describe('through a proxy', () => {
     expect(await get(proxied, viaProxy)).toBe(200);
     expect(await get(direct, viaDirect)).toBe(200);
     expect(p.tunnels).toEqual([SERVER(sim)]);
-    routes.splice(routes.indexOf(route), 1);
     await route.close();
     await expect(get(proxied, viaProxy)).rejects.toThrow(/closed|destroyed/i);
     await expect(get(direct, viaDirect)).rejects.toThrow(/closed|destroyed/i);
     expect(p.attempts).toHaveLength(1);
+    await expect(route.close()).resolves.toBeUndefined();
   });
 
   it('a proxy that wants credentials: without them, a proxy-auth error naming no server problem; with them, signed in', async () => {

@@ -25,6 +25,12 @@ describe('resolveConnection', () => {
     expect(() => resolveConnection({ ...base, proxy: 'user:Secr3t@proxy' }, {})).not.toThrow(/Secr3t/);
   });
 
+  it('uses the server as it was checked, without the blanks around it (the trust policy reads its domain)', () => {
+    const base = { user: 'a@contoso.com', password: 'pw' };
+    expect(resolveConnection({ ...base, server: '  https://lyncweb.fabrikam.com ' }, {}).server).toBe('https://lyncweb.fabrikam.com');
+    expect(resolveConnection(base, { UCWA_SERVER: ' https://lyncweb.fabrikam.com\t' }).server).toBe('https://lyncweb.fabrikam.com');
+  });
+
   it('says what is missing or wrong without echoing the password', () => {
     expect(() => resolveConnection({}, {})).toThrow(/--user/);
     expect(() => resolveConnection({ user: 'a@b.c' }, {})).toThrow(/--password/);

@@ -49,10 +49,27 @@ describe('NO_PROXY', () => {
     expect(via('https://pool.contoso.com', '*.contoso.com')).toBeUndefined();
   });
 
-  it('an entry with a port exempts the host on any port', () => {
-    expect(via('https://contoso.com', 'contoso.com:8443')).toBeUndefined();
-    expect(via('https://pool.contoso.com', 'contoso.com:8443')).toBeUndefined();
+  // The CLI's requests go through undici's EnvHttpProxyAgent, its NTLM legs and the doctor through this
+  // function: both must read NO_PROXY alike, or one leg of a sign-in takes another road.
+  it('an entry with a port exempts the host on that port only (the scheme port when the URL has none), as undici does', () => {
+    expect(via('https://contoso.com:8443', 'contoso.com:8443')).toBeUndefined();
+    expect(via('https://pool.contoso.com:8443', 'contoso.com:8443')).toBeUndefined();
+    expect(via('https://contoso.com', 'contoso.com:8443')).toBe(PROXY);
+    expect(via('https://contoso.com', 'contoso.com:443')).toBeUndefined();
+    expect(via('http://contoso.com', 'contoso.com:80')).toBeUndefined();
     expect(via('http://[::1]:8080', '[::1]')).toBeUndefined();
+    expect(via('http://[::1]:8080', '[::1]:8080')).toBeUndefined();
+    expect(via('http://[::1]:8080', '[::1]:9090')).toBe(PROXY);
+  });
+
+  it('entries are read in any case, as host names are', () => {
+    expect(via('https://pool.contoso.com', 'CONTOSO.COM')).toBeUndefined();
+    expect(via('https://Pool.Contoso.com', '.Contoso.Com')).toBeUndefined();
+  });
+
+  it('* alone exempts everything; inside a list it is no host at all (as undici and curl read it)', () => {
+    expect(via('https://anything.example', '*')).toBeUndefined();
+    expect(via('https://anything.example', 'contoso.com,*')).toBe(PROXY);
   });
 
   it('a list split by commas and blanks; * exempts everything; the lower-case name is read too', () => {
