@@ -36,11 +36,17 @@ export function loadErrorWording(): Promise<void> {
   return loading;
 }
 
+/** The errors' wording once it can be shown (its catalog part in, or the English fallback); a signal read. */
+function readyWording(): ErrorWording | undefined {
+  const w = wording.value;
+  return w !== undefined && (w === ENGLISH || catalogPartShown('errors')) ? w : undefined;
+}
+
 /** The text of `words` now; an error's only once its words are in, undefined until then (show nothing yet). A signal read. */
 export function say(words: Words | undefined): string | undefined {
   if (words === undefined || typeof words === 'string') return words;
-  const w = wording.value;
-  return w !== undefined && (w === ENGLISH || catalogPartShown('errors')) ? words.word(w) : undefined;
+  const w = readyWording();
+  return w === undefined ? undefined : words.word(w);
 }
 
 /** The error in words, inside `frame`'s sentence if given. Starts loading the words. */
@@ -58,6 +64,5 @@ export function signInErrorText(error: IpcError, method?: SignInMethodName): Wor
 /** A detail in words, or undefined until they are in: the caller says something more general meanwhile. */
 export function sayDetail(detail: ErrorDetail): string | undefined {
   void loadErrorWording();
-  const w = wording.value;
-  return w !== undefined && catalogPartShown('errors') ? w.detail(detail) : undefined;
+  return readyWording()?.detail(detail);
 }

@@ -27,9 +27,18 @@ async function proxy(options: TestProxyOptions = {}): Promise<TestProxy> {
   return started;
 }
 
-async function signIn(sim: UcwaSimulator, choice: ProxyChoice, env: NodeJS.ProcessEnv = {}): Promise<UcwaError | undefined> {
+/** A route trusting the test CA through the OS store, closed after the test. */
+function routeFor(choice: ProxyChoice, env: NodeJS.ProcessEnv = {}): NetworkRoute {
   const route = createNetworkRoute(buildTlsTrust({ systemStore: true }, osTrustStoreWith([testCa().cert]), {}), choice, env);
   routes.push(route);
+  return route;
+}
+
+async function signIn(sim: UcwaSimulator, choice: ProxyChoice, env: NodeJS.ProcessEnv = {}): Promise<UcwaError | undefined> {
+  return signInThrough(sim, routeFor(choice, env));
+}
+
+async function signInThrough(sim: UcwaSimulator, route: NetworkRoute): Promise<UcwaError | undefined> {
   const client = clientFor(sim, 'ana@contoso.com', { dispatcher: route.source });
   clients.push(client);
   return client.signIn().then(
@@ -66,12 +75,8 @@ describe('through a proxy', () => {
     const port = new URL(sim.url).port;
     for (const noProxy of ['127.0.0.1', `127.0.0.1:${port}`, '127.0.0.1:1', '*', 'contoso.com,*', '.0.0.1']) {
       const p = await proxy();
-      const env = { HTTPS_PROXY: p.url, NO_PROXY: noProxy };
-      const route = createNetworkRoute(buildTlsTrust({ systemStore: true }, osTrustStoreWith([testCa().cert]), {}), { kind: 'environment' }, env);
-      routes.push(route);
-      const client = clientFor(sim, 'ana@contoso.com', { dispatcher: route.source });
-      clients.push(client);
-      await client.signIn();
+      const route = routeFor({ kind: 'environment' }, { HTTPS_PROXY: p.url, NO_PROXY: noProxy });
+      expect(await signInThrough(sim, route)).toBeUndefined();
       const named = await route.proxyFor(new URL(sim.url).origin);
       expect({ noProxy, throughProxy: p.tunnels.length > 0 }).toEqual({ noProxy, throughProxy: named !== undefined });
     }
@@ -102,8 +107,7 @@ describe('through a proxy', () => {
     const p = await proxy();
     const proxied = new URL('/autodiscover/autodiscoverservice.svc/root', sim.url);
     const direct = new URL(`https://localhost:${proxied.port}/autodiscover/autodiscoverservice.svc/root`);
-    const route = createNetworkRoute(buildTlsTrust({ systemStore: true }, osTrustStoreWith([testCa().cert]), {}), { kind: 'per-origin', resolve: async (origin) => (origin === proxied.origin ? { url: p.url } : undefined) });
-    routes.push(route);
+    const route = routeFor({ kind: 'per-origin', resolve: async (origin) => (origin === proxied.origin ? { url: p.url } : undefined) });
     const get = async (url: URL, dispatcher: Dispatcher): Promise<number> => {
       const response = await request(url, { dispatcher });
       await response.body.dump();
