@@ -76,6 +76,8 @@ interface Recorded {
   readonly stopped: UcwaError[];
   readonly warnings: string[];
   readonly errors: string[];
+  /** Every warning and error with its fields, as the log file gets it. */
+  readonly log: { message: string; fields?: Record<string, unknown> }[];
 }
 
 let server: PollingServer;
@@ -85,7 +87,7 @@ let channel: EventChannel | undefined;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   server = new PollingServer();
-  recorded = { calls: [], connection: [], stopped: [], warnings: [], errors: [] };
+  recorded = { calls: [], connection: [], stopped: [], warnings: [], errors: [], log: [] };
 });
 
 afterEach(async () => {
@@ -98,8 +100,14 @@ function logger(): Logger {
   return {
     debug: () => undefined,
     info: () => undefined,
-    warn: (message) => recorded.warnings.push(message),
-    error: (message) => recorded.errors.push(message),
+    warn: (message, fields) => {
+      recorded.warnings.push(message);
+      recorded.log.push({ message, ...(fields === undefined ? {} : { fields }) });
+    },
+    error: (message, fields) => {
+      recorded.errors.push(message);
+      recorded.log.push({ message, ...(fields === undefined ? {} : { fields }) });
+    },
   };
 }
 
@@ -183,6 +191,8 @@ describe('the event channel asks', () => {
     expect(channel.polls).toBe(3);
     await channel.idle();
     expect(recorded.calls).toEqual(['events a', 'events b']);
+    // Nothing was ever lost: nothing to announce.
+    expect(recorded.connection).toEqual([]);
   });
 });
 
@@ -229,8 +239,19 @@ describe('a batch', () => {
     (await server.nextPoll()).answer(batch({ next: `${EVENTS}?ack=3` }, ['b']));
     await server.nextPoll();
     await channel.idle();
-    expect(recorded.errors).toEqual(['event processing failed']);
+    expect(recorded.log).toEqual([{ message: 'event processing failed', fields: { reason: 'handler broke' } }]);
     expect(recorded.calls).toEqual(['events b']);
+  });
+
+  it('with one malformed event: the others are processed and the skipped one is logged', async () => {
+    const channel = open();
+    const sent = batch({ next: `${EVENTS}?ack=2` }, ['a', 'b']) as { sender: { events: unknown[] }[] };
+    sent.sender[0]?.events.splice(1, 0, { link: { rel: 'conversation' }, type: 'added' });
+    (await server.nextPoll()).answer(sent);
+    await server.nextPoll();
+    await channel.idle();
+    expect(recorded.calls).toEqual(['events a,b']);
+    expect(recorded.log).toEqual([{ message: 'skipped a malformed event', fields: { why: 'event 1 of sender communication is malformed' } }]);
   });
 
   it('with resume: the channel follows resume, and the client re-reads before the batch’s events (§5.6)', async () => {
@@ -259,7 +280,7 @@ describe('a batch', () => {
     (await server.nextPoll()).answer(batch({ next: `${EVENTS}?ack=5` }, ['a']));
     await server.nextPoll();
     await channel.idle();
-    expect(recorded.errors).toEqual(['re-reading after resync failed']);
+    expect(recorded.log).toEqual([{ message: 're-reading after resync failed', fields: { reason: 're-read failed' } }]);
     expect(recorded.calls).toEqual(['events a']);
   });
 });
@@ -292,10 +313,17 @@ describe('a failed P-GET', () => {
     (await server.nextPoll()).fail(new UcwaError('unreachable', errorDetail('cannotReach', { host: 'pool.contoso.com', cause: 'ECONNRESET' })));
     (await expectPollAfter(75)).fail(transient());
     (await expectPollAfter(150)).answer(batch({ next: `${EVENTS}?ack=2` }, ['a']));
-    (await server.nextPoll()).answer(batch({ next: `${EVENTS}?ack=3` }, ['b']));
-    await server.nextPoll();
+    const afterRecovery = await server.nextPoll();
+    // Told as soon as the first poll after the failures answers, not one poll later.
     expect(recorded.connection).toEqual([{ state: 'reconnecting', reason: 'cannotReach' }, { state: 'reconnecting' }, { state: 'connected' }]);
-    expect(recorded.warnings.filter((w) => w.startsWith('event channel failed'))).toHaveLength(2);
+    afterRecovery.answer(batch({ next: `${EVENTS}?ack=3` }, ['b']));
+    await server.nextPoll();
+    expect(recorded.connection).toHaveLength(3);
+    // The log says which attempt, how long it waits and why, for whoever reads it later.
+    expect(recorded.log).toEqual([
+      { message: 'event channel failed; retrying the same url', fields: { attempt: 1, delayMs: 75, reason: 'Cannot reach pool.contoso.com (ECONNRESET).' } },
+      { message: 'event channel failed; retrying the same url', fields: { attempt: 2, delayMs: 150, reason: `503 from ${EVENTS}` } },
+    ]);
   });
 
   it('after a malformed batch is asked again at the same url', async () => {
@@ -306,6 +334,13 @@ describe('a failed P-GET', () => {
     again.answer({ _links: {} });
     const third = await expectPollAfter(150);
     expect(third.request.url.searchParams.get('ack')).toBe('1');
+    third.answer('{"_links": {"next"');
+    await expectPollAfter(300);
+    expect(recorded.log.map((line) => line.fields?.reason)).toEqual([
+      'pool.contoso.com answered with text/html, not JSON.',
+      'The event batch has no next, resync or resume link.',
+      'The server sent malformed JSON for the event batch.',
+    ]);
   });
 
   it('honours Retry-After on a transient answer, but never less than the base wait nor more than four caps', async () => {
@@ -349,9 +384,12 @@ describe('a failed P-GET', () => {
     expect(server.polls).toHaveLength(2);
   });
 
-  it('is retried on a 409 that is not PGetReplaced', async () => {
+  it.each([
+    ['a 409 that is not PGetReplaced', new UcwaError('http', '409 Conflict', { status: 409, subcode: 'Other' })],
+    ['a server error whose body names PGetReplaced (only a 409 says the poll was replaced, §5.6)', new UcwaError('http', '500 PGetReplaced', { status: 500, subcode: 'PGetReplaced' })],
+  ])('is retried on %s', async (_what, error) => {
     open();
-    (await server.nextPoll()).fail(new UcwaError('http', '409 Conflict', { status: 409, subcode: 'Other' }));
+    (await server.nextPoll()).fail(error);
     await expectPollAfter(75);
     expect(recorded.stopped).toEqual([]);
   });
@@ -367,7 +405,8 @@ describe('a server that answers empty polls at once', () => {
     (await expectPollAfter(200)).answer(batch({ next: `${EVENTS}?ack=1` }));
     (await expectPollAfter(400)).answer(batch({ next: `${EVENTS}?ack=1` }));
     await expectPollAfter(400);
-    expect(recorded.warnings).toContain('the server answers empty event polls at once; slowing down');
+    expect(recorded.log.map((line) => line.fields?.delayMs)).toEqual([100, 200, 400, 400]);
+    expect(new Set(recorded.log.map((line) => line.message))).toEqual(new Set(['the server answers empty event polls at once; slowing down']));
   });
 
   it('is not slowed once an empty answer took its time, nor by answers with events', async () => {
