@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 /** The suites that talk to the simulator about messaging, presence and recovery: run on both profiles. */
 const AGAINST_THE_SIMULATOR = ['test/integration/ucwa/**/*.test.ts', 'test/integration/session/**/*.test.ts', 'test/integration/faults/**/*.test.ts', 'test/integration/cli/**/*.test.ts'];
 
+/** Every unit and integration test against the default simulator profile (the mutation runs use it alone). */
+export const DEFAULT_PROJECT = { extends: true as const, test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } };
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -21,7 +24,7 @@ export default defineConfig({
     server: { deps: { inline: ['electron-store', '@actions/workflow-parser'] } },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
+      DEFAULT_PROJECT,
       {
         extends: true,
         test: {

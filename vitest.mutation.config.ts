@@ -6,11 +6,8 @@
 // against the simulator's strict profile: it would double the time of every mutant the
 // simulator tests cover, for tests that already ran on it.
 import { configDefaults, defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base, { DEFAULT_PROJECT } from './vitest.config';
 import MutationSequencer from './test/support/mutation-sequencer';
-
-const defaultProject = base.test?.projects?.find((project) => typeof project === 'object' && 'test' in project && project.test?.name === 'default');
-if (defaultProject === undefined || typeof defaultProject !== 'object' || !('test' in defaultProject)) throw new Error('vitest.config.ts has no project named default');
 
 export default defineConfig({
   ...base,
@@ -21,9 +18,9 @@ export default defineConfig({
     sequence: { sequencer: MutationSequencer },
     projects: [
       {
-        ...defaultProject,
+        ...DEFAULT_PROJECT,
         test: {
-          ...defaultProject.test,
+          ...DEFAULT_PROJECT.test,
           exclude: [...configDefaults.exclude, 'test/integration/cli/**', 'test/integration/main/composition-root.test.ts', 'test/integration/simulator/sim-command.test.ts', 'test/integration/diagnostics/doctor-cli.test.ts', 'test/integration/faults/faults.test.ts', 'test/unit/boundaries/**', 'test/unit/packaging/**'],
         },
       },

@@ -10,19 +10,16 @@ import type { TestSpecification } from 'vitest/node';
 export default class MutationSequencer extends BaseSequencer {
   override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const root = this.ctx.config.root;
-    const path = (spec: TestSpecification): string => relative(root, spec.moduleId).split('\\').join('/');
-    const last = (spec: TestSpecification) => this.ctx.cache.getFileTestResults(`${spec.project.name}:${path(spec)}`);
-    const rank = (spec: TestSpecification): readonly number[] => {
-      const result = last(spec);
-      return [result?.failed === true ? 0 : 1, path(spec).startsWith('test/unit/') ? 0 : 1, result?.duration ?? Number.MAX_SAFE_INTEGER];
-    };
-    return Promise.resolve(
-      [...files].sort((a, b) => {
-        if (a.project.name !== b.project.name) return a.project.name < b.project.name ? -1 : 1;
-        const [ra, rb] = [rank(a), rank(b)];
-        for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return (ra[i] ?? 0) - (rb[i] ?? 0);
-        return 0;
-      }),
-    );
+    const ranked = files.map((spec) => {
+      const path = relative(root, spec.moduleId).split('\\').join('/');
+      const last = this.ctx.cache.getFileTestResults(`${spec.project.name}:${path}`);
+      return { spec, project: spec.project.name, rank: [last?.failed === true ? 0 : 1, path.startsWith('test/unit/') ? 0 : 1, last?.duration ?? Number.MAX_SAFE_INTEGER] };
+    });
+    ranked.sort((a, b) => {
+      if (a.project !== b.project) return a.project < b.project ? -1 : 1;
+      const differs = a.rank.findIndex((value, i) => value !== b.rank[i]);
+      return differs < 0 ? 0 : (a.rank[differs] ?? 0) - (b.rank[differs] ?? 0);
+    });
+    return Promise.resolve(ranked.map(({ spec }) => spec));
   }
 }

@@ -74,8 +74,6 @@ interface Recorded {
   readonly calls: string[];
   readonly connection: { state: string; reason?: string }[];
   readonly stopped: UcwaError[];
-  readonly warnings: string[];
-  readonly errors: string[];
   /** Every warning and error with its fields, as the log file gets it. */
   readonly log: { message: string; fields?: Record<string, unknown> }[];
 }
@@ -87,7 +85,7 @@ let channel: EventChannel | undefined;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   server = new PollingServer();
-  recorded = { calls: [], connection: [], stopped: [], warnings: [], errors: [], log: [] };
+  recorded = { calls: [], connection: [], stopped: [], log: [] };
 });
 
 afterEach(async () => {
@@ -97,18 +95,10 @@ afterEach(async () => {
 });
 
 function logger(): Logger {
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (message, fields) => {
-      recorded.warnings.push(message);
-      recorded.log.push({ message, ...(fields === undefined ? {} : { fields }) });
-    },
-    error: (message, fields) => {
-      recorded.errors.push(message);
-      recorded.log.push({ message, ...(fields === undefined ? {} : { fields }) });
-    },
+  const record = (message: string, fields?: Record<string, unknown>): void => {
+    recorded.log.push({ message, ...(fields === undefined ? {} : { fields }) });
   };
+  return { debug: () => undefined, info: () => undefined, warn: record, error: record };
 }
 
 function open(handlers: Partial<EventChannelHandlers> = {}, options: Partial<EventChannelOptions> = {}, first = `${EVENTS}?ack=1`): EventChannel {
