@@ -49,7 +49,9 @@ export function decodeBatch(body: string, contentType: string | undefined): Batc
   const chunks = body.split(`--${boundary}`);
   for (const chunk of chunks.slice(1)) {
     if (chunk.startsWith('--')) break;
-    const [, http] = splitHead(chunk.replace(/^\r?\n/, ''));
+    // The chunk starts with the boundary line's own line end: the part's headers follow, or at
+    // once the blank line that ends them (a part may have none), then the raw HTTP response.
+    const [, http] = splitHead(chunk);
     const [head, text] = splitHead(http);
     const [statusLine = '', ...headerLines] = head.split(/\r?\n/);
     const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1];

@@ -39,7 +39,28 @@ describe('batch codec (protocol §8.1)', () => {
     expect(decodeBatch(body.replace(/\n/g, '\r\n'), 'multipart/batching;boundary=r')[0]?.text).toBe('{"availability":"Online"}');
   });
 
+  it('reads a part without part headers, a response without a body, HTTP/2 status lines and bodies of several lines', () => {
+    const body = ['--r', '', 'HTTP/2 200', 'Content-Type: application/json', '', '{"a":', '1}', '--r', 'Content-Type: application/http', '', 'HTTP/1.1 204 No Content', '--r--'].join('\r\n');
+    expect(decodeBatch(body, 'multipart/batching;boundary=r')).toStrictEqual([
+      { status: 200, headers: { 'content-type': 'application/json' }, text: '{"a":\r\n1}' },
+      { status: 204, headers: {}, text: '' },
+    ]);
+  });
+
+  it('reads header names without their blanks and ignores lines that are not headers', () => {
+    const body = ['--r', 'Content-Type: application/http', '', 'HTTP/1.1 200 OK', 'Content-Type : application/json', 'no colon here', ': no name', 'X-Ms-Diagnostics:  1000;reason="x" ', '', '{}', '--r--'].join('\r\n');
+    expect(decodeBatch(body, 'multipart/batching;boundary=r')[0]?.headers).toStrictEqual({ 'content-type': 'application/json', 'x-ms-diagnostics': '1000;reason="x"' });
+  });
+
   it('refuses an answer that is not a batch', () => {
+    const part = '--r\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{}\r\n--r--';
+    for (const contentType of ['multipart/mixed;boundary=r', 'multipart/batching', undefined]) {
+      expect(() => decodeBatch(part, contentType)).toThrow(/^The batch answer is not multipart\/batching\.$/);
+    }
+    expect(() => decodeBatch(part.replace('HTTP/1.1', 'XHTTP/1.1'), 'multipart/batching;boundary=r')).toThrow(/^A batch part is not an HTTP response\.$/);
+  });
+
+  it('refuses an answer that is not a batch (types)', () => {
     expect(() => decodeBatch('{}', 'application/json')).toThrow(UcwaError);
     expect(() => decodeBatch('--r\r\n\r\nnot http\r\n--r--', 'multipart/batching;boundary=r')).toThrow(/not an HTTP response/);
   });
@@ -115,11 +136,13 @@ describe('sendBatch and getMany (protocol §8.1, §8.5)', () => {
   });
 
   it('answers in the order asked from batches, a part that failed or is not JSON as undefined', async () => {
-    const fake = fakeHttp({ answerOf: (path) => (path.includes('c2@') ? [404, ''] : path.includes('c3@') ? [200, 'not json'] : path.includes('c4@') ? [200, '[1]'] : [200, JSON.stringify({ path })]) });
+    // A UCWA error answer has a JSON body (§8.4): a 404 is still no resource.
+    const fake = fakeHttp({ answerOf: (path) => (path.includes('c2@') ? [404, '{"code":"NotFound","message":"gone"}'] : path.includes('c3@') ? [200, 'not json'] : path.includes('c4@') ? [200, '[1]'] : [200, JSON.stringify({ path })]) });
     const urls = [1, 2, 3, 4, 5].map(presenceUrl);
     const got = await getMany(fake.http, BATCH, urls, 'presence');
     expect(got.map(pathOf)).toEqual([urls[0]?.pathname, undefined, undefined, undefined, urls[4]?.pathname]);
     expect(got[0]?.base.href).toBe(urls[0]?.href);
+    expect(got[1]).toBeUndefined();
     expect(fake.gets).toEqual([]);
   });
 

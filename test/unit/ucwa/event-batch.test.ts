@@ -102,6 +102,57 @@ describe('parseEventBatch', () => {
   });
 });
 
+describe('parseEventBatch: what a server may leave out or get wrong', () => {
+  const conversation = `${app}/communication/conversations/c1`;
+  const message = (n: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ link: { rel: 'message', href: `${conversation}/messaging/messages/${n}` }, type: 'completed', ...extra });
+  const parse = (sender: unknown): { batch: ReturnType<typeof parseEventBatch>; skipped: string[] } => {
+    const skipped: string[] = [];
+    const batch = parseEventBatch({ _links: { next: { href: `${app}/events?ack=8` } }, ...(sender === undefined ? {} : { sender }) }, base, (why) => skipped.push(why));
+    return { batch, skipped };
+  };
+
+  it('says what is wrong with a batch it cannot read at all', () => {
+    for (const value of ['<html>', null, [], { sender: [] }, { _links: [] }, { _links: {}, sender: {} }]) {
+      expect(() => parseEventBatch(value, base)).toThrow(/^The server sent a malformed event batch\.$/);
+    }
+  });
+
+  it('takes a batch without senders, and a sender without events, as nothing to report', () => {
+    expect(parse(undefined)).toEqual({ batch: { next: new URL(`${base.origin}${app}/events?ack=8`), events: [] }, skipped: [] });
+    expect(parse([{ rel: 'me', href: `${app}/me` }, { rel: 'conversation', href: conversation, events: [message(1)] }]).skipped).toEqual([]);
+  });
+
+  it('skips a null sender, a null link and a null `in` alone', () => {
+    const { batch, skipped } = parse([null, { rel: 'conversation', href: conversation, events: [{ link: null, type: 'completed' }, message(2, { in: null }), message(3)] }]);
+    expect(batch.events.map((e) => e.url.pathname.split('/').pop())).toEqual(['3']);
+    expect(skipped).toEqual(['sender 0 is malformed', 'event 0 of sender conversation is malformed', 'event 1 of sender conversation is malformed']);
+  });
+
+  it('takes the embedded copy named by the link rel, or the only one embedded, and none when it cannot tell', () => {
+    const { batch } = parse([
+      {
+        rel: 'conversation',
+        href: conversation,
+        events: [
+          message(1, { _embedded: { message: { direction: 'Incoming' }, participant: { name: 'Ana' } } }),
+          message(2, { _embedded: { anything: { direction: 'Outgoing' } } }),
+          message(3, { _embedded: { one: { direction: 'Incoming' }, two: { direction: 'Outgoing' } } }),
+          message(4),
+        ],
+      },
+    ]);
+    expect(batch.events.map((e) => e.resource?.string('direction'))).toEqual(['Incoming', 'Outgoing', undefined, undefined]);
+    expect(batch.events.map((e) => 'resource' in e)).toEqual([true, true, false, false]);
+  });
+
+  it('carries only the parts of a reason the server sent, and no reason when it sent none', () => {
+    const { batch } = parse([{ rel: 'conversation', href: conversation, events: [message(1, { status: 'Failure', reason: { message: 'Declined' } }), message(2, { status: 'Failure', reason: { code: 'Forbidden', subcode: 'X' } }), message(3, { status: 'Success' })] }]);
+    expect(batch.events[0]?.reason).toStrictEqual({ message: 'Declined' });
+    expect(batch.events[1]?.reason).toStrictEqual({ code: 'Forbidden', subcode: 'X' });
+    expect(batch.events[2]).not.toHaveProperty('reason');
+  });
+});
+
 describe('parseUcwaDate', () => {
   it('reads the ASP.NET AJAX form, raw or JSON-unescaped', () => {
     expect(parseUcwaDate('/Date(1732442415337)/')?.toISOString()).toBe('2024-11-24T10:00:15.337Z');
