@@ -73,6 +73,9 @@ describe('createApplication (§3.2–3.3)', () => {
   it('refuses an answer that says nowhere, does not parse, or lacks the events link or communication', async () => {
     expect(await failure(createApplication(http({ text: '' }).http, APPLICATIONS, IDENTITY))).toBe('The server created an application but did not say where.');
     expect(await failure(createApplication(http({ text: '{"_links":' }).http, APPLICATIONS, IDENTITY))).toBe('The server sent a malformed application.');
+    expect(await failure(createApplication(http({ text: '[1]' }).http, APPLICATIONS, IDENTITY))).toBe('The server sent a malformed application.');
+    const where = `${APPLICATIONS.href}/9`;
+    expect(await failure(createApplication(http({ text: '', location: where }, { [where]: 'not an application' }).http, APPLICATIONS, IDENTITY))).toBe('The server sent a malformed application.');
     const noEvents = application('/a/1');
     delete (noEvents._links as Record<string, unknown>).events;
     const noCommunication = application('/a/1');
