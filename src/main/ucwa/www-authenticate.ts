@@ -11,9 +11,10 @@ export function parseMsRtcOAuthChallenge(headers: string | readonly string[] | u
   const joined = typeof headers === 'string' ? headers : headers.join(', ');
   const start = joined.search(/MsRtcOAuth(\s|$)/i);
   if (start < 0) return undefined;
-  // The challenge runs until the next scheme name (a token followed by a space and a parameter).
+  // The challenge runs until the next scheme name, which may have parameters after a space or none
+  // at all (IIS sends `Negotiate` and `NTLM` bare).
   let segment = joined.slice(start + 'MsRtcOAuth'.length);
-  const nextScheme = /,\s*(Bearer|Negotiate|NTLM|Basic)\s/i.exec(segment);
+  const nextScheme = /,\s*(Bearer|Negotiate|NTLM|Basic)(\s|,|$)/i.exec(segment);
   if (nextScheme !== null) segment = segment.slice(0, nextScheme.index);
   const href = readParam(segment, 'href');
   if (href === undefined || href === '') return undefined;

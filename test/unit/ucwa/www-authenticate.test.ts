@@ -31,3 +31,33 @@ describe('parseMsRtcOAuthChallenge', () => {
     expect(parseMsRtcOAuthChallenge(undefined)).toBeUndefined();
   });
 });
+
+describe('parseMsRtcOAuthChallenge: what servers and HTTP stacks send besides', () => {
+  it('reads its own parameters, not those of another scheme before it', () => {
+    expect(parseMsRtcOAuthChallenge('Bearer href="https://evil.example.net/t", MsRtcOAuth href="https://pool.contoso.com/t",grant_type="password"')?.href).toBe('https://pool.contoso.com/t');
+  });
+
+  it('is not found in another scheme\'s parameters', () => {
+    expect(parseMsRtcOAuthChallenge('Negotiate href="https://pool.contoso.com/t"')).toBeUndefined();
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuthX href="https://pool.contoso.com/t"')).toBeUndefined();
+  });
+
+  it('ends unquoted parameters where the next scheme starts, with or without its own parameters', () => {
+    const expected = { href: 'https://pool.contoso.com/t', grantTypes: ['password'] };
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password, Negotiate, NTLM')).toEqual(expected);
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password,Negotiate grant_type=x')).toEqual(expected);
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password, Basic realm="x"')).toEqual(expected);
+    expect(parseMsRtcOAuthChallenge(['MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password', 'Bearer realm="x"'])).toEqual(expected);
+  });
+
+  it('takes no href as no challenge, no grant_type as no list, and ignores blanks and empty entries in the list', () => {
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href="",grant_type="password"')).toBeUndefined();
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href="https://pool.contoso.com/t"')).toEqual({ href: 'https://pool.contoso.com/t', grantTypes: [] });
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href="https://pool.contoso.com/t",grant_type=" password ,, urn:microsoft.rtc:windows,"')?.grantTypes).toEqual(['password', 'urn:microsoft.rtc:windows']);
+  });
+
+  it('reads the scheme and parameter names in any case', () => {
+    expect(parseMsRtcOAuthChallenge('msrtcoauth HREF="https://pool.contoso.com/t",Grant_Type="password"')).toEqual({ href: 'https://pool.contoso.com/t', grantTypes: ['password'] });
+    expect(parseMsRtcOAuthChallenge('MSRTCOAUTH Href=https://pool.contoso.com/t,GRANT_TYPE=password')).toEqual({ href: 'https://pool.contoso.com/t', grantTypes: ['password'] });
+  });
+});
