@@ -128,6 +128,15 @@ describe('parseEventBatch: what a server may leave out or get wrong', () => {
     expect(skipped).toEqual(['sender 0 is malformed', 'event 0 of sender conversation is malformed', 'event 1 of sender conversation is malformed']);
   });
 
+  it('skips a sender, a link or an `in` without its rel alone', () => {
+    const { batch, skipped } = parse([
+      { href: conversation, events: [message(1)] },
+      { rel: 'conversation', href: conversation, events: [{ link: { href: `${conversation}/messaging/messages/2` }, type: 'completed' }, message(3, { in: { href: conversation } }), message(4)] },
+    ]);
+    expect(batch.events.map((e) => e.url.pathname.split('/').pop())).toEqual(['4']);
+    expect(skipped).toEqual(['sender 0 is malformed', 'event 0 of sender conversation is malformed', 'event 1 of sender conversation is malformed']);
+  });
+
   it('takes the embedded copy named by the link rel, or the only one embedded, and none when it cannot tell', () => {
     const { batch } = parse([
       {
