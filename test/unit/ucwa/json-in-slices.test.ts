@@ -35,6 +35,45 @@ describe('parseCollectionInSlices', () => {
     for (const text of documents) expect(await slicedParse(text)).toEqual(JSON.parse(text));
   });
 
+  it('parses the items of `_embedded.<rel>` one by one, wherever it sits and however it is spaced, and no other array', async () => {
+    // Small documents (no look at the clock while scanning) with 40 items: with no time to spare,
+    // parsing them item by item yields every 16 items; a document parsed whole never yields.
+    const items = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? { s: `a "q" \\ [${i}], {x}`, n: [[i], { d: [] }] } : i % 4 === 1 ? [i, null, 'x,y'] : i % 4 === 2 ? i : `s${i}]`));
+    const sliced = [
+      JSON.stringify({ _embedded: { contact: items } }),
+      JSON.stringify({ contact: [0], rel: 'x', _links: { contact: { href: '/c' } }, _embedded: { group: [{ contact: [1] }], other: { contact: [2] }, contact: items, after: [3] }, tail: { _embedded: { contact: [] } } }, null, 2),
+      JSON.stringify({ _embedded: { contact: items } }, null, '\t'),
+      `{ "_embedded" :\n { "contact" :\r\n [ ${items.map((item) => JSON.stringify(item)).join(' ,\n ')} ] } }`,
+      `{"\\u005fembedded":{"cont\\u0061ct":${JSON.stringify(items)}}}`,
+      `{"_embedded"\r\n\t:\n{"contact"\t:${JSON.stringify(items)}}}`,
+    ];
+    const whole = [
+      JSON.stringify({ contact: items }),
+      JSON.stringify({ _embedded: { group: { contact: items } } }),
+      JSON.stringify({ _links: { _embedded: { contact: items } } }),
+      JSON.stringify({ list: [{ _embedded: { contact: items } }] }),
+      JSON.stringify({ _embedded: { contacts: items } }),
+      JSON.stringify({ _embedded: [{ contact: items }] }),
+      JSON.stringify({ _embedded: { group: [] }, other: { contact: items } }),
+    ];
+    for (const [texts, yields] of [[sliced, true], [whole, false]] as const) {
+      for (const text of texts) {
+        expect(text.length).toBeLessThan(16 * 1024);
+        const { value, turns } = await turnsDuring(() => parseCollectionInSlices(text, 'contact', 0, 0));
+        expect(value, text.slice(0, 80)).toEqual(JSON.parse(text));
+        if (yields) expect(turns, text.slice(0, 80)).toBeGreaterThanOrEqual(2);
+        else expect(turns, text.slice(0, 80)).toBe(0);
+      }
+    }
+  });
+
+  it('parses a document shorter than the threshold whole, and one of its length item by item', async () => {
+    const text = JSON.stringify({ _embedded: { contact: Array.from({ length: 40 }, (_, i) => i) } });
+    expect((await turnsDuring(() => parseCollectionInSlices(text, 'contact', text.length + 1, 0))).turns).toBe(0);
+    expect((await turnsDuring(() => parseCollectionInSlices(text, 'contact', text.length, 0))).turns).toBeGreaterThanOrEqual(2);
+    expect((await turnsDuring(() => parseCollectionInSlices(text, 'contact', undefined, 0))).turns).toBe(0);
+  });
+
   it('refuses malformed JSON anywhere, with a clear error, like JSON.parse', async () => {
     const good = JSON.stringify({ _embedded: { contact: [contact(1), contact(2)] }, rel: 'myContacts' });
     const broken = [
