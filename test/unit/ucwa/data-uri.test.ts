@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDataUri, encodeDataUri, htmlToText } from '../../../src/main/ucwa/data-uri';
+import { decodeDataUri, encodeDataUri, htmlToText, normalizeMessageText } from '../../../src/main/ucwa/data-uri';
 
 describe('decodeDataUri', () => {
   it('decodes form encoding: + is a space, CRLF percent-encoded', () => {
@@ -48,3 +48,34 @@ describe('htmlToText with hostile character references', () => {
   });
 });
 
+
+describe('data URIs and message text: the edges', () => {
+  it('reads a data URI whose payload starts at once, whose parameters have blanks, and whose base64 has line breaks', () => {
+    expect(decodeDataUri('data:,hello')).toEqual({ mime: 'text/plain', text: 'hello' });
+    expect(decodeDataUri('  DATA: text/plain ; charset=utf-8 , x  ')).toEqual({ mime: 'text/plain', text: ' x' });
+    expect(decodeDataUri('data:text/plain; BASE64 ,aGVs\r\nbG8=')).toEqual({ mime: 'text/plain', text: 'hello' });
+    expect(decodeDataUri('data:text/plain;base64,aGVsbG8')).toEqual({ mime: 'text/plain', text: 'hello' });
+    expect(decodeDataUri('data:text/plain;base64,aGVs*bG8=')).toBeUndefined();
+    expect(decodeDataUri('data:text/plain;base64,aGVsbG8===')).toBeUndefined();
+    expect(decodeDataUri('data:text/plain,100%')).toBeUndefined();
+    expect(decodeDataUri('data:text/plain,a+b%2Bc')).toEqual({ mime: 'text/plain', text: 'a b+c' });
+    expect(decodeDataUri('datax,hello')).toBeUndefined();
+    expect(decodeDataUri('data:text/html')).toBeUndefined();
+  });
+
+  it('folds CRLF and drops every trailing line break, and leaves other text alone', () => {
+    expect(normalizeMessageText('a\r\nb\r\n\r\n')).toBe('a\nb');
+    expect(normalizeMessageText('a\nb\n')).toBe('a\nb');
+    expect(normalizeMessageText('a\rb')).toBe('a\rb');
+    expect(normalizeMessageText('a\n\nb')).toBe('a\n\nb');
+  });
+
+  it('turns line breaks and block ends into new lines, drops tags, keeps unknown entities as written', () => {
+    expect(htmlToText('a<br>b<BR/>c<br />d<p>e</p><div>f</div><ul><li>g</li></ul>')).toBe('a\nb\nc\nde\nf\ng');
+    expect(htmlToText('<b>x</b> &amp; &lt;y&gt; &quot;z&quot; &apos;w&apos; &#39;v&#39; a&nbsp;b &copy; &bogus;')).toBe('x & <y> "z" \'w\' \'v\' a b &copy; &bogus;');
+    expect(htmlToText('<script type="x">alert(1)</script>ok<style>\np{}\n</style>!<SCRIPT>x</SCRIPT>')).toBe('ok!');
+    expect(htmlToText('<br/ >a')).toBe('a');
+    expect(htmlToText('&#x41;&#X42;&#67;&#x10FFFF;&#xD800;&#xDFFF;&#xE000;&#0;')).toBe('ABC\u{10FFFF}\uFFFD\uFFFD\uE000\uFFFD');
+    expect(htmlToText('line<br>\n')).toBe('line');
+  });
+});
