@@ -4,7 +4,7 @@
 // injected token fetcher; the server's error answers as typed errors.
 import { describe, expect, it } from 'vitest';
 import { AuthenticatedHttp, httpError } from '../../../src/main/ucwa/authenticated-http';
-import type { SignInMethod, TokenFetcher, TokenRequest } from '../../../src/main/ucwa/authenticated-http';
+import type { SignInMethod, TokenFetcher, TokenRequest, TokenResponse } from '../../../src/main/ucwa/authenticated-http';
 import { UcwaError } from '../../../src/main/ucwa/errors';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../../src/main/ucwa/http-transport';
 import { SecretRedactor, createLogger } from '../../../src/main/ucwa/logger';
@@ -39,7 +39,7 @@ interface HarnessOptions {
   readonly password?: string;
   readonly server?: string;
   readonly tokenFetcher?: TokenFetcher | 'none';
-  readonly fetcherAnswer?: { status: number; contentType?: string; text: string };
+  readonly fetcherAnswer?: TokenResponse;
 }
 
 /** `answer` is asked for each request in turn; the token endpoint is a POST to the issuer. */
@@ -349,11 +349,11 @@ describe('AuthenticatedHttp: windows and passive grants through the token fetche
   });
 
   it('reads the fetcher\'s answer like a token answer: a refusal is wrong credentials, HTML is not UCWA', async () => {
-    const refused = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 401, text: '' } });
+    const refused = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 401, contentType: undefined, text: '' } });
     expect((await failure(refused.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('wrong-credentials');
     const html = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 200, contentType: 'text/html', text: '<html></html>' } });
     expect((await failure(html.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('not-ucwa');
-    const untyped = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 200, text: '{"access_token":"cwt=X"}' } });
+    const untyped = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 200, contentType: undefined, text: '{"access_token":"cwt=X"}' } });
     expect((await failure(untyped.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('not-ucwa');
   });
 });
