@@ -5,6 +5,9 @@
 // 30-second fault scenarios, and the lint-rule tests. The `strict` project runs the same tests
 // against the simulator's strict profile: it would double the time of every mutant the
 // simulator tests cover, for tests that already ran on it.
+//
+// UCWA_MUTATION_UNIT=1 (`npm run mutation -- <part> --unit`) keeps the unit tests alone: a first
+// look at a part in minutes, since a survivor there runs no simulator test.
 import { configDefaults, defineConfig } from 'vitest/config';
 import base, { DEFAULT_PROJECT } from './vitest.config';
 import MutationSequencer from './test/support/mutation-sequencer';
@@ -21,6 +24,7 @@ export default defineConfig({
         ...DEFAULT_PROJECT,
         test: {
           ...DEFAULT_PROJECT.test,
+          ...(process.env.UCWA_MUTATION_UNIT === '1' ? { include: ['test/unit/**/*.test.ts'] } : {}),
           exclude: [...configDefaults.exclude, 'test/integration/cli/**', 'test/integration/main/composition-root.test.ts', 'test/integration/simulator/sim-command.test.ts', 'test/integration/diagnostics/doctor-cli.test.ts', 'test/integration/faults/faults.test.ts', 'test/unit/boundaries/**', 'test/unit/packaging/**'],
         },
       },

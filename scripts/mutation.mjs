@@ -1,7 +1,10 @@
 // `npm run mutation [part…]`: Stryker over one part of the code at a time, each with its own
 // incremental file, so a run is bounded and a re-run only tests what changed. With no part named,
 // every part runs, smallest first. `npm run mutation -- --scores` prints the scores of the last
-// runs (reports/mutation/*.json) without running anything. Shared options: stryker.config.mjs.
+// runs (reports/mutation/*.json) without running anything. `--unit` runs the parts named against
+// the unit tests alone (minutes instead of an hour: a survivor runs no simulator test), without
+// the incremental file, into reports/mutation/<part>.unit.json; it is a first look that shows what
+// the unit tests miss, and its scores are not the part's. Shared options: stryker.config.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';
 import base from '../stryker.config.mjs';
@@ -44,7 +47,11 @@ const incrementalOf = (part) => `reports/stryker-incremental-${part}.json`;
  */
 function counts(part) {
   const file = [reportOf(part), incrementalOf(part)].find((f) => existsSync(f));
-  if (file === undefined) return undefined;
+  return file === undefined ? undefined : countsIn(file);
+}
+
+function countsIn(file) {
+  if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const all = Object.values(report.files).flatMap((file) => file.mutants);
   const of = (...statuses) => all.filter((m) => statuses.includes(m.status)).length;
@@ -69,7 +76,10 @@ if (args.includes('--scores')) {
   process.stdout.write(`${scoreLine()}\n`);
   process.exit(0);
 }
-const asked = args.flatMap((name) => (name in FOLDERS ? FOLDERS[name] : [name]));
+const unitOnly = args.includes('--unit');
+// Read by vitest.mutation.config.ts in Stryker's test runner processes, which inherit it.
+if (unitOnly) process.env.UCWA_MUTATION_UNIT = '1';
+const asked = args.filter((name) => name !== '--unit').flatMap((name) => (name in FOLDERS ? FOLDERS[name] : [name]));
 const unknown = asked.filter((name) => !(name in PARTS));
 if (unknown.length > 0) {
   process.stderr.write(`Unknown part ${unknown.join(', ')}; choose from ${[...new Set([...Object.keys(FOLDERS), ...Object.keys(PARTS)])].join(', ')}.\n`);
@@ -82,9 +92,15 @@ for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
     // shared) is twice as fast as the whole program, with the same mutants rejected.
     ...(part.startsWith('ucwa-') ? { tsconfigFile: 'tsconfig.stryker-ucwa.json' } : {}),
     mutate: PARTS[part],
-    incrementalFile: incrementalOf(part),
-    htmlReporter: { fileName: `reports/mutation/${part}.html` },
-    jsonReporter: { fileName: reportOf(part) },
+    ...(unitOnly
+      ? { incremental: false, htmlReporter: { fileName: `reports/mutation/${part}.unit.html` }, jsonReporter: { fileName: `reports/mutation/${part}.unit.json` } }
+      : { incrementalFile: incrementalOf(part), htmlReporter: { fileName: `reports/mutation/${part}.html` }, jsonReporter: { fileName: reportOf(part) } }),
   }).runMutationTest();
 }
-process.stdout.write(`\n${scoreLine()}\n`);
+if (unitOnly) {
+  for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
+    const c = countsIn(`reports/mutation/${part}.unit.json`);
+    if (c !== undefined) process.stdout.write(`\n${part} against the unit tests alone: ${((100 * c.detected) / Math.max(1, c.valid)).toFixed(1)} % (${c.detected}/${c.valid}) — not the part's score`);
+  }
+  process.stdout.write('\n');
+} else process.stdout.write(`\n${scoreLine()}\n`);
