@@ -171,7 +171,7 @@ export class AuthenticatedHttp {
 
   private async fetchToken(origin: string, challenge: MsRtcOAuthChallenge): Promise<void> {
     if (this.method !== 'password') return this.fetchTokenWith(origin, challenge);
-    if (challenge.grantTypes.length > 0 && !challenge.grantTypes.includes('password')) {
+    if (challenge.grantTypes.length > 0 && !challenge.grantTypes.includes(GRANT_TYPES.password)) {
       throw new UcwaError('auth-failed', errorDetail('noPasswordSignIn', {}));
     }
     const issuer = new URL(challenge.href, origin);
@@ -179,7 +179,7 @@ export class AuthenticatedHttp {
     this.trust.assertTrusted(new URL(origin), 'your password');
     this.trust.assertTrusted(issuer, 'your password');
     // URLSearchParams encodes &, +, = and % in passwords (§2.2, §10.5).
-    const form = new URLSearchParams({ grant_type: 'password', username: this.credentials.user, password: this.credentials.password });
+    const form = new URLSearchParams({ grant_type: GRANT_TYPES.password, username: this.credentials.user, password: this.credentials.password });
     const res = await this.transport.send({
       method: 'POST',
       url: issuer,

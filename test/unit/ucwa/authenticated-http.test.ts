@@ -209,6 +209,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
     const trustedIssuer = harness(() => unauthorized(CHALLENGE));
     const offDomain = await failure(trustedIssuer.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa/me') }));
     expect([offDomain.code, offDomain.host]).toEqual(['untrusted-server', 'pool.fabrikam.com']);
+    expect(offDomain.message).toMatch(/^Not sending your password to pool\.fabrikam\.com: /);
     expect(trustedIssuer.sent).toHaveLength(1);
   });
 
@@ -282,6 +283,30 @@ describe('AuthenticatedHttp: token lifetime and renewal (§2.4)', () => {
     expect((await slow).status).toBe(200);
     expect(h.sent.filter(isTokenRequest)).toHaveLength(2);
     expect(authorization(h.sent.at(-1))).toBe('Bearer cwt=T2');
+  });
+
+  it('renews again when the token another request got has itself run out meanwhile', async () => {
+    let slowAnswered: () => void = () => undefined;
+    const slowCanAnswer = new Promise<void>((resolve) => (slowAnswered = resolve));
+    const serve = pool({ expiresIn: 100 });
+    const h = harness(async (req) => {
+      if (req.url.pathname.endsWith('/slow') && authorization(req) === 'Bearer cwt=T1') {
+        await slowCanAnswer;
+        return unauthorized();
+      }
+      return serve(req);
+    });
+    await h.http.send({ method: 'GET', url: new URL(`${APP}/me`) });
+    const slow = h.http.send({ method: 'GET', url: new URL(`${APP}/slow`) });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    h.http.expireLocally(ORIGIN);
+    await h.http.send({ method: 'GET', url: new URL(`${APP}/fast`) });
+    // T2 was issued at this clock; by the time the slow request's 401 comes, it is due for renewal.
+    h.clock += 85_000;
+    slowAnswered();
+    expect((await slow).status).toBe(200);
+    expect(h.sent.filter(isTokenRequest)).toHaveLength(3);
+    expect(authorization(h.sent.at(-1))).toBe('Bearer cwt=T3');
   });
 
   it('asks again once the token is forgotten or expired here, and a failed renewal can be tried again', async () => {
@@ -390,6 +415,7 @@ describe('AuthenticatedHttp: requests and answers', () => {
     const broken = signedIn(() => ({ status: 200, headers: JSON_TYPE, text: '{"_embedded":{"contact":[{"uri":' }));
     const error = await failure(broken.http.getCollection(new URL(`${APP}/people/contacts`), 'contacts', 'contact'));
     expect([error.code, error.message]).toEqual(['malformed-response', 'The server sent malformed JSON for the contacts.']);
+    expect(error.cause).toBeInstanceOf(Error);
     const html = signedIn(() => ({ status: 200, headers: { 'content-type': 'text/html' }, text: '<html>' }));
     expect((await failure(html.http.getCollection(new URL(`${APP}/people/contacts`), 'contacts', 'contact'))).code).toBe('not-ucwa');
   });
@@ -422,6 +448,7 @@ describe('httpError (§8.4)', () => {
     const other = httpError(answer(409, { code: 'Conflict', subcode: 'AlreadyExists', message: 'exists' }));
     expect([other.code, other.message, other.subcode]).toEqual(['http', '409 AlreadyExists from /ucwa/oauth/v1/applications/1/communication/conversations/c1: exists', 'AlreadyExists']);
     expect(httpError(answer(500)).message).toBe('500 from /ucwa/oauth/v1/applications/1/communication/conversations/c1');
+    expect(httpError(answer(500, { subcode: 'ApplicationNotFound' })).code).toBe('http');
   });
 
   it('reads the subcode only from a JSON body, and Retry-After in seconds when it is a number of them', () => {

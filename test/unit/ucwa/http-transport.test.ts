@@ -142,6 +142,13 @@ describe('HttpTransport.send', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('calls a request whose caller could cancel it, but did not, slow when its deadline passes', async () => {
+    const origin = await serve(() => undefined);
+    const { http } = transport();
+    const error = await failure(http.send({ method: 'GET', url: new URL(origin), signal: new AbortController().signal, timeoutMs: 300 }));
+    expect([error.code, error.detail]).toEqual(['timeout', errorDetail('answerTooSlow', { host: new URL(origin).host, seconds: 0 })]);
+  });
+
   it('calls a request the caller cancelled cancelled, not slow', async () => {
     const origin = await serve(() => undefined);
     const { http } = transport();
@@ -218,7 +225,9 @@ describe('toTransportError', () => {
   });
 
   it('calls an abort cancelled, by name or by undici code', () => {
-    expect(toTransportError(Object.assign(new Error('aborted'), { name: 'AbortError' }), url).code).toBe('cancelled');
+    const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
+    expect(toTransportError(abort, url).code).toBe('cancelled');
+    expect(toTransportError(abort, url).cause).toBe(abort);
     expect(toTransportError(coded('UND_ERR_ABORTED'), url).code).toBe('cancelled');
   });
 
@@ -230,17 +239,21 @@ describe('toTransportError', () => {
 
   it('tells a timeout from an unreachable server, whichever cause says it', () => {
     for (const code of ['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']) {
-      const error = toTransportError(new Error('x', { cause: coded(code) }), url);
-      expect([error.code, error.detail], code).toEqual(['timeout', errorDetail('noAnswerInTime', { host: 'pool.contoso.com:4443' })]);
+      const original = new Error('x', { cause: coded(code) });
+      const error = toTransportError(original, url);
+      expect([error.code, error.detail, error.cause], code).toEqual(['timeout', errorDetail('noAnswerInTime', { host: 'pool.contoso.com:4443' }), original]);
     }
     for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']) {
-      const error = toTransportError(Object.assign(new TypeError('fetch failed', { cause: coded(code) }), { code: 'SOMETHING_ELSE' }), url);
-      expect([error.code, error.detail], code).toEqual(['unreachable', errorDetail('cannotReach', { host: 'pool.contoso.com:4443', cause: code })]);
+      const original = Object.assign(new TypeError('fetch failed', { cause: coded(code) }), { code: 'SOMETHING_ELSE' });
+      const error = toTransportError(original, url);
+      expect([error.code, error.detail, error.cause], code).toEqual(['unreachable', errorDetail('cannotReach', { host: 'pool.contoso.com:4443', cause: code }), original]);
     }
   });
 
   it('says what it knows of anything else', () => {
-    expect(toTransportError(new Error('socket hang up'), url).detail).toEqual(errorDetail('cannotReach', { host: 'pool.contoso.com:4443', cause: 'socket hang up' }));
+    const hangUp = new Error('socket hang up');
+    expect(toTransportError(hangUp, url).detail).toEqual(errorDetail('cannotReach', { host: 'pool.contoso.com:4443', cause: 'socket hang up' }));
+    expect(toTransportError(hangUp, url).cause).toBe(hangUp);
     expect(toTransportError('plain string', url).detail).toEqual(errorDetail('cannotReach', { host: 'pool.contoso.com:4443', cause: 'plain string' }));
     expect(toTransportError(null, url).code).toBe('unreachable');
   });

@@ -45,6 +45,7 @@ describe('parseMsRtcOAuthChallenge: what servers and HTTP stacks send besides', 
   it('ends unquoted parameters where the next scheme starts, with or without its own parameters', () => {
     const expected = { href: 'https://pool.contoso.com/t', grantTypes: ['password'] };
     expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password, Negotiate, NTLM')).toEqual(expected);
+    expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password, NTLM')).toEqual(expected);
     expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password,Negotiate grant_type=x')).toEqual(expected);
     expect(parseMsRtcOAuthChallenge('MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password, Basic realm="x"')).toEqual(expected);
     expect(parseMsRtcOAuthChallenge(['MsRtcOAuth href=https://pool.contoso.com/t,grant_type=password', 'Bearer realm="x"'])).toEqual(expected);
