@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { AuthenticatedHttp, httpError } from '../../../src/main/ucwa/authenticated-http';
 import type { SignInMethod, TokenFetcher, TokenRequest, TokenResponse } from '../../../src/main/ucwa/authenticated-http';
-import { UcwaError } from '../../../src/main/ucwa/errors';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../../src/main/ucwa/http-transport';
 import { SecretRedactor, createLogger } from '../../../src/main/ucwa/logger';
 import { CredentialTrust } from '../../../src/main/ucwa/trust-policy';
 import { errorDetail } from '../../../src/shared/error-detail';
+import { ucwaFailure } from './support/ucwa-failure';
 
 const ORIGIN = 'https://pool.contoso.com';
 const ISSUER = 'https://pool.contoso.com/WebTicket/oauthtoken';
@@ -81,16 +81,6 @@ function pool(options: { expiresIn?: number; accept?: (auth: string | undefined)
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<UcwaError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UcwaError) return error;
-    throw error;
-  }
-  throw new Error('expected a UcwaError');
-}
-
 describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
   it('answers the 401 challenge with the form POST to the issuer, then retries the request once with the token as issued', async () => {
     const h = harness(pool());
@@ -135,7 +125,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
   it('says a server without the MsRtcOAuth challenge is not UCWA, and asks for no token', async () => {
     for (const challenge of [null, 'Negotiate', 'MsRtcOAuth grant_type="password"']) {
       const h = harness(() => unauthorized(challenge));
-      const error = await failure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+      const error = await ucwaFailure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
       expect([error.code, error.status, error.detail]).toEqual(['not-ucwa', 401, errorDetail('noUcwaChallenge', { host: 'pool.contoso.com' })]);
       expect(h.sent).toHaveLength(1);
     }
@@ -143,7 +133,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
 
   it('says the token was refused when the retry is answered 401 again, and does not loop', async () => {
     const h = harness(pool({ accept: () => false }));
-    const error = await failure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+    const error = await ucwaFailure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
     expect([error.code, error.status, error.detail]).toEqual(['auth-failed', 401, errorDetail('tokenRefused', { host: 'pool.contoso.com' })]);
     expect(h.sent).toHaveLength(3);
   });
@@ -159,7 +149,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
     ];
     for (const [answer, code, detail] of cases) {
       const h = harness((req) => (isTokenRequest(req) ? answer : unauthorized()));
-      const error = await failure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+      const error = await ucwaFailure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
       expect([error.code, error.status, error.detail], answer.text).toEqual([code, answer.status, detail]);
       if (code === 'wrong-credentials') expect(error.message).toBe('The sign-in address or password is wrong.');
       expect(h.http.hasToken(ORIGIN)).toBe(false);
@@ -179,7 +169,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
     ];
     for (const [answer, code, message] of cases) {
       const h = harness((req) => (isTokenRequest(req) ? answer : unauthorized()));
-      const error = await failure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+      const error = await ucwaFailure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
       expect([error.code, code === 'not-ucwa' ? error.code : error.message], answer.text).toEqual([code, code === 'not-ucwa' ? code : message]);
       expect(h.http.hasToken(ORIGIN)).toBe(false);
     }
@@ -187,7 +177,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
 
   it('does not send the password where the challenge offers no password grant; an empty list allows it', async () => {
     const refusing = harness(() => unauthorized(`MsRtcOAuth href="${ISSUER}",grant_type="urn:microsoft.rtc:windows"`));
-    const error = await failure(refusing.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+    const error = await ucwaFailure(refusing.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
     expect([error.code, error.detail]).toEqual(['auth-failed', errorDetail('noPasswordSignIn', {})]);
     expect(refusing.sent).toHaveLength(1);
     const open = harness((req) => (isTokenRequest(req) ? token('cwt=O') : authorization(req) === 'Bearer cwt=O' ? ok() : unauthorized(`MsRtcOAuth href="${ISSUER}"`)));
@@ -197,17 +187,17 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
 
   it('sends the password only to a trusted issuer for a trusted host', async () => {
     const foreignIssuer = harness(() => unauthorized('MsRtcOAuth href="https://evil.example.net/oauthtoken",grant_type="password"'));
-    const error = await failure(foreignIssuer.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+    const error = await ucwaFailure(foreignIssuer.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
     expect([error.code, error.host]).toEqual(['untrusted-server', 'evil.example.net']);
     expect(error.message).toMatch(/^Not sending your password to evil\.example\.net: /);
     expect(foreignIssuer.sent).toHaveLength(1);
     const foreignPool = harness(() => unauthorized('MsRtcOAuth href="/oauthtoken",grant_type="password"'));
-    const refused = await failure(foreignPool.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa/me') }));
+    const refused = await ucwaFailure(foreignPool.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa/me') }));
     expect([refused.code, refused.host]).toEqual(['untrusted-server', 'pool.fabrikam.com']);
     expect(foreignPool.sent).toHaveLength(1);
     // A trusted issuer does not make the token good for a host outside the trusted domains.
     const trustedIssuer = harness(() => unauthorized(CHALLENGE));
-    const offDomain = await failure(trustedIssuer.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa/me') }));
+    const offDomain = await ucwaFailure(trustedIssuer.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa/me') }));
     expect([offDomain.code, offDomain.host]).toEqual(['untrusted-server', 'pool.fabrikam.com']);
     expect(offDomain.message).toMatch(/^Not sending your password to pool\.fabrikam\.com: /);
     expect(trustedIssuer.sent).toHaveLength(1);
@@ -216,7 +206,7 @@ describe('AuthenticatedHttp: the password grant (§2.1–2.3)', () => {
   it('once pinned to the application\'s origin, sends nothing anywhere else', async () => {
     const h = harness(pool());
     h.http.trust.pin(ORIGIN);
-    const error = await failure(h.http.send({ method: 'GET', url: new URL('https://other.contoso.com/x') }));
+    const error = await ucwaFailure(h.http.send({ method: 'GET', url: new URL('https://other.contoso.com/x') }));
     expect(error.code).toBe('untrusted-server');
     expect(h.sent).toEqual([]);
   });
@@ -262,12 +252,15 @@ describe('AuthenticatedHttp: token lifetime and renewal (§2.4)', () => {
     expect(h.http.authentications).toBe(1);
   });
 
-  it('retries with the token another request just got instead of asking again', async () => {
-    let slowAnswered: () => void = () => undefined;
-    const slowCanAnswer = new Promise<void>((resolve) => (slowAnswered = resolve));
-    const serve = pool();
+  /**
+   * A request sent with the first token is answered 401 only after another request renewed it:
+   * `answerSlow` lets that 401 go (a test may move the clock first).
+   */
+  async function slowRequestAfterRenewal(expiresIn?: number): Promise<{ h: Harness; slow: Promise<HttpResponse>; answerSlow: () => void }> {
+    let answerSlow: () => void = () => undefined;
+    const slowCanAnswer = new Promise<void>((resolve) => (answerSlow = resolve));
+    const serve = pool(expiresIn === undefined ? {} : { expiresIn });
     const h = harness(async (req) => {
-      // The slow request went out with the first token and is answered 401 after a renewal.
       if (req.url.pathname.endsWith('/slow') && authorization(req) === 'Bearer cwt=T1') {
         await slowCanAnswer;
         return unauthorized();
@@ -279,31 +272,22 @@ describe('AuthenticatedHttp: token lifetime and renewal (§2.4)', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     h.http.expireLocally(ORIGIN);
     await h.http.send({ method: 'GET', url: new URL(`${APP}/fast`) });
-    slowAnswered();
+    return { h, slow, answerSlow };
+  }
+
+  it('retries with the token another request just got instead of asking again', async () => {
+    const { h, slow, answerSlow } = await slowRequestAfterRenewal();
+    answerSlow();
     expect((await slow).status).toBe(200);
     expect(h.sent.filter(isTokenRequest)).toHaveLength(2);
     expect(authorization(h.sent.at(-1))).toBe('Bearer cwt=T2');
   });
 
   it('renews again when the token another request got has itself run out meanwhile', async () => {
-    let slowAnswered: () => void = () => undefined;
-    const slowCanAnswer = new Promise<void>((resolve) => (slowAnswered = resolve));
-    const serve = pool({ expiresIn: 100 });
-    const h = harness(async (req) => {
-      if (req.url.pathname.endsWith('/slow') && authorization(req) === 'Bearer cwt=T1') {
-        await slowCanAnswer;
-        return unauthorized();
-      }
-      return serve(req);
-    });
-    await h.http.send({ method: 'GET', url: new URL(`${APP}/me`) });
-    const slow = h.http.send({ method: 'GET', url: new URL(`${APP}/slow`) });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    h.http.expireLocally(ORIGIN);
-    await h.http.send({ method: 'GET', url: new URL(`${APP}/fast`) });
+    const { h, slow, answerSlow } = await slowRequestAfterRenewal(100);
     // T2 was issued at this clock; by the time the slow request's 401 comes, it is due for renewal.
     h.clock += 85_000;
-    slowAnswered();
+    answerSlow();
     expect((await slow).status).toBe(200);
     expect(h.sent.filter(isTokenRequest)).toHaveLength(3);
     expect(authorization(h.sent.at(-1))).toBe('Bearer cwt=T3');
@@ -326,7 +310,7 @@ describe('AuthenticatedHttp: token lifetime and renewal (§2.4)', () => {
     let fail = true;
     const serve = pool();
     const h = harness((req) => (isTokenRequest(req) && fail ? { status: 503, headers: {}, text: '' } : serve(req)));
-    expect((await failure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).status).toBe(503);
+    expect((await ucwaFailure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).status).toBe(503);
     fail = false;
     expect((await h.http.send({ method: 'GET', url: new URL(`${APP}/me`) })).status).toBe(200);
   });
@@ -351,11 +335,11 @@ describe('AuthenticatedHttp: windows and passive grants through the token fetche
     const windowsOnly = `MsRtcOAuth href="${ISSUER}",grant_type="urn:microsoft.rtc:windows"`;
     const passiveOnly = `MsRtcOAuth href="${ISSUER}",grant_type="urn:microsoft.rtc:passive"`;
     const windows = harness(() => unauthorized(passiveOnly), { method: 'windows' });
-    expect((await failure(windows.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).detail).toEqual(errorDetail('noWindowsSignIn', {}));
+    expect((await ucwaFailure(windows.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).detail).toEqual(errorDetail('noWindowsSignIn', {}));
     const passive = harness(() => unauthorized(windowsOnly), { method: 'passive' });
-    expect((await failure(passive.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).detail).toEqual(errorDetail('noOrganizationSignIn', {}));
+    expect((await ucwaFailure(passive.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).detail).toEqual(errorDetail('noOrganizationSignIn', {}));
     const noFetcher = harness(() => unauthorized(windowsOnly), { method: 'windows', tokenFetcher: 'none' });
-    const error = await failure(noFetcher.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+    const error = await ucwaFailure(noFetcher.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
     expect([error.code, error.detail]).toEqual(['auth-failed', errorDetail('grantNotSupported', { grant: 'urn:microsoft.rtc:windows' })]);
     expect([windows.fetched, passive.fetched, noFetcher.fetched]).toEqual([[], [], []]);
   });
@@ -363,23 +347,23 @@ describe('AuthenticatedHttp: windows and passive grants through the token fetche
   it('sends Windows credentials and sign-in cookies only to a trusted issuer', async () => {
     for (const method of ['windows', 'passive'] as const) {
       const h = harness(() => unauthorized('MsRtcOAuth href="https://evil.example.net/t",grant_type="urn:microsoft.rtc:windows,urn:microsoft.rtc:passive"'), { method });
-      const error = await failure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
+      const error = await ucwaFailure(h.http.send({ method: 'GET', url: new URL(`${APP}/me`) }));
       expect(error.code).toBe('untrusted-server');
       expect(error.message).toContain(method === 'windows' ? 'Not sending your Windows sign-in to evil.example.net' : 'Not sending your sign-in cookies to evil.example.net');
       expect(h.fetched).toEqual([]);
     }
     const foreignPool = harness(() => unauthorized('MsRtcOAuth href="/t",grant_type="urn:microsoft.rtc:windows"'), { method: 'windows' });
-    expect((await failure(foreignPool.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa') }))).host).toBe('pool.fabrikam.com');
+    expect((await ucwaFailure(foreignPool.http.send({ method: 'GET', url: new URL('https://pool.fabrikam.com/ucwa') }))).host).toBe('pool.fabrikam.com');
     expect(foreignPool.fetched).toEqual([]);
   });
 
   it('reads the fetcher\'s answer like a token answer: a refusal is wrong credentials, HTML is not UCWA', async () => {
     const refused = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 401, contentType: undefined, text: '' } });
-    expect((await failure(refused.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('wrong-credentials');
+    expect((await ucwaFailure(refused.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('wrong-credentials');
     const html = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 200, contentType: 'text/html', text: '<html></html>' } });
-    expect((await failure(html.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('not-ucwa');
+    expect((await ucwaFailure(html.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('not-ucwa');
     const untyped = harness(() => unauthorized(), { method: 'windows', fetcherAnswer: { status: 200, contentType: undefined, text: '{"access_token":"cwt=X"}' } });
-    expect((await failure(untyped.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('not-ucwa');
+    expect((await ucwaFailure(untyped.http.send({ method: 'GET', url: new URL(`${APP}/me`) }))).code).toBe('not-ucwa');
   });
 });
 
@@ -399,12 +383,12 @@ describe('AuthenticatedHttp: requests and answers', () => {
 
   it('refuses an answer that is not JSON or does not parse, naming what was asked', async () => {
     const html = signedIn(() => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, text: '<html>' }));
-    const notJson = await failure(html.http.getResource(new URL(`${APP}/me`), 'me'));
+    const notJson = await ucwaFailure(html.http.getResource(new URL(`${APP}/me`), 'me'));
     expect([notJson.code, notJson.detail]).toEqual(['not-ucwa', errorDetail('notJson', { host: 'pool.contoso.com', type: 'text/html' })]);
     const untyped = signedIn(() => ({ status: 200, headers: {}, text: '{}' }));
-    expect((await failure(untyped.http.getResource(new URL(`${APP}/me`), 'me'))).detail).toEqual(errorDetail('notJson', { host: 'pool.contoso.com', type: '-' }));
+    expect((await ucwaFailure(untyped.http.getResource(new URL(`${APP}/me`), 'me'))).detail).toEqual(errorDetail('notJson', { host: 'pool.contoso.com', type: '-' }));
     const broken = signedIn(() => ({ status: 200, headers: JSON_TYPE, text: '{"name":' }));
-    expect((await failure(broken.http.getResource(new URL(`${APP}/me`), 'me'))).message).toBe('The server sent malformed JSON for the me.');
+    expect((await ucwaFailure(broken.http.getResource(new URL(`${APP}/me`), 'me'))).message).toBe('The server sent malformed JSON for the me.');
   });
 
   it('reads a large collection in slices, and names malformed JSON in it', async () => {
@@ -413,11 +397,11 @@ describe('AuthenticatedHttp: requests and answers', () => {
     expect(list.embeddedList('contact').map((c) => c.string('uri'))).toEqual(['sip:a@contoso.com', 'sip:b@contoso.com']);
     expect(h.sent.at(-1)?.headers?.Accept).toBe('application/json');
     const broken = signedIn(() => ({ status: 200, headers: JSON_TYPE, text: '{"_embedded":{"contact":[{"uri":' }));
-    const error = await failure(broken.http.getCollection(new URL(`${APP}/people/contacts`), 'contacts', 'contact'));
+    const error = await ucwaFailure(broken.http.getCollection(new URL(`${APP}/people/contacts`), 'contacts', 'contact'));
     expect([error.code, error.message]).toEqual(['malformed-response', 'The server sent malformed JSON for the contacts.']);
     expect(error.cause).toBeInstanceOf(Error);
     const html = signedIn(() => ({ status: 200, headers: { 'content-type': 'text/html' }, text: '<html>' }));
-    expect((await failure(html.http.getCollection(new URL(`${APP}/people/contacts`), 'contacts', 'contact'))).code).toBe('not-ucwa');
+    expect((await ucwaFailure(html.http.getCollection(new URL(`${APP}/people/contacts`), 'contacts', 'contact'))).code).toBe('not-ucwa');
   });
 
   it('POSTs JSON, and an empty POST with its length said', async () => {
@@ -431,7 +415,7 @@ describe('AuthenticatedHttp: requests and answers', () => {
 
   it('throws for every answer from 400 up, and returns the ones below', async () => {
     for (const status of [200, 201, 204, 399]) expect((await signedIn(() => ({ status, headers: {}, text: '' })).http.send({ method: 'GET', url: new URL(APP) })).status).toBe(status);
-    for (const status of [400, 409, 500]) expect((await failure(signedIn(() => ({ status, headers: {}, text: '' })).http.send({ method: 'GET', url: new URL(APP) }))).status).toBe(status);
+    for (const status of [400, 409, 500]) expect((await ucwaFailure(signedIn(() => ({ status, headers: {}, text: '' })).http.send({ method: 'GET', url: new URL(APP) }))).status).toBe(status);
   });
 });
 

@@ -10,6 +10,7 @@ import { SecretRedactor, createLogger } from '../../../src/main/ucwa/logger';
 import { Resource } from '../../../src/main/ucwa/resource';
 import { CredentialTrust } from '../../../src/main/ucwa/trust-policy';
 import { errorDetail } from '../../../src/shared/error-detail';
+import { ucwaFailure } from './support/ucwa-failure';
 
 type Answer = Omit<HttpResponse, 'url'> | UcwaError;
 const json = (body: unknown): Answer => ({ status: 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) });
@@ -52,16 +53,6 @@ function scripted(plain: Record<string, Answer>, users: Record<string, Answer> =
   } as unknown as AuthenticatedHttp;
   const logger = createLogger('test', (_level, _scope, message, fields) => void logs.push({ message, ...(fields === undefined ? {} : { fields }) }), new SecretRedactor());
   return { discovery: new Discovery(transport, http, logger, new CredentialTrust({ user })), gets, authenticated, logs };
-}
-
-async function failure(promise: Promise<unknown>): Promise<UcwaError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UcwaError) return error;
-    throw error;
-  }
-  throw new Error('expected a UcwaError');
 }
 
 describe('where discovery starts', () => {
@@ -118,7 +109,7 @@ describe('Discovery.findUserLink (the unauthenticated pass)', () => {
     }
     for (const status of [299, 400]) {
       const s = scripted({ [INTERNAL]: { status, headers: { location: 'https://pool.contoso.com/r' }, text: '' } });
-      expect((await failure(s.discovery.findUserLink(new URL(INTERNAL)))).detail, String(status)).toEqual(errorDetail('autodiscoverStatus', { host: 'lyncdiscoverinternal.contoso.com', status }));
+      expect((await ucwaFailure(s.discovery.findUserLink(new URL(INTERNAL)))).detail, String(status)).toEqual(errorDetail('autodiscoverStatus', { host: 'lyncdiscoverinternal.contoso.com', status }));
     }
   });
 
@@ -132,7 +123,7 @@ describe('Discovery.findUserLink (the unauthenticated pass)', () => {
       [root({ self: INTERNAL }), 'not-ucwa', errorDetail('autodiscoverNoUserLink', { host }), undefined],
     ];
     for (const [answer, code, detail, status] of cases) {
-      const error = await failure(scripted({ [INTERNAL]: answer }).discovery.findUserLink(new URL(INTERNAL)));
+      const error = await ucwaFailure(scripted({ [INTERNAL]: answer }).discovery.findUserLink(new URL(INTERNAL)));
       expect([error.code, error.detail, error.status]).toEqual([code, detail, status]);
     }
   });
@@ -141,7 +132,7 @@ describe('Discovery.findUserLink (the unauthenticated pass)', () => {
     for (const target of ['https://evil.example.net/root', 'http://pool.contoso.com/root']) {
       for (const answer of [redirect(target), root({ redirect: target })]) {
         const s = scripted({ [INTERNAL]: answer });
-        const error = await failure(s.discovery.findUserLink(new URL(INTERNAL)));
+        const error = await ucwaFailure(s.discovery.findUserLink(new URL(INTERNAL)));
         expect([error.code, error.host]).toEqual(['untrusted-server', new URL(target).hostname]);
         expect(s.gets).toEqual([INTERNAL]);
       }
@@ -157,7 +148,7 @@ describe('Discovery.findUserLink (the unauthenticated pass)', () => {
     };
     expect((await scripted(chain(MAX_DISCOVERY_HOPS)).discovery.findUserLink(new URL('https://pool.contoso.com/r0'))).href).toBe(USER);
     const tooMany = scripted(chain(MAX_DISCOVERY_HOPS + 1));
-    const error = await failure(tooMany.discovery.findUserLink(new URL('https://pool.contoso.com/r0')));
+    const error = await ucwaFailure(tooMany.discovery.findUserLink(new URL('https://pool.contoso.com/r0')));
     expect(error.detail).toEqual(errorDetail('tooManyRedirects', { max: MAX_DISCOVERY_HOPS }));
     expect(tooMany.gets).toHaveLength(MAX_DISCOVERY_HOPS + 1);
   });
@@ -173,7 +164,7 @@ describe('Discovery.findApplications (the authenticated pass)', () => {
   });
 
   it('says when the user resource has neither link, and stops after too many redirects', async () => {
-    expect((await failure(scripted({}, { [USER]: root({ self: USER }) }).discovery.findApplications(new URL(USER)))).detail).toEqual(errorDetail('userResourceNoLink', {}));
+    expect((await ucwaFailure(scripted({}, { [USER]: root({ self: USER }) }).discovery.findApplications(new URL(USER)))).detail).toEqual(errorDetail('userResourceNoLink', {}));
     const plain: Record<string, Answer> = {};
     const users: Record<string, Answer> = {};
     for (let i = 0; i <= MAX_DISCOVERY_HOPS + 1; i++) {
@@ -181,7 +172,7 @@ describe('Discovery.findApplications (the authenticated pass)', () => {
       users[`https://pool.contoso.com/user${i}`] = root({ redirect: `https://pool.contoso.com/root${i + 1}` });
     }
     const s = scripted(plain, users);
-    expect((await failure(s.discovery.findApplications(new URL('https://pool.contoso.com/user0')))).detail).toEqual(errorDetail('tooManyRedirects', { max: MAX_DISCOVERY_HOPS }));
+    expect((await ucwaFailure(s.discovery.findApplications(new URL('https://pool.contoso.com/user0')))).detail).toEqual(errorDetail('tooManyRedirects', { max: MAX_DISCOVERY_HOPS }));
     expect(s.authenticated).toHaveLength(MAX_DISCOVERY_HOPS + 1);
   });
 });
@@ -197,18 +188,18 @@ describe('Discovery.discover', () => {
   it('stops at a wrong password, an insecure server or a refused sign-in: trying elsewhere would not help', async () => {
     for (const code of ['wrong-credentials', 'insecure-transport', 'auth-failed'] as const) {
       const s = scripted({ [INTERNAL]: root({ user: USER }), [EXTERNAL]: root({ user: USER }) }, { [USER]: new UcwaError(code, 'refused') });
-      expect((await failure(s.discovery.discover({ user: 'ana@contoso.com' }))).code).toBe(code);
+      expect((await ucwaFailure(s.discovery.discover({ user: 'ana@contoso.com' }))).code).toBe(code);
       expect(s.gets).toEqual([INTERNAL]);
     }
   });
 
   it('tells the user of an untrusted server rather than of a later failure, and of the last failure otherwise', async () => {
     const untrusted = scripted({ [INTERNAL]: redirect('https://evil.example.net/'), [EXTERNAL]: { status: 404, headers: {}, text: '' } });
-    expect((await failure(untrusted.discovery.discover({ user: 'ana@contoso.com' }))).code).toBe('untrusted-server');
+    expect((await ucwaFailure(untrusted.discovery.discover({ user: 'ana@contoso.com' }))).code).toBe('untrusted-server');
     const later = scripted({ [INTERNAL]: { status: 404, headers: {}, text: '' }, [EXTERNAL]: redirect('https://evil.example.net/') });
-    expect((await failure(later.discovery.discover({ user: 'ana@contoso.com' }))).code).toBe('untrusted-server');
+    expect((await ucwaFailure(later.discovery.discover({ user: 'ana@contoso.com' }))).code).toBe('untrusted-server');
     const plain = scripted({ [INTERNAL]: { status: 404, headers: {}, text: '' } });
-    const error = await failure(plain.discovery.discover({ user: 'ana@contoso.com' }));
+    const error = await ucwaFailure(plain.discovery.discover({ user: 'ana@contoso.com' }));
     expect([error.code, error.message]).toEqual(['unreachable', 'no route to lyncdiscover.contoso.com']);
   });
 

@@ -9,6 +9,7 @@ import { UcwaError } from '../../../src/main/ucwa/errors';
 import { HttpTransport, assertSecureUrl, headerValue, isLoopbackHost, toTransportError } from '../../../src/main/ucwa/http-transport';
 import { SecretRedactor, createLogger } from '../../../src/main/ucwa/logger';
 import { errorDetail } from '../../../src/shared/error-detail';
+import { ucwaFailure } from './support/ucwa-failure';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
@@ -33,16 +34,6 @@ function transport(dispatcher?: ConstructorParameters<typeof HttpTransport>[0]):
   const logs: { message: string; fields?: Record<string, unknown> }[] = [];
   const logger = createLogger('test', (_level, _scope, message, fields) => void logs.push({ message, ...(fields === undefined ? {} : { fields }) }), new SecretRedactor());
   return { http: new HttpTransport(dispatcher, logger), logs };
-}
-
-async function failure(promise: Promise<unknown>): Promise<UcwaError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UcwaError) return error;
-    throw error;
-  }
-  throw new Error('expected a UcwaError');
 }
 
 describe('plain http only to this machine', () => {
@@ -73,7 +64,7 @@ describe('plain http only to this machine', () => {
 
   it('refuses before sending anything', async () => {
     const { http } = transport();
-    const error = await failure(http.send({ method: 'GET', url: new URL('http://lyncweb.contoso.com/') }));
+    const error = await ucwaFailure(http.send({ method: 'GET', url: new URL('http://lyncweb.contoso.com/') }));
     expect(error.code).toBe('insecure-transport');
     expect(http.requestCount).toBe(0);
   });
@@ -119,9 +110,9 @@ describe('HttpTransport.send', () => {
       res.end(Buffer.alloc(3 * 1024 * 1024));
     });
     const { http } = transport();
-    const small = await failure(http.send({ method: 'GET', url: new URL(`${origin}/big`), maxBytes: 2048 }));
+    const small = await ucwaFailure(http.send({ method: 'GET', url: new URL(`${origin}/big`), maxBytes: 2048 }));
     expect([small.code, small.detail]).toEqual(['malformed-response', errorDetail('answerTooLarge', { host: new URL(origin).host + '/big', size: '2 KiB' })]);
-    const large = await failure(http.send({ method: 'GET', url: new URL(`${origin}/big`), maxBytes: 2 * 1024 * 1024 }));
+    const large = await ucwaFailure(http.send({ method: 'GET', url: new URL(`${origin}/big`), maxBytes: 2 * 1024 * 1024 }));
     expect(large.detail).toEqual(errorDetail('answerTooLarge', { host: new URL(origin).host + '/big', size: '2 MiB' }));
     expect((await http.send({ method: 'GET', url: new URL(`${origin}/big`), maxBytes: 3 * 1024 * 1024 })).text).toHaveLength(3 * 1024 * 1024);
   });
@@ -135,7 +126,7 @@ describe('HttpTransport.send', () => {
     });
     const { http } = transport();
     const started = Date.now();
-    const error = await failure(http.send({ method: 'GET', url: new URL(origin), timeoutMs: 1400 }));
+    const error = await ucwaFailure(http.send({ method: 'GET', url: new URL(origin), timeoutMs: 1400 }));
     expect([error.code, error.detail]).toEqual(['timeout', errorDetail('answerTooSlow', { host: new URL(origin).host, seconds: 1 })]);
     expect(error.cause).toBeDefined();
     // A trickling server never stops on its own; the deadline ends it (generous for a busy machine).
@@ -145,7 +136,7 @@ describe('HttpTransport.send', () => {
   it('calls a request whose caller could cancel it, but did not, slow when its deadline passes', async () => {
     const origin = await serve(() => undefined);
     const { http } = transport();
-    const error = await failure(http.send({ method: 'GET', url: new URL(origin), signal: new AbortController().signal, timeoutMs: 300 }));
+    const error = await ucwaFailure(http.send({ method: 'GET', url: new URL(origin), signal: new AbortController().signal, timeoutMs: 300 }));
     expect([error.code, error.detail]).toEqual(['timeout', errorDetail('answerTooSlow', { host: new URL(origin).host, seconds: 0 })]);
   });
 
@@ -156,7 +147,7 @@ describe('HttpTransport.send', () => {
     const started = Date.now();
     const sending = http.send({ method: 'GET', url: new URL(origin), signal: controller.signal, timeoutMs: 25_000 });
     setTimeout(() => controller.abort(), 50);
-    expect((await failure(sending)).code).toBe('cancelled');
+    expect((await ucwaFailure(sending)).code).toBe('cancelled');
     // At once, not when the request's own deadline passes (generous: the machine may be busy).
     expect(Date.now() - started).toBeLessThan(15_000);
   });
@@ -194,7 +185,7 @@ describe('HttpTransport.send', () => {
     const origin = await serve(() => undefined);
     await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
     const { http } = transport();
-    const error = await failure(http.send({ method: 'GET', url: new URL(origin) }));
+    const error = await ucwaFailure(http.send({ method: 'GET', url: new URL(origin) }));
     expect([error.code, error.detail]).toEqual(['unreachable', errorDetail('cannotReach', { host: new URL(origin).host, cause: 'ECONNREFUSED' })]);
   });
 });
