@@ -11,7 +11,7 @@ const ELECTRON_CALL = 'Only the Electron adapters and src/main/index.ts load ele
 
 export default tseslint.config(
   {
-    ignores: ['.tmp/**', '.stryker-tmp/**', 'reports/**', 'node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+    ignores: ['.tmp/**', '.stryker-tmp/**', '.stryker-unit/**', 'reports/**', 'node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -18,7 +18,7 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   mutate: ['src/main/ucwa/**/*.ts', 'src/main/session/**/*.ts', 'src/main/history/**/*.ts', 'src/main/ipc/**/*.ts', 'src/renderer/state/**/*.ts'],
-  ignorePatterns: ['out', 'release', 'dist', 'test-results', 'playwright-report', 'coverage', 'reports', 'docs/screenshots', '.tmp'],
+  ignorePatterns: ['out', 'release', 'dist', 'test-results', 'playwright-report', 'coverage', 'reports', 'docs/screenshots', '.tmp', '.stryker-tmp', '.stryker-unit'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

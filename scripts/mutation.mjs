@@ -93,7 +93,7 @@ for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
     ...(part.startsWith('ucwa-') ? { tsconfigFile: 'tsconfig.stryker-ucwa.json' } : {}),
     mutate: PARTS[part],
     ...(unitOnly
-      ? { incremental: false, htmlReporter: { fileName: `reports/mutation/${part}.unit.html` }, jsonReporter: { fileName: `reports/mutation/${part}.unit.json` } }
+      ? { incremental: false, tempDirName: '.stryker-unit', htmlReporter: { fileName: `reports/mutation/${part}.unit.html` }, jsonReporter: { fileName: `reports/mutation/${part}.unit.json` } }
       : { incrementalFile: incrementalOf(part), htmlReporter: { fileName: `reports/mutation/${part}.html` }, jsonReporter: { fileName: reportOf(part) } }),
   }).runMutationTest();
 }
