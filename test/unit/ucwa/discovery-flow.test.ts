@@ -128,6 +128,15 @@ describe('Discovery.findUserLink (the unauthenticated pass)', () => {
     }
   });
 
+  it('names the autodiscover root and the user resource when they are malformed', async () => {
+    const notJson = await ucwaFailure(scripted({ [INTERNAL]: { status: 200, headers: { 'content-type': 'application/json' }, text: '{"_links":' } }).discovery.findUserLink(new URL(INTERNAL)));
+    expect(notJson.message).toBe('The server sent malformed JSON for the autodiscover root.');
+    const notResource = await ucwaFailure(scripted({ [INTERNAL]: json([1]) }).discovery.findUserLink(new URL(INTERNAL)));
+    expect(notResource.message).toBe('The server sent a malformed autodiscover root.');
+    const badUser = await ucwaFailure(scripted({}, { [USER]: json('not a user') }).discovery.findApplications(new URL(USER)));
+    expect(badUser.message).toBe('The server sent a malformed user resource.');
+  });
+
   it('follows no redirect to where credentials could not go (§1.3)', async () => {
     for (const target of ['https://evil.example.net/root', 'http://pool.contoso.com/root']) {
       for (const answer of [redirect(target), root({ redirect: target })]) {
