@@ -58,6 +58,8 @@ function countsIn(file) {
   return { detected: of('Killed', 'Timeout'), valid: of('Killed', 'Timeout', 'Survived', 'NoCoverage') };
 }
 
+const percent = (c) => `${((100 * c.detected) / Math.max(1, c.valid)).toFixed(1)} % (${c.detected}/${c.valid}`;
+
 function scoreLine() {
   const lines = [];
   for (const [folder, parts] of Object.entries(FOLDERS)) {
@@ -66,7 +68,7 @@ function scoreLine() {
     const detected = found.reduce((n, c) => n + (c?.detected ?? 0), 0);
     const valid = found.reduce((n, c) => n + (c?.valid ?? 0), 0);
     const missing = parts.filter((_, i) => found[i] === undefined);
-    lines.push(`${folder} ${((100 * detected) / Math.max(1, valid)).toFixed(1)} % (${detected}/${valid}${missing.length > 0 ? `; not run: ${missing.join(', ')}` : ''})`);
+    lines.push(`${folder} ${percent({ detected, valid })}${missing.length > 0 ? `; not run: ${missing.join(', ')}` : ''})`);
   }
   return lines.length === 0 ? 'mutation score: no part has run yet (npm run mutation -- <part>)' : `mutation score: ${lines.join(', ')}`;
 }
@@ -85,7 +87,8 @@ if (unknown.length > 0) {
   process.stderr.write(`Unknown part ${unknown.join(', ')}; choose from ${[...new Set([...Object.keys(FOLDERS), ...Object.keys(PARTS)])].join(', ')}.\n`);
   process.exit(2);
 }
-for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
+const parts = asked.length > 0 ? asked : Object.keys(PARTS);
+for (const part of parts) {
   await new Stryker({
     ...base,
     // The type checker is most of a mutant's cost; the client checked alone (it imports only
@@ -98,9 +101,9 @@ for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
   }).runMutationTest();
 }
 if (unitOnly) {
-  for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
+  for (const part of parts) {
     const c = countsIn(`reports/mutation/${part}.unit.json`);
-    if (c !== undefined) process.stdout.write(`\n${part} against the unit tests alone: ${((100 * c.detected) / Math.max(1, c.valid)).toFixed(1)} % (${c.detected}/${c.valid}) — not the part's score`);
+    if (c !== undefined) process.stdout.write(`\n${part} against the unit tests alone: ${percent(c)}) — not the part's score`);
   }
   process.stdout.write('\n');
 } else process.stdout.write(`\n${scoreLine()}\n`);
