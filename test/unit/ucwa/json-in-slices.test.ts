@@ -74,6 +74,42 @@ describe('parseCollectionInSlices', () => {
     expect((await turnsDuring(() => parseCollectionInSlices(text, 'contact', undefined, 0))).turns).toBe(0);
   });
 
+  it('gives what JSON.parse gives where a naive scan would go wrong: escaped quotes, a lookalike key, an empty array, other arrays first', async () => {
+    const documents = [
+      // A string holding only an escaped quote must not end where the escape is.
+      '{"_embedded":{"contact":["\\"",1,"\\""]}}',
+      // A key that merely ends in `_embedded`, and a comma at depth 3 in its object.
+      '{"\\"_embedded":{"contact":[1,2]},"_embedded":{"contact":[3]}}',
+      '{"_embedded":{"contact":[ ]}}',
+      '{"_embedded":{"group":[1],"contact":[2,3]}}',
+      '{"_embedded":{"me":{},"contact":[{"a":[1,{"b":[2]}]},[3,[4]]]}}',
+    ];
+    for (const text of documents) expect(await slicedParse(text), text).toEqual(JSON.parse(text));
+  });
+
+  it('with no time to spare, every few items end a slice; with time to spare, nothing yields', async () => {
+    const count = 3_000;
+    const text = JSON.stringify({ _embedded: { group: [1], contact: Array.from({ length: count }, (_, i) => ({ uri: `sip:p${i}@contoso.com`, n: [i] })) } });
+    // The budget is looked at every 16 items (slices.ts): each look ends a slice when none is left.
+    const tight = await turnsDuring(() => parseCollectionInSlices(text, 'contact', 0, 0));
+    expect(tight.turns).toBeGreaterThanOrEqual(count / 16);
+    const spare = await turnsDuring(() => parseCollectionInSlices(text, 'contact', 0, 60_000));
+    expect(spare.value).toEqual(JSON.parse(text));
+    expect(spare.turns).toBe(0);
+  });
+
+  it('the scan itself yields inside one large item, about once per 16K characters', async () => {
+    const text = JSON.stringify({ _embedded: { contact: [Array.from({ length: 300_000 }, () => 1)] } });
+    const { turns } = await turnsDuring(() => parseCollectionInSlices(text, 'contact', 0, 0));
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(text.length / (16 * 1024)) - 1);
+    expect(turns).toBeLessThan(text.length / 4_096);
+  });
+
+  it('parses a document under 256 KB whole with the default threshold, even with no time to spare', async () => {
+    const text = JSON.stringify({ _embedded: { contact: Array.from({ length: 2_000 }, (_, i) => i) } }).padEnd(200 * 1024, ' ');
+    expect((await turnsDuring(() => parseCollectionInSlices(text, 'contact', undefined, 0))).turns).toBe(0);
+  });
+
   it('refuses malformed JSON anywhere, with a clear error, like JSON.parse', async () => {
     const good = JSON.stringify({ _embedded: { contact: [contact(1), contact(2)] }, rel: 'myContacts' });
     const broken = [
