@@ -18,7 +18,6 @@ export interface ConversationRecord {
   readonly id: string;
   readonly url: URL;
   state: string;
-  subject: string;
   threadId: string | undefined;
   participantsUrl: URL | undefined;
   addParticipantUrl: URL | undefined;
@@ -46,7 +45,6 @@ export function newConversationRecord(url: URL): ConversationRecord {
     id: idFromUrl(url),
     url,
     state: 'Connecting',
-    subject: '',
     threadId: undefined,
     participantsUrl: undefined,
     addParticipantUrl: undefined,
@@ -62,7 +60,6 @@ export function newConversationRecord(url: URL): ConversationRecord {
 
 export function applyConversationResource(record: ConversationRecord, resource: Resource): void {
   record.state = resource.string('state') ?? record.state;
-  record.subject = resource.string('subject') ?? record.subject;
   record.threadId = resource.string('threadId') ?? record.threadId;
   record.participantsUrl = resource.link('participants')?.url ?? record.participantsUrl;
   // Present only while adding people is allowed (§0, §6.8).

@@ -104,13 +104,13 @@ export class MessagingEvents {
     const fromLink = resource.link('from');
     const from = participantFrom(fromLink?.url ?? url, fromLink?.title, resource.embedded('from'));
     const first = invitationFirstMessage(resource);
-    record.subject = resource.string('subject') ?? '';
+    const subject = resource.string('subject') ?? '';
     record.threadId = resource.string('threadId') ?? record.threadId;
     record.remoteUri = from.uri;
     record.participants.set(from.uri.toLowerCase(), from);
     if (first !== undefined) record.firstMessage = { body: first, emitted: false, suppressNext: false, from };
     this.applyInvitationLinks(inv, resource);
-    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject: record.subject, ...(first === undefined ? {} : { firstMessage: first }), ...(record.threadId === undefined ? {} : { threadId: record.threadId }), ...(inv.group === true ? { group: true } : {}) });
+    this.state.emit({ type: 'incomingInvitation', invitationId: inv.id, conversationId: record.id, from, subject, ...(first === undefined ? {} : { firstMessage: first }), ...(record.threadId === undefined ? {} : { threadId: record.threadId }), ...(inv.group === true ? { group: true } : {}) });
   }
 
   /** accept/decline/cancel exist only while the invitation is pending (§6.2, §6.5). */
@@ -258,7 +258,6 @@ export class MessagingEvents {
     old.replacedBy = by.id;
     this.state.noteReplacement(old.id, by.id);
     by.threadId ??= old.threadId;
-    by.subject ||= old.subject;
     by.remoteUri ??= old.remoteUri;
     for (const [key, participant] of old.participants) if (!by.participants.has(key)) by.participants.set(key, participant);
     this.state.emit({ type: 'conversationReplaced', conversationId: old.id, by: by.id });
