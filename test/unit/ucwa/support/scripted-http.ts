@@ -26,6 +26,8 @@ export class ScriptedHttp {
   readonly resources = new Map<string, unknown>();
   readonly requests: string[] = [];
   readonly posts: { url: string; body: string | undefined }[] = [];
+  /** Every request made through send(), headers and all (the raw-body POSTs and DELETEs). */
+  readonly sent: Request[] = [];
   onPost: (url: URL, body: string | undefined) => PostReply = () => ({ status: 204 });
   /** Held before a GET answers: lets a test put a response in between. */
   beforeGet: (url: URL) => Promise<void> = () => Promise.resolve();
@@ -51,6 +53,7 @@ export class ScriptedHttp {
   }
 
   send(req: Request): Promise<HttpResponse> {
+    this.sent.push(req);
     if (req.method === 'POST') return this.post(req.url, req.body);
     this.requests.push(`${req.method} ${req.url.pathname}`);
     return Promise.resolve({ url: req.url, status: 204, headers: {}, text: '' });
