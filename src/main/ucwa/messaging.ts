@@ -301,7 +301,7 @@ export class Messaging {
     } catch (error) {
       // The server refused to add messaging back (nobody left to invite, the conversation gone):
       // nothing was sent, and a new conversation is the way on (§6.7).
-      if (error instanceof UcwaError && (error.code === 'not-found' || (error.code === 'http' && (error.status === 409 || error.status === 404 || error.status === 410)))) {
+      if (error instanceof UcwaError && (error.code === 'not-found' || error.code === 'gone' || (error.code === 'http' && error.status === 409))) {
         this.state.end(record.id, 'The conversation cannot be continued.');
         throw new UcwaError('not-found', errorDetail('conversationCannotContinue', {}), { ...(error.status === undefined ? {} : { status: error.status }) });
       }

@@ -1,6 +1,7 @@
 // A scripted stand-in for AuthenticatedHttp: resources by URL (everything else answers 404, as a
 // server does for a completed operation), POST answers chosen per test, and a log of every request.
 // For unit tests of the messaging logic where the exact order of events and responses matters.
+import { httpError } from '../../../../src/main/ucwa/authenticated-http';
 import type { AuthenticatedHttp, Request } from '../../../../src/main/ucwa/authenticated-http';
 import { UcwaError } from '../../../../src/main/ucwa/errors';
 import type { HttpResponse } from '../../../../src/main/ucwa/http-transport';
@@ -65,9 +66,9 @@ export class ScriptedHttp {
     const reply = this.onPost(url, body);
     await reply.before?.();
     const status = reply.status ?? 201;
-    // As AuthenticatedHttp words them: a 404 is not-found, the rest http.
-    if (status === 404) throw new UcwaError('not-found', `Not found: ${url.pathname}.`, { status });
-    if (status >= 400) throw new UcwaError('http', `${status} from ${url.pathname}`, { status });
-    return { url, status, headers: reply.location === undefined ? {} : { location: reply.location }, text: reply.text ?? '' };
+    const res: HttpResponse = { url, status, headers: reply.location === undefined ? {} : { location: reply.location }, text: reply.text ?? '' };
+    // Worded by AuthenticatedHttp's own function: a stand-in that words them otherwise hid a 410 (gone) once.
+    if (status >= 400) throw httpError(res);
+    return res;
   }
 }
