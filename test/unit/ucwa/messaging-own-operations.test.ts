@@ -45,6 +45,16 @@ describe('our own invitation', () => {
     await expect(h.messaging.start({ to: 'sip:lenea@contoso.com', message: { text: "What's up?" } })).resolves.toBe('c7f2');
   });
 
+  it('completes when its started copy, without an operationId, beat the 201 that names it', async () => {
+    const h = messagingHarness(500);
+    h.http.onPost = () => ({ location: INVITATION, before: () => h.deliver([communication([invitationStarted])]) });
+    const started = h.messaging.start({ to: 'lenea@contoso.com', message: { text: "What's up?" } });
+    await new Promise((resolve) => setImmediate(resolve));
+    await h.deliver([communication([invitationCompletedLinkOnly])]);
+    await expect(started).resolves.toBe('c7f2');
+    expect(h.events).toContainEqual(expect.objectContaining({ type: 'invitationCompleted', invitationId: 'inv1', conversationId: 'c7f2', direction: 'Outgoing' }));
+  });
+
   it('reports a failure that beat the 201 truly, with its reason', async () => {
     const h = messagingHarness();
     h.http.onPost = () => ({
