@@ -91,10 +91,11 @@ export class MessagingState {
   bindOperation(href: string, operationId: string): void {
     this.operationByHref.set(href, operationId);
     const start = this.outgoingStarts.get(operationId);
-    if (start !== undefined) start.href = href;
-    // Its started copy may have beaten the 201 without naming the operation: the invitation is ours.
-    const invitation = this.invitations.get(idFromUrl(new URL(href)));
-    if (invitation?.url.href === href) invitation.operationId ??= operationId;
+    if (start !== undefined) {
+      start.href = href;
+      // Its started copy may have beaten the 201 without naming the operation: the invitation is ours.
+      for (const invitation of this.invitations.values()) if (invitation.url.href === href) invitation.operationId ??= operationId;
+    }
     const early = this.early.get(href);
     if (early === undefined) return;
     this.early.delete(href);
