@@ -10,7 +10,7 @@ import { applyConversationResource, applyMessagingResource, participantFrom } fr
 import { UcwaError } from './errors';
 import type { EventReason, RawEvent } from './event-batch';
 import { incomingMessageBody, invitationFirstMessage, reasonOf } from './message-parsing';
-import type { EarlyCompletion, InvitationRecord, MessagingState } from './messaging-state';
+import type { EarlyCompletion, InvitationRecord, MessagingState, OutgoingStart } from './messaging-state';
 import { idFromUrl } from './resource';
 import type { Resource } from './resource';
 import { errorDetail } from '../../shared/error-detail';
@@ -147,7 +147,7 @@ export class MessagingEvents {
     const start = this.state.outgoingStarts.get(operationId);
     this.state.outgoingStarts.delete(operationId);
     let conversationId = inv?.conversationId ?? start?.conversationId;
-    if (success && conversationId === undefined && start !== undefined) conversationId = await this.findConversation(start.to);
+    if (success && conversationId === undefined && start !== undefined) conversationId = await this.findConversation(start);
     if (inv !== undefined && conversationId !== undefined) inv.conversationId = conversationId;
     const invitationId = inv?.id ?? operationId;
     if (success) {
@@ -179,10 +179,12 @@ export class MessagingEvents {
   /**
    * The server told us our invitation succeeded but named no conversation (the started event
    * aggregated away, the completed one link-only and the invitation gone): the conversation is the
-   * one no other invitation claims whose participants include the person we invited.
+   * one no other invitation claims, new since we posted, whose participants include the person we invited.
    */
-  private async findConversation(to: string | undefined): Promise<string | undefined> {
+  private async findConversation(start: OutgoingStart): Promise<string | undefined> {
+    const to = start.to;
     const claimed = new Set([...this.state.invitations.values()].map((i) => i.conversationId));
+    for (const id of start.before) claimed.add(id);
     for (const start of this.state.outgoingStarts.values()) claimed.add(start.conversationId);
     const candidates = [...this.state.conversations.values()].filter((r) => !claimed.has(r.id));
     if (to === undefined) return candidates.length === 1 ? candidates[0]?.id : undefined;

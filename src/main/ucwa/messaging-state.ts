@@ -32,6 +32,8 @@ export interface OutgoingStart {
   /** Who we invited (lower-case SIP URI), to recognise the conversation if the server names none. */
   readonly to: string | undefined;
   conversationId: string | undefined;
+  /** The conversations known when it was posted: startMessaging makes a new one, never one of these (§6.2). */
+  readonly before: ReadonlySet<string>;
   href?: string;
 }
 

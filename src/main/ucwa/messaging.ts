@@ -96,7 +96,7 @@ export class Messaging {
    * invitation is cancelled so that it cannot connect behind our back (§6.2).
    */
   private async invite(url: URL, body: Record<string, unknown>, operationId: string, to: string | undefined, conversationId?: string): Promise<string> {
-    this.state.outgoingStarts.set(operationId, { operationId, to, conversationId });
+    this.state.outgoingStarts.set(operationId, { operationId, to, conversationId, before: conversationId === undefined ? new Set(this.state.conversations.keys()) : new Set() });
     const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
     // Handled at once: it may settle while the POST is still in flight.
     accepted.catch(() => undefined);

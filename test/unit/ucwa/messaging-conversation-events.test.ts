@@ -402,6 +402,16 @@ describe('a conversation we start whose invitation names no conversation', () =>
     await expect(started).resolves.toBe('c1');
   });
 
+  it('is never one we knew before we started, though the person is in it (a conference our chat with them moved into)', async () => {
+    const h = messagingHarness();
+    await h.deliver([incomingInvitation('in1', 'c1', { threadId: 'T' })]);
+    await h.deliver([conversationEvent('c1', 'updated', { state: 'Connected' }, { derivedConversation: C('c2') })]);
+    const { started } = await starting(h, 'lene@contoso.com');
+    await h.deliver([messagingUpdated('c3', 'Connected', sendable('c3'))]);
+    await h.deliver([completed()]);
+    await expect(started).resolves.toBe('c3');
+  });
+
   it('fails as a malformed answer when several conversations could be it', async () => {
     const h = messagingHarness();
     const { started } = await starting(h, 'lene@contoso.com');

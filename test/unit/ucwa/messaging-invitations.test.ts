@@ -270,13 +270,13 @@ describe('our own invitation', () => {
     await tick();
     await h.deliver([communication([invitationEvent('completed', undefined, { status: 'Success' })])]);
     await back;
-    // A second conversation, and a new chat whose link-only completion names none.
-    const C10 = `${COMMUNICATION}/conversations/c10`;
-    await h.deliver([{ rel: 'conversation', href: C10, events: [{ link: { rel: 'messaging', href: `${C10}/messaging` }, type: 'updated', _embedded: { messaging: { state: 'Connecting', _links: { self: { href: `${C10}/messaging` } }, rel: 'messaging' } } }] }]);
+    // A new chat whose link-only completion names none, and its conversation heard of only by its messaging.
     const SECOND = `${COMMUNICATION}/messagingInvitations/inv10`;
     h.http.onPost = () => ({ location: SECOND });
     const started = h.messaging.start({ to: 'carl@contoso.com' });
     await tick();
+    const C10 = `${COMMUNICATION}/conversations/c10`;
+    await h.deliver([{ rel: 'conversation', href: C10, events: [{ link: { rel: 'messaging', href: `${C10}/messaging` }, type: 'updated', _embedded: { messaging: { state: 'Connecting', _links: { self: { href: `${C10}/messaging` } }, rel: 'messaging' } } }] }]);
     await h.deliver([communication([invitationEvent('completed', undefined, { status: 'Success' }, 'messagingInvitation', SECOND)])]);
     await expect(started).resolves.toBe('c10');
   });
