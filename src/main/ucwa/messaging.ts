@@ -97,7 +97,7 @@ export class Messaging {
    */
   private async invite(url: URL, body: Record<string, unknown>, operationId: string, to: string | undefined, conversationId?: string): Promise<string> {
     this.state.outgoingStarts.set(operationId, { operationId, to, conversationId, before: conversationId === undefined ? new Set(this.state.conversations.keys()) : new Set() });
-    const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, 'Nobody answered the invitation in time.', undefined, invitationTimeout);
+    const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, invitationTimeout);
     // Handled at once: it may settle while the POST is still in flight.
     accepted.catch(() => undefined);
     try {
@@ -262,7 +262,7 @@ export class Messaging {
     const url = new URL(target);
     url.searchParams.set('operationId', operationId);
     const html = body.html !== undefined && record.messaging.formats.includes('Html');
-    const delivery = this.state.sends.expect(operationId, this.timeouts.deliveryMs, 'The server did not confirm delivery in time.', record.id, () => new UcwaError('delivery-unconfirmed', errorDetail('deliveryNotConfirmed', {})));
+    const delivery = this.state.sends.expect(operationId, this.timeouts.deliveryMs, () => new UcwaError('delivery-unconfirmed', errorDetail('deliveryNotConfirmed', {})), record.id);
     delivery.catch(() => undefined);
     try {
       const res = await this.http.send({

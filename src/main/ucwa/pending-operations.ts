@@ -1,6 +1,6 @@
 // Operations waiting for their result from the event channel, keyed by operationId, with a
 // timeout each. A result that arrives before anyone waits for it is kept until they do.
-import { UcwaError } from './errors';
+import type { UcwaError } from './errors';
 
 interface Waiter<T> {
   resolve(value: T): void;
@@ -20,9 +20,10 @@ export class PendingOperations<T> {
 
   /**
    * `tag` groups operations (a conversation id) so they can be failed together. A timeout is not
-   * a transient error: the server may well have acted, so retrying blindly could duplicate.
+   * a transient error: the server may well have acted, so retrying blindly could duplicate; the
+   * caller's `timeoutError` says which it is.
    */
-  expect(key: string, timeoutMs: number, timeoutMessage: string, tag?: string, timeoutError: () => UcwaError = () => new UcwaError('timeout', timeoutMessage)): Promise<T> {
+  expect(key: string, timeoutMs: number, timeoutError: () => UcwaError, tag?: string): Promise<T> {
     const early = this.early.get(key);
     if (early !== undefined) {
       this.early.delete(key);

@@ -243,21 +243,21 @@ describe('parsing', () => {
 describe('pending operations', () => {
   it('fails everyone waiting on rejectAll and forgets results nobody claimed', async () => {
     const ops = new PendingOperations<string>();
-    const a = ops.expect('a', 5_000, 'late');
-    const b = ops.expect('b', 5_000, 'late', 'conv');
+    const a = ops.expect('a', 5_000, () => new UcwaError('timeout', 'late'));
+    const b = ops.expect('b', 5_000, () => new UcwaError('timeout', 'late'), 'conv');
     ops.resolve('early', 'kept');
     ops.rejectAll(new UcwaError('delivery-unconfirmed', 'gone'));
     await expect(a).rejects.toMatchObject({ code: 'delivery-unconfirmed' });
     await expect(b).rejects.toMatchObject({ code: 'delivery-unconfirmed' });
-    const early = ops.expect('early', 50, 'not kept');
+    const early = ops.expect('early', 50, () => new UcwaError('timeout', 'not kept'));
     await expect(early).rejects.toMatchObject({ code: 'timeout', message: 'not kept' });
   });
 
   it('keeps at most 500 early results, dropping the oldest first', async () => {
     const ops = new PendingOperations<number>();
     for (let i = 0; i <= 500; i += 1) ops.resolve(`k${i}`, i);
-    await expect(ops.expect('k500', 50, 'x')).resolves.toBe(500);
-    await expect(ops.expect('k1', 50, 'x')).resolves.toBe(1);
-    await expect(ops.expect('k0', 50, 'dropped')).rejects.toMatchObject({ message: 'dropped' });
+    await expect(ops.expect('k500', 50, () => new UcwaError('timeout', 'x'))).resolves.toBe(500);
+    await expect(ops.expect('k1', 50, () => new UcwaError('timeout', 'x'))).resolves.toBe(1);
+    await expect(ops.expect('k0', 50, () => new UcwaError('timeout', 'dropped'))).rejects.toMatchObject({ message: 'dropped' });
   });
 });
