@@ -7,22 +7,31 @@ import { AuthenticatedHttp } from '../../../src/main/ucwa/authenticated-http';
 import { HttpTransport } from '../../../src/main/ucwa/http-transport';
 import type { HttpRequest, HttpResponse } from '../../../src/main/ucwa/http-transport';
 import { SecretRedactor, createLogger } from '../../../src/main/ucwa/logger';
+import type { LogLevel } from '../../../src/main/ucwa/logger';
 
 class RecordingTransport extends HttpTransport {
   readonly sent: string[] = [];
+  /** What the server answers each report. */
+  status = 204;
 
   override async send(req: HttpRequest): Promise<HttpResponse> {
     this.sent.push(`${req.method} ${req.url.pathname}`);
-    return { url: req.url, status: 204, headers: {}, text: '' };
+    return { url: req.url, status: this.status, headers: {}, text: '' };
   }
 }
 
 const INTERVAL_MS = 1_000;
 const LINK = new URL('http://127.0.0.1:1/ucwa/me/reportMyActivity');
 
-function reporter(link: () => URL | undefined = () => LINK): { activity: ActivityReporter; transport: RecordingTransport } {
+interface LogRecord {
+  readonly level: LogLevel;
+  readonly message: string;
+  readonly fields: Record<string, unknown> | undefined;
+}
+
+function reporter(link: () => URL | undefined = () => LINK, records: LogRecord[] = []): { activity: ActivityReporter; transport: RecordingTransport } {
   const redactor = new SecretRedactor();
-  const logger = createLogger('test', () => undefined, redactor);
+  const logger = createLogger('test', (level, _scope, message, fields) => void records.push({ level, message, fields }), redactor);
   const transport = new RecordingTransport(undefined, logger);
   const http = new AuthenticatedHttp(transport, { user: 'ana@contoso.com', password: 'demo' }, redactor, logger, new CredentialTrust({ user: 'ana@contoso.com', server: 'http://127.0.0.1:1' }));
   return { activity: new ActivityReporter(http, link, INTERVAL_MS, logger), transport };
@@ -59,5 +68,17 @@ describe('reportMyActivity', () => {
     await vi.advanceTimersByTimeAsync(3 * INTERVAL_MS);
     expect(transport.sent).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('logs a report the server refuses, and goes on reporting', async () => {
+    const records: LogRecord[] = [];
+    const { activity, transport } = reporter(() => LINK, records);
+    transport.status = 503;
+    activity.start();
+    await vi.advanceTimersByTimeAsync(2 * INTERVAL_MS);
+    expect(transport.sent).toHaveLength(2);
+    const failure = { level: 'warn', message: 'reportMyActivity failed', fields: { reason: '503 from /ucwa/me/reportMyActivity' } };
+    expect(records.filter((r) => r.level !== 'debug')).toEqual([failure, failure]);
+    activity.stop();
   });
 });

@@ -130,6 +130,12 @@ describe('ConversationLogs (§8.2)', () => {
     }
   });
 
+  it('adds the sip: scheme only where the address does not start with it, whatever else it contains', async () => {
+    const f = fake({ [`${LOGS}?limit=50`]: list(conversationLog('odd', { sipUri: 'carl.sip:home@contoso.com' })) });
+    const [missed] = await f.logs.missed();
+    expect(missed?.from).toEqual({ uri: 'sip:carl.sip:home@contoso.com', name: 'carl.sip:home@contoso.com' });
+  });
+
   it('shows nothing, and says why in the log, when the server cannot list the logs', async () => {
     const f = fake({});
     expect(await f.logs.missed()).toEqual([]);
