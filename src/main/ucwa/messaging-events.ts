@@ -188,7 +188,7 @@ export class MessagingEvents {
     for (const start of this.state.outgoingStarts.values()) claimed.add(start.conversationId);
     const candidates = [...this.state.conversations.values()].filter((r) => !claimed.has(r.id));
     if (to === undefined) return candidates.length === 1 ? candidates[0]?.id : undefined;
-    const known = candidates.find((r) => r.participants.has(to) || r.remoteUri?.toLowerCase() === to);
+    const known = candidates.find((r) => r.participants.has(to));
     if (known !== undefined) return known.id;
     for (const record of candidates) {
       if (record.participantsUrl === undefined) {

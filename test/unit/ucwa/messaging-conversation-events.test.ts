@@ -594,6 +594,12 @@ describe('incoming messages', () => {
     expect(eventsOf(h, 'messageReceived')).toMatchObject([{ text: 'Plain copy' }]);
   });
 
+  it("shows an incoming copy that names the sender's operation (the protocol lists operationId for every message)", async () => {
+    const h = messagingHarness();
+    await h.deliver([messageEvent('c1', '1', { direction: 'Incoming', operationId: 'their-op', text: 'From Lene' })]);
+    expect(eventsOf(h, 'messageReceived')).toMatchObject([{ text: 'From Lene' }]);
+  });
+
   it('never shows our own outgoing copy as received, even one that names no operation', async () => {
     const h = messagingHarness();
     await h.deliver([messageEvent('c1', '1', { direction: 'Outgoing', text: 'Mine' })]);

@@ -113,6 +113,17 @@ describe('an incoming invitation', () => {
     expect(h.events).toContainEqual({ type: 'invitationCompleted', invitationId: 'inv9', conversationId: 'c9', direction: 'Incoming' });
   });
 
+  it("completes as incoming, with its first line, when its copy names the inviter's operationId", async () => {
+    const h = messagingHarness();
+    await h.deliver([communication([invitationEvent('started', incomingCopy({ operationId: 'their-op' }))])]);
+    await h.messaging.accept('inv9');
+    await h.deliver([communication([invitationEvent('completed', undefined, { status: 'Success' })])]);
+    expect(h.events.filter((e) => e.type !== 'incomingInvitation')).toEqual([
+      { type: 'invitationCompleted', invitationId: 'inv9', conversationId: 'c9', direction: 'Incoming' },
+      expect.objectContaining({ type: 'messageReceived', conversationId: 'c9', text: 'Hi Ana, got a minute?' }),
+    ]);
+  });
+
   it('does not report the inviter or ourselves as joining when the server adds them as participants (§6.5)', async () => {
     const h = messagingHarness();
     await h.deliver([communication([invitationEvent('started', incomingCopy())])]);
