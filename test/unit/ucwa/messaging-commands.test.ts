@@ -6,34 +6,19 @@ import { encodeDataUri } from '../../../src/main/ucwa/data-uri';
 import { UcwaError } from '../../../src/main/ucwa/errors';
 import type { UcwaEvent, UcwaEventOf, UcwaEventType } from '../../../src/main/ucwa/events';
 import { errorDetail } from '../../../src/shared/error-detail';
+import { C, COMMUNICATION, INVITATIONS, M, communication, links, messagingResource, messagingUpdated, sendable } from './support/event-builders';
 import { messagingHarness, type MessagingHarness } from './support/messaging-harness';
-import { APP, ORIGIN, abs } from './support/scripted-http';
+import { ORIGIN, abs } from './support/scripted-http';
 
-const COMMUNICATION = `${APP}/communication`;
-const INVITATIONS = `${COMMUNICATION}/messagingInvitations`;
-const C = (id: string): string => `${COMMUNICATION}/conversations/${id}`;
-const M = (id: string): string => `${C(id)}/messaging`;
 const ADD_MESSAGING = (id: string): string => `${M(id)}/messagingInvitations`;
 const invitationHref = (inv: string): string => `${INVITATIONS}/${inv}`;
 const messageHref = (id: string, n: string): string => `${M(id)}/messages/${n}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const links = (map: Record<string, string>): Record<string, { href: string }> => Object.fromEntries(Object.entries(map).map(([rel, href]) => [rel, { href }]));
-const communication = (events: unknown[]): unknown => ({ rel: 'communication', href: COMMUNICATION, events });
-const conversation = (id: string, events: unknown[]): unknown => ({ rel: 'conversation', href: C(id), events });
 const conversationResource = (id: string, rels: Record<string, string> = {}): unknown => ({ state: 'Connected', _links: links({ self: C(id), ...rels }), rel: 'conversation' });
 const conversationAdded = (id: string, rels: Record<string, string> = {}): unknown =>
   communication([{ link: { rel: 'conversation', href: C(id) }, type: 'added', _embedded: { conversation: conversationResource(id, rels) } }]);
 const conversationDeleted = (id: string): unknown => communication([{ link: { rel: 'conversation', href: C(id) }, type: 'deleted' }]);
-const messagingResource = (id: string, state: string, rels: Record<string, string>, formats?: string[]): unknown => ({
-  state,
-  ...(formats === undefined ? {} : { negotiatedMessageFormats: formats }),
-  _links: links({ self: M(id), ...rels }),
-  rel: 'messaging',
-});
-const messagingUpdated = (id: string, state: string, rels: Record<string, string>, formats?: string[]): unknown =>
-  conversation(id, [{ link: { rel: 'messaging', href: M(id) }, type: 'updated', _embedded: { messaging: messagingResource(id, state, rels, formats) } }]);
-const sendable = (id: string): Record<string, string> => ({ sendMessage: `${M(id)}/messages` });
 const idle = (id: string): Record<string, string> => ({ addMessaging: ADD_MESSAGING(id) });
 const messageCompletedAt = (href: string): unknown => ({ rel: 'conversation', href: href.replace(/\/messaging\/.*$/, ''), events: [{ link: { rel: 'message', href }, type: 'completed', status: 'Success' }] });
 const messageCompleted = (id: string, n: string): unknown => messageCompletedAt(messageHref(id, n));

@@ -3,29 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDataUri } from '../../../src/main/ucwa/data-uri';
 import type { UcwaEvent, UcwaEventOf, UcwaEventType } from '../../../src/main/ucwa/events';
+import { C, INVITATIONS, M, communication, conversation, links, messagingResource, messagingUpdated, sendable } from './support/event-builders';
 import { messagingHarness, type MessagingHarness } from './support/messaging-harness';
 import { APP, ORIGIN } from './support/scripted-http';
 
-const C = (id: string): string => `${APP}/communication/conversations/${id}`;
-const M = (id: string): string => `${C(id)}/messaging`;
-const INVITATIONS = `${APP}/communication/messagingInvitations`;
-
-const links = (map: Record<string, string>): Record<string, { href: string }> => Object.fromEntries(Object.entries(map).map(([rel, href]) => [rel, { href }]));
-const communication = (events: unknown[]): unknown => ({ rel: 'communication', href: `${APP}/communication`, events });
-const conversation = (id: string, events: unknown[]): unknown => ({ rel: 'conversation', href: C(id), events });
 const conversationResource = (id: string, props: Record<string, unknown>, rels: Record<string, string> = {}): unknown => ({ ...props, _links: links({ self: C(id), ...rels }), rel: 'conversation' });
 /** A conversation event from the communication sender, with its copy embedded. */
 const conversationEvent = (id: string, type: string, props: Record<string, unknown>, rels: Record<string, string> = {}, extra: Record<string, unknown> = {}): unknown =>
   communication([{ link: { rel: 'conversation', href: C(id) }, type, _embedded: { conversation: conversationResource(id, props, rels) }, ...extra }]);
-const messagingResource = (id: string, state: string, rels: Record<string, string>, formats?: string[]): unknown => ({
-  state,
-  ...(formats === undefined ? {} : { negotiatedMessageFormats: formats }),
-  _links: links({ self: M(id), ...rels }),
-  rel: 'messaging',
-});
-const messagingUpdated = (id: string, state: string, rels: Record<string, string>, formats?: string[]): unknown =>
-  conversation(id, [{ link: { rel: 'messaging', href: M(id) }, type: 'updated', _embedded: { messaging: messagingResource(id, state, rels, formats) } }]);
-const sendable = (id: string): Record<string, string> => ({ sendMessage: `${M(id)}/messages` });
 const participantEvent = (id: string, who: string, type: string, title?: string, typing = false): unknown =>
   conversation(id, [
     {
