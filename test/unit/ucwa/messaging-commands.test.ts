@@ -212,6 +212,15 @@ describe('sending (§6.3)', () => {
     expect(error).toMatchObject({ code: 'delivery-unconfirmed', detail: errorDetail('mayHaveArrived', {}) });
     expect((error as Error).cause).toEqual(new Error('The conversation cannot be continued.'));
   });
+
+  it('keeps the conversation when adding messaging back meets a server error (500): the send fails, the chat goes on', async () => {
+    const h = messagingHarness();
+    await h.deliver([messagingUpdated('c1', 'Disconnected', idle('c1'))]);
+    h.http.onPost = () => ({ status: 500 });
+    await expect(h.messaging.send('c1', { text: 'two' })).rejects.toMatchObject({ code: 'http', status: 500 });
+    expect(eventsOf(h, 'conversationEnded')).toEqual([]);
+    expect(h.messaging.conversationIds()).toContain('c1');
+  });
 });
 
 describe('a group chat’s IM, added after joining the meeting (§6.5)', () => {
