@@ -183,9 +183,9 @@ export class MessagingEvents {
    */
   private async findConversation(start: OutgoingStart): Promise<string | undefined> {
     const to = start.to;
-    const claimed = new Set([...this.state.invitations.values()].map((i) => i.conversationId));
-    for (const id of start.before) claimed.add(id);
-    for (const start of this.state.outgoingStarts.values()) claimed.add(start.conversationId);
+    const claimed = new Set<string | undefined>(start.before);
+    for (const invitation of this.state.invitations.values()) claimed.add(invitation.conversationId);
+    for (const other of this.state.outgoingStarts.values()) claimed.add(other.conversationId);
     const candidates = [...this.state.conversations.values()].filter((r) => !claimed.has(r.id));
     if (to === undefined) return candidates.length === 1 ? candidates[0]?.id : undefined;
     const known = candidates.find((r) => r.participants.has(to));

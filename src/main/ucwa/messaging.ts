@@ -18,6 +18,8 @@ import { errorDetail } from '../../shared/error-detail';
 
 /** How long an add that met a vanished conversation waits to hear where the conference went (§6.8). */
 const DERIVATION_WAIT_MS = 5_000;
+/** A re-invitation names its conversation: it needs no snapshot of the others. */
+const NO_CONVERSATIONS: ReadonlySet<string> = new Set();
 
 export interface StartConversationInput {
   readonly to: string;
@@ -96,7 +98,7 @@ export class Messaging {
    * invitation is cancelled so that it cannot connect behind our back (§6.2).
    */
   private async invite(url: URL, body: Record<string, unknown>, operationId: string, to: string | undefined, conversationId?: string): Promise<string> {
-    this.state.outgoingStarts.set(operationId, { operationId, to, conversationId, before: conversationId === undefined ? new Set(this.state.conversations.keys()) : new Set() });
+    this.state.outgoingStarts.set(operationId, { operationId, to, conversationId, before: conversationId === undefined ? new Set(this.state.conversations.keys()) : NO_CONVERSATIONS });
     const accepted = this.state.starts.expect(operationId, this.timeouts.invitationMs, invitationTimeout);
     // Handled at once: it may settle while the POST is still in flight.
     accepted.catch(() => undefined);

@@ -4,25 +4,14 @@
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent } from 'undici';
-import type { Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appLogSink } from '../../../src/main/logging/app-log-sink';
 import { RotatingLogFile } from '../../../src/main/logging/rotating-log-file';
 import { DEMO_DIRECTORY } from '../../../src/simulator/index';
+import { RecordingAgent } from '../../support/recording-agent';
 import { autoAccept, clientFor, startSim } from '../../support/simulator';
 import { mountRefusal, mountTmpfs } from '../session/support/disk';
 import type { MountedDisk } from '../session/support/disk';
-
-/** Passes every request on, keeping the Authorization values sent: the tokens to look for. */
-class RecordingAgent extends Agent {
-  readonly authorizations = new Set<string>();
-  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const headers = JSON.stringify(options.headers ?? {});
-    for (const match of headers.matchAll(/Bearer (cwt=[^"]+)/g)) if (match[1] !== undefined) this.authorizations.add(match[1]);
-    return super.dispatch(options, handler);
-  }
-}
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -64,8 +53,10 @@ describe('the log file', () => {
     expect(log).toMatch(/DEBUG ucwa: GET \/ucwa\/oauth\/v1\/applications\/\S+\/events -> 200 in \d+ ms/);
     expect(log).toMatch(/DEBUG ucwa: DELETE \/ucwa\/oauth\/v1\/applications\/\S+ -> 204 in \d+ ms/);
     // And nothing it must not hold.
-    expect(agent.authorizations.size).toBeGreaterThanOrEqual(2);
-    for (const token of agent.authorizations) expect(log).not.toContain(token.slice(4));
+    // The Authorization values sent: the tokens to look for.
+    const authorizations = new Set(agent.sent.flatMap((r) => /^Bearer (cwt=.+)$/.exec(r.headers.authorization ?? '')?.[1] ?? []));
+    expect(authorizations.size).toBeGreaterThanOrEqual(2);
+    for (const token of authorizations) expect(log).not.toContain(token.slice(4));
     for (const password of Object.values(passwords)) {
       expect(log).not.toContain(password);
       expect(log).not.toContain(encodeURIComponent(password));

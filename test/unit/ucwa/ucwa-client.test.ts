@@ -1,11 +1,10 @@
 // The client facade's own duties, on the simulator: the connection states it tells and when, the
 // application it keeps (and pins), sign-out's order, reconnecting after sleep. The protocol steps
 // behind them have their own tests; these catch a facade that wires them wrong.
-import { Agent } from 'undici';
-import type { Dispatcher } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { UcwaClient, UcwaEvent } from '../../../src/main/ucwa/index';
 import type { UcwaSimulator } from '../../../src/simulator/index';
+import { RecordingAgent } from '../../support/recording-agent';
 import { clientFor, startSim, twoUsers } from '../../support/simulator';
 import type { LogLine } from '../../support/simulator';
 
@@ -103,17 +102,7 @@ describe('UcwaClient', () => {
   });
 });
 
-/** undici's agent, noting what each request carried: the bodies and headers the simulator does not keep. */
-class RecordingAgent extends Agent {
-  readonly sent: { method: string; path: string; headers: Record<string, string>; body: string | undefined }[] = [];
-
-  override dispatch(options: Agent.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const headers = Object.fromEntries(Object.entries((options.headers ?? {}) as Record<string, string>).map(([name, value]) => [name.toLowerCase(), value]));
-    this.sent.push({ method: options.method, path: options.path, headers, body: typeof options.body === 'string' ? options.body : undefined });
-    return super.dispatch(options, handler);
-  }
-}
-
+/** A recording agent closed when the test ends. */
 function recordingAgent(): RecordingAgent {
   const agent = new RecordingAgent();
   onTestFinished(() => agent.destroy());

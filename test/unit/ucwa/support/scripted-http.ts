@@ -3,7 +3,6 @@
 // For unit tests of the messaging logic where the exact order of events and responses matters.
 import { httpError } from '../../../../src/main/ucwa/authenticated-http';
 import type { AuthenticatedHttp, Request } from '../../../../src/main/ucwa/authenticated-http';
-import { UcwaError } from '../../../../src/main/ucwa/errors';
 import type { HttpResponse } from '../../../../src/main/ucwa/http-transport';
 import { Resource } from '../../../../src/main/ucwa/resource';
 
@@ -41,7 +40,7 @@ export class ScriptedHttp {
     this.requests.push(`GET ${url.pathname}`);
     await this.beforeGet(url);
     const raw = this.resources.get(url.pathname);
-    if (raw === undefined) throw new UcwaError('not-found', `Not found: ${url.pathname} (${what}).`, { status: 404 });
+    if (raw === undefined) throw httpError({ url, status: 404, headers: {}, text: '' });
     return Resource.parse(raw, url, what);
   }
 
