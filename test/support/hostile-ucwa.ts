@@ -19,6 +19,8 @@ export interface LinkTargets {
   readonly tokenIssuer?: string;
   readonly applications: string;
   readonly applicationLocation?: string;
+  /** Makes the application's self link absolute, on this origin (its other links stay relative). */
+  readonly applicationSelf?: string;
   readonly eventsNext?: string;
   /** The challenge's grant_type list; default "password". */
   readonly grants?: string;
@@ -107,7 +109,7 @@ function answer(host: string, req: IncomingMessage, body: string, res: ServerRes
   }
   if (path === '/app/1' && req.method === 'GET') {
     return json(200, {
-      _links: { self: { href: '/app/1' }, events: { href: '/events?ack=1' } },
+      _links: { self: { href: `${links.applicationSelf ?? ''}/app/1` }, events: { href: '/events?ack=1' } },
       _embedded: {
         me: { name: 'Ana Ruiz', uri: 'sip:ana@contoso.com', _links: { self: { href: '/app/1/me' } }, rel: 'me' },
         people: { _links: { self: { href: '/app/1/people' } }, rel: 'people' },

@@ -330,8 +330,9 @@ export class UcwaClient {
 
   private setApplication(app: Resource): void {
     this.application = app;
-    // From now on every link we follow must stay on the application's origin.
-    this.trust.pin((app.link('self')?.url ?? app.base).origin);
+    // From now on every link we follow must stay on the origin the application was served from:
+    // its relative hrefs resolve against it (§1.5), whatever its self link says.
+    this.trust.pin(app.base.origin);
     const me = app.embedded('me');
     const uri = me?.string('uri');
     if (uri !== undefined) this.me = { uri, name: me?.string('name') ?? uri };

@@ -1,9 +1,9 @@
 // The password and tokens go only where they belong (issue: a server that names other hosts got the
 // user's password posted to whatever host it named). Each link kind a server controls points at
 // another host in turn; that host must never see the password or a token.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UcwaClient } from '../../../src/main/ucwa/index';
-import type { UcwaError } from '../../../src/main/ucwa/index';
+import type { UcwaError, UcwaEvent } from '../../../src/main/ucwa/index';
 import type { HostileUcwa, LinkTargets } from '../../support/hostile-ucwa';
 import { startHostileUcwa } from '../../support/hostile-ucwa';
 
@@ -57,6 +57,20 @@ describe('credentials go only to trusted hosts', () => {
     const lost = await client.waitFor('applicationLost', () => true, 5_000);
     expect(lost.reason).toContain('evil.example.net');
     expect(hostile.requests.filter((r) => r.host === 'evil.example.net')).toEqual([]);
+  });
+
+  // Relative hrefs resolve against the host that served the application (protocol §1.5), so that is
+  // the host the session stays on, whatever its self link says.
+  it('an application whose self link names another host: the session stays on the host that served it', async () => {
+    const { client, error, hostile } = await signIn({ ...SAFE, applicationSelf: 'https://pool2.contoso.com' });
+    expect(error).toBeUndefined();
+    await vi.waitFor(() => expect(hostile.requests.filter((r) => r.path.startsWith('/events')).map((r) => r.host)).toContain('pool.contoso.com'), { timeout: 5_000 });
+    const told: UcwaEvent[] = [];
+    client.on((e) => void told.push(e));
+    await client.reconnectNow();
+    expect(told.filter((e) => e.type === 'connectionChanged').map((e) => e.type === 'connectionChanged' && e.detail?.reason)).toEqual(['notSessionServer']);
+    await client.signOut();
+    expect(hostile.requests.filter((r) => r.host === 'pool2.contoso.com')).toEqual([]);
   });
 
   it('a remote https server cannot send discovery to a plain-http loopback port', async () => {
