@@ -1,13 +1,22 @@
 // A UCWA client whose server is a script: sign-in succeeds (or throws what the test chose), my
-// presence, note and photo are what the test set, and `fire` tells the session an event as the
-// real client would. For tests of the session service and what is built on it.
+// presence, note, photo, contacts and missed conversations are what the test set, what the session
+// asks of it is logged, and `fire` tells the session an event as the real client would.
 import { UcwaClient } from '../../../../src/main/ucwa/index';
-import type { ContactDetails, ContactInfo, GroupInfo, PartyInfo, Photo, PresenceInfo, UcwaEvent, UcwaListener } from '../../../../src/main/ucwa/index';
+import type { ContactDetails, ContactInfo, GroupInfo, MissedConversation, PartyInfo, Photo, PresenceInfo, SearchResult, SettableAvailability, StartConversationInput, UcwaEvent, UcwaListener } from '../../../../src/main/ucwa/index';
 
 export class ScriptedSession extends UcwaClient {
   readonly log: string[] = [];
   note = '';
   photo: Photo | undefined;
+  presence: PresenceInfo = { availability: 'Busy' };
+  contacts: ContactInfo[] = [];
+  missed: MissedConversation[] = [];
+  /** How often the session read the missed conversations. */
+  missedReads = 0;
+  /** What the session set as my presence and note, in order. */
+  readonly set: string[] = [];
+  /** Whom conversations were started with (a message riding along). */
+  readonly started: string[] = [];
   /** What signIn does: succeed, or throw what the test chose. */
   signInOutcome: () => void = () => undefined;
   private readonly listeners: UcwaListener[] = [];
@@ -27,7 +36,15 @@ export class ScriptedSession extends UcwaClient {
   }
 
   override async getMyPresence(): Promise<PresenceInfo> {
-    return { availability: 'Busy' };
+    return this.presence;
+  }
+
+  override async setMyPresence(availability: SettableAvailability): Promise<void> {
+    this.set.push(`presence ${availability}`);
+  }
+
+  override async setMyNote(note: string): Promise<void> {
+    this.set.push(`note ${note}`);
   }
 
   override async getMyNote(): Promise<string> {
@@ -39,7 +56,41 @@ export class ScriptedSession extends UcwaClient {
   }
 
   override async getContacts(): Promise<ContactInfo[]> {
-    return [];
+    return this.contacts;
+  }
+
+  override getKnownContact(): ContactInfo | undefined {
+    return undefined;
+  }
+
+  override async search(): Promise<SearchResult> {
+    return { contacts: [], moreResultsAvailable: false };
+  }
+
+  override async getContactPresence(): Promise<PresenceInfo> {
+    return { availability: 'Online' };
+  }
+
+  override async getContactNote(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  override async getContactLocation(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  override async getContactPhoto(): Promise<Photo | undefined> {
+    return undefined;
+  }
+
+  override async getMissedConversations(): Promise<MissedConversation[]> {
+    this.missedReads++;
+    return this.missed;
+  }
+
+  override async startConversation(input: StartConversationInput): Promise<string> {
+    this.started.push(input.to);
+    return `conversation with ${input.to}`;
   }
 
   override async getGroups(): Promise<GroupInfo[]> {
