@@ -3,9 +3,10 @@
 // another host in turn; that host must never see the password or a token.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UcwaClient } from '../../../src/main/ucwa/index';
-import type { UcwaError, UcwaEvent } from '../../../src/main/ucwa/index';
+import type { UcwaError } from '../../../src/main/ucwa/index';
 import type { HostileUcwa, LinkTargets } from '../../support/hostile-ucwa';
 import { startHostileUcwa } from '../../support/hostile-ucwa';
+import { recordEvents } from '../../support/client-events';
 
 const POOL = 'https://pool.contoso.com';
 const EVIL = 'https://evil.example.net';
@@ -65,8 +66,7 @@ describe('credentials go only to trusted hosts', () => {
     const { client, error, hostile } = await signIn({ ...SAFE, applicationSelf: 'https://pool2.contoso.com' });
     expect(error).toBeUndefined();
     await vi.waitFor(() => expect(hostile.requests.filter((r) => r.path.startsWith('/events')).map((r) => r.host)).toContain('pool.contoso.com'), { timeout: 5_000 });
-    const told: UcwaEvent[] = [];
-    client.on((e) => void told.push(e));
+    const told = recordEvents(client);
     await client.reconnectNow();
     expect(told.filter((e) => e.type === 'connectionChanged').map((e) => e.type === 'connectionChanged' && e.detail?.reason)).toEqual(['notSessionServer']);
     await client.signOut();

@@ -7,19 +7,15 @@ import { headlessSession } from '../../../src/main/session/headless-session';
 import type { HeadlessOptions } from '../../../src/main/session/headless-session';
 import type { HistoryPort } from '../../../src/main/session/ports';
 import { UcwaError } from '../../../src/main/ucwa/index';
-import { ScriptedSession } from './support/scripted-session';
+import { scriptedClients } from './support/scripted-session';
+import type { ScriptedSession } from './support/scripted-session';
 
 function headless(prepare: (client: ScriptedSession, index: number) => void = () => undefined, options: Partial<HeadlessOptions> = {}) {
-  const clients: ScriptedSession[] = [];
+  const { clients, createClient } = scriptedClients(prepare);
   /** `at`: when it was pushed, so an announced retry time can be read as a wait. */
   const pushes: { name: EventName; payload: unknown; at: number }[] = [];
   const session = headlessSession({
-    createClient: (o) => {
-      const client = new ScriptedSession(o.user);
-      prepare(client, clients.length);
-      clients.push(client);
-      return client;
-    },
+    createClient,
     push: (name, payload) => pushes.push({ name, payload, at: Date.now() }),
     ...options,
   });

@@ -10,27 +10,18 @@ import { InMemorySettings } from '../../../src/main/session/in-memory-settings';
 import { SessionService } from '../../../src/main/session/session-service';
 import { UcwaError } from '../../../src/main/ucwa/index';
 import type { PartyInfo, UcwaEvent } from '../../../src/main/ucwa/index';
-import type { UcwaClientOptions } from '../../../src/main/ucwa/index';
 import { errorDetail } from '../../../src/shared/error-detail';
 import { toIpcFailure } from '../../../src/main/session/error-mapping';
-import { ScriptedSession } from './support/scripted-session';
-
-type ClientOptions = Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains' | 'signInMethod'>;
+import { scriptedClients } from './support/scripted-session';
+import type { ScriptedSession } from './support/scripted-session';
 
 function service(prepare: (client: ScriptedSession, index: number) => void = () => undefined, options: { now?: () => number; reconnectBaseMs?: number; outboxTimeoutMs?: number } = {}) {
-  const clients: ScriptedSession[] = [];
-  const created: ClientOptions[] = [];
+  const { clients, created, createClient } = scriptedClients(prepare);
   const opened: string[] = [];
   const vault: string[] = [];
   const pushes: { name: EventName; payload: unknown }[] = [];
   const session = new SessionService({
-    createClient: (o) => {
-      created.push(o);
-      const client = new ScriptedSession(o.user);
-      prepare(client, clients.length);
-      clients.push(client);
-      return client;
-    },
+    createClient,
     settings: new InMemorySettings(),
     vault: { canRemember: () => true, save: (user, password) => vault.push(`save ${user} ${password}`) > 0, load: () => undefined, clear: (user) => void vault.push(`clear ${user}`) },
     windows: { openChat: (id) => void opened.push(id), openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },

@@ -5,6 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { UcwaClient, UcwaEvent } from '../../../src/main/ucwa/index';
 import type { UcwaSimulator } from '../../../src/simulator/index';
 import { RecordingAgent } from '../../support/recording-agent';
+import { recordEvents } from '../../support/client-events';
 import { clientFor, startSim, twoUsers } from '../../support/simulator';
 import type { LogLine } from '../../support/simulator';
 
@@ -14,8 +15,7 @@ describe('UcwaClient', () => {
   it('signs in as a sip: address, tells connecting then connected, and keeps the application', async () => {
     const sim = await startSim();
     const ana = clientFor(sim, 'sip:ana@contoso.com');
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     expect([ana.signedIn, ana.applicationUrl]).toEqual([false, undefined]);
     const me = await ana.signIn();
     expect(me).toEqual({ uri: 'sip:ana@contoso.com', name: 'Ana Ruiz' });
@@ -34,8 +34,7 @@ describe('UcwaClient', () => {
   it('tells disconnected with the reason when sign-in fails, and keeps no application', async () => {
     const sim = await startSim();
     const ana = clientFor(sim, 'ana@contoso.com', { password: 'wrong' });
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     await expect(ana.signIn()).rejects.toMatchObject({ code: 'wrong-credentials' });
     expect(connectionStates(events)).toEqual(['connecting', 'disconnected']);
     expect(ana.signedIn).toBe(false);
@@ -56,8 +55,7 @@ describe('UcwaClient', () => {
     const ana = clientFor(sim, 'ana@contoso.com');
     await ana.signIn();
     await ana.makeMeAvailable();
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     const application = ana.applicationUrl?.pathname;
     sim.control.resetRequestLog();
     await ana.signOut();
@@ -75,15 +73,13 @@ describe('UcwaClient', () => {
     const sim = await startSim();
     const ana = clientFor(sim, 'ana@contoso.com');
     const idle = clientFor(sim, 'ben@contoso.com');
-    const idleEvents: UcwaEvent[] = [];
-    idle.on((e) => void idleEvents.push(e));
+    const idleEvents = recordEvents(idle);
     await idle.reconnectNow();
     // Not signed in: nothing to reconnect, nothing to tell.
     expect(idleEvents).toEqual([]);
     expect(idle.signedIn).toBe(false);
     await ana.signIn();
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     await ana.reconnectNow();
     expect(connectionStates(events)).toEqual(['connected']);
   });
@@ -92,8 +88,7 @@ describe('UcwaClient', () => {
     const sim = await startSim();
     const ana = clientFor(sim, 'ana@contoso.com');
     await ana.signIn();
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     sim.control.expireApplication('ana@contoso.com');
     await ana.reconnectNow();
     const lost = events.find((e) => e.type === 'applicationLost');
@@ -218,8 +213,7 @@ describe('UcwaClient events and requests', () => {
     await ana.signIn();
     await ana.makeMeAvailable();
     await ana.subscribePresence(['sip:lena@contoso.com']);
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     // The presence update is link-only: processing its batch GETs the presence, held here.
     sim.control.delayNext({ count: 1, ms: 1_000, method: 'GET', path: '*/people/lena@contoso.com/presence' });
     sim.control.setPresence({ uri: 'lena@contoso.com', availability: 'Away' });
@@ -233,8 +227,7 @@ describe('UcwaClient events and requests', () => {
     const sim = await startSim();
     const ana = clientFor(sim, 'ana@contoso.com');
     await ana.signIn();
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     sim.control.failNext({ count: 1, status: 503, method: 'GET', path: `^${applicationPath(ana)}$` });
     await ana.reconnectNow();
     expect(connectionStates(events)).toEqual(['reconnecting']);
@@ -247,8 +240,7 @@ describe('UcwaClient events and requests', () => {
     const ana = clientFor(sim, 'ana@contoso.com');
     await ana.signIn();
     await ana.settled();
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     const back = ana.waitFor('connectionChanged', (e) => e.state === 'connected', 3_000);
     await cutEventChannel(sim, 'ana@contoso.com');
     // The channel is back once a poll is answered: events answer the held one.
@@ -262,8 +254,7 @@ describe('UcwaClient events and requests', () => {
     const ana = clientFor(sim, 'ana@contoso.com');
     await ana.signIn();
     await ana.settled();
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     const lost = ana.waitFor('applicationLost', undefined, 3_000);
     sim.control.failNext({ count: 1, status: 410, method: 'GET', path: `${applicationPath(ana)}/events` });
     // The pending poll, if it has arrived, is cut; its retry (or the poll itself) meets the 410.
@@ -343,8 +334,7 @@ describe('UcwaClient events and requests', () => {
     const ana = clientFor(sim, 'ana@contoso.com', { dispatcher: agent }, logs);
     await ana.signIn();
     const application = applicationPath(ana);
-    const events: UcwaEvent[] = [];
-    ana.on((e) => void events.push(e));
+    const events = recordEvents(ana);
     sim.control.failNext({ count: 1, status: 500, method: 'DELETE', path: `^${application}$` });
     await ana.signOut();
     expect(connectionStates(events).at(-1)).toBe('disconnected signedOut');

@@ -2,6 +2,7 @@
 // presence, note, photo, contacts and missed conversations are what the test set, what the session
 // asks of it is logged, and `fire` tells the session an event as the real client would.
 import { UcwaClient } from '../../../../src/main/ucwa/index';
+import type { UcwaClientOptions } from '../../../../src/main/ucwa/index';
 import type { ContactDetails, ContactInfo, GroupInfo, MissedConversation, PartyInfo, Photo, PresenceInfo, SearchResult, SettableAvailability, StartConversationInput, UcwaEvent, UcwaListener } from '../../../../src/main/ucwa/index';
 
 export class ScriptedSession extends UcwaClient {
@@ -124,4 +125,24 @@ export class ScriptedSession extends UcwaClient {
   fire(event: UcwaEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+export type ScriptedClientOptions = Pick<UcwaClientOptions, 'server' | 'user' | 'password' | 'trustedDomains' | 'signInMethod'>;
+
+/**
+ * A `createClient` for the session that makes scripted clients: `prepare` sets each one up as it is
+ * made (the first sign-in's is index 0, each recovery's the next), `clients` and `created` keep them
+ * and the options they were made with.
+ */
+export function scriptedClients(prepare: (client: ScriptedSession, index: number) => void = () => undefined) {
+  const clients: ScriptedSession[] = [];
+  const created: ScriptedClientOptions[] = [];
+  const createClient = (options: ScriptedClientOptions): ScriptedSession => {
+    created.push(options);
+    const client = new ScriptedSession(options.user);
+    prepare(client, clients.length);
+    clients.push(client);
+    return client;
+  };
+  return { clients, created, createClient };
 }
