@@ -3,76 +3,14 @@
 // the group anew; a two-party chat cannot be left, an idle group is a no-op, a failed DELETE
 // leaves the chat as it was; the IPC input is validated.
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../../src/shared/domain';
-import type { EventName } from '../../../src/shared/ipc-contract';
 import { invokeContract } from '../../../src/shared/ipc-contract';
 import { IpcFailure } from '../../../src/shared/ipc-failure';
-import { ThreadsController } from '../../../src/main/session/threads-controller';
-import { UcwaClient, UcwaError } from '../../../src/main/ucwa/index';
-import type { MessageBody, StartConversationInput } from '../../../src/main/ucwa/index';
-
-class ScriptedClient extends UcwaClient {
-  readonly log: string[] = [];
-  leaveFails: UcwaError | undefined;
-  private starts = 0;
-
-  constructor() {
-    super({ server: 'https://127.0.0.1:1', user: 'ana@contoso.com', password: 'x', endpointId: 'scripted' });
-  }
-
-  override async startConversation(input: StartConversationInput): Promise<string> {
-    this.log.push(`start ${input.to} ${input.message?.text ?? ''}`);
-    return `conv-${++this.starts}`;
-  }
-
-  override async sendMessage(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
-    this.log.push(`send ${conversationId} ${body.text}`);
-    return { operationId: 'op' };
-  }
-
-  override async addParticipant(conversationId: string, uri: string): Promise<void> {
-    this.log.push(`add ${conversationId} ${uri}`);
-  }
-
-  override async leaveConversation(conversationId: string): Promise<void> {
-    this.log.push(`leave ${conversationId}`);
-    if (this.leaveFails !== undefined) throw this.leaveFails;
-  }
-}
-
-const ben = { uri: 'sip:ben@contoso.com', name: 'Ben Osei' };
-const carl = { uri: 'sip:carl@contoso.com', name: 'Carl Berg' };
-
-function setup() {
-  const client = new ScriptedClient();
-  const pushes: { name: EventName; payload: unknown }[] = [];
-  const threads = new ThreadsController(
-    {
-      push: (name, payload) => pushes.push({ name, payload }),
-      windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
-      notify: { incomingMessage: () => undefined },
-      client: () => client,
-      me: () => ({ uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Online' } }),
-      contact: () => undefined,
-      history: () => undefined,
-      isUp: () => true,
-      now: () => 1_000_000,
-      autoAccept: () => true,
-    },
-    { outboxTimeoutMs: 60_000, retryBaseMs: 10 },
-  );
-  const added = (): ChatMessage[] => pushes.filter((p) => p.name === 'messageAdded').map((p) => p.payload as ChatMessage);
-  return { client, threads, added };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
-  expect(check()).toBe(true);
-}
+import { UcwaError } from '../../../src/main/ucwa/index';
+import { ben, carl, threadsHarness as setup, until } from './support/scripted-threads';
+import type { ThreadsHarness } from './support/scripted-threads';
 
 /** A group with Ben and Carl whose conversation `conv-1` is up. */
-async function liveGroup(s: ReturnType<typeof setup>): Promise<string> {
+async function liveGroup(s: ThreadsHarness): Promise<string> {
   const thread = s.threads.startGroup([ben.uri, carl.uri], '');
   s.threads.send(thread, 'hello both', undefined);
   await until(() => thread.state === 'connected' && thread.messages.some((m) => m.delivery === 'delivered'));
@@ -138,7 +76,7 @@ describe('leaving a group chat', () => {
   it('a DELETE that fails leaves the chat as it was (still heard); one the server no longer knows counts as left', async () => {
     const s = setup();
     const id = await liveGroup(s);
-    s.client.leaveFails = new UcwaError('http', 'server error', { status: 500 });
+    s.client.leaveOutcome = () => Promise.reject(new UcwaError('http', 'server error', { status: 500 }));
     await expect(s.threads.leave(id)).rejects.toBeInstanceOf(UcwaError);
     const thread = s.threads.requireThread(id);
     expect(thread.state).toBe('connected');
@@ -146,7 +84,7 @@ describe('leaving a group chat', () => {
     expect(thread.messages.map((m) => m.text)).toContain('still heard');
     expect(s.added().filter((m) => m.system !== undefined)).toEqual([]);
 
-    s.client.leaveFails = new UcwaError('not-found', 'gone', { status: 404 });
+    s.client.leaveOutcome = () => Promise.reject(new UcwaError('not-found', 'gone', { status: 404 }));
     await s.threads.leave(id);
     expect(thread.state).toBe('idle');
     expect(s.added().filter((m) => m.system?.kind === 'you-left')).toHaveLength(1);

@@ -5,80 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Contact, HistoryPage } from '../../../src/shared/domain';
-import type { EventName } from '../../../src/shared/ipc-contract';
-import { ThreadsController } from '../../../src/main/session/threads-controller';
+import type { ChatMessage, HistoryPage } from '../../../src/shared/domain';
 import type { HistoryPort } from '../../../src/main/session/ports';
 import { HistoryStore } from '../../../src/main/history/history-store';
-import { UcwaClient, UcwaError } from '../../../src/main/ucwa/index';
-import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../src/main/ucwa/index';
+import { UcwaError } from '../../../src/main/ucwa/index';
+import { ben, threadsHarness as setup, until } from './support/scripted-threads';
 import { errorDetail } from '../../../src/shared/error-detail';
-
-/** A client whose commands are scripted by the test and recorded; nothing goes over the network. */
-class ScriptedClient extends UcwaClient {
-  readonly log: string[] = [];
-  nextStart: () => Promise<string> = async () => 'conv-1';
-  nextSend: () => Promise<{ operationId: string }> = async () => ({ operationId: 'op' });
-
-  constructor() {
-    super({ server: 'https://127.0.0.1:1', user: 'ana@contoso.com', password: 'x', endpointId: 'scripted' });
-  }
-
-  override startConversation(input: StartConversationInput): Promise<string> {
-    this.log.push(`start ${input.to} ${input.message?.text ?? ''}`);
-    return this.nextStart();
-  }
-
-  override sendMessage(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
-    this.log.push(`send ${conversationId} ${body.text}${body.html === undefined ? '' : ` ${body.html}`}`);
-    return this.nextSend();
-  }
-
-  override async setTyping(conversationId: string): Promise<void> {
-    this.log.push(`typing ${conversationId}`);
-  }
-
-  override async acceptInvitation(invitationId: string): Promise<string> {
-    this.log.push(`accept ${invitationId}`);
-    return 'conv-1';
-  }
-}
-
-const ben = { uri: 'sip:ben@contoso.com', name: 'Ben Osei' };
-
-function setup(options: { history?: HistoryPort; contacts?: Contact[] } = {}) {
-  const client = new ScriptedClient();
-  const pushes: { name: EventName; payload: unknown }[] = [];
-  const notified: string[] = [];
-  const clock = { now: 1_000_000 };
-  const threads = new ThreadsController(
-    {
-      push: (name, payload) => pushes.push({ name, payload }),
-      windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
-      notify: { incomingMessage: (m) => notified.push(m.text) },
-      client: () => client,
-      me: () => ({ uri: 'sip:ana@contoso.com', name: 'Ana Ruiz', presence: { availability: 'Online' } }),
-      contact: (uri) => options.contacts?.find((c) => c.uri === uri),
-      history: () => options.history,
-      isUp: () => true,
-      now: () => clock.now,
-      autoAccept: () => true,
-    },
-    { outboxTimeoutMs: 60_000, retryBaseMs: 10 },
-  );
-  const added = (): ChatMessage[] => pushes.filter((p) => p.name === 'messageAdded' || p.name === 'messageUpdated').map((p) => p.payload as ChatMessage);
-  const receive = (text: string, extra: Partial<Extract<UcwaEvent, { type: 'messageReceived' }>> = {}): void => {
-    threads.onEvent({ type: 'messageReceived', conversationId: 'conv-1', messageId: `m-${text}`, from: ben, time: new Date(clock.now), text, ...extra }, client);
-  };
-  return { client, threads, pushes, notified, clock, added, receive };
-}
-
-/** Waits for `check` (the outbox's retries sleep a few real milliseconds), at most two seconds. */
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
-  expect(check()).toBe(true);
-}
 
 describe('threads', () => {
   it('an incoming invitation opens the thread and is accepted; typing comes and goes; the end leaves the thread idle', () => {
