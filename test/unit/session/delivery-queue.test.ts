@@ -1,5 +1,5 @@
-// The outbox never holds a message forever: while there is no connection, or while the server keeps
-// being busy, a message waits at most its timeout and then fails with a reason the user can read.
+// The outbox never holds a message forever nor sends one twice: without a connection or with a busy
+// server it waits at most its timeout, then fails with a reason the user can read; nothing sent is held.
 // Fake timers: the waits are the behaviour under test, so the test moves the clock itself.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../../src/shared/domain';
@@ -172,5 +172,87 @@ describe('the outbox\'s other limits', () => {
     expect(isRetryable(new UcwaError('unreachable', 'No network.'))).toBe(true);
     expect(isRetryable(new UcwaError('wrong-credentials', 'No.'))).toBe(false);
     expect(isRetryable(new Error('plain'))).toBe(false);
+  });
+});
+
+describe('the outbox at its edges', () => {
+  it('never sends again a message the server may have delivered, even when the connection dropped with it', async () => {
+    const r = recorder(true, async () => {
+      r.up = false;
+      throw new UcwaError('delivery-unconfirmed', errorDetail('mayHaveArrived', {}));
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(0);
+    // Failed at once with the reason, for the user to decide; not held until the connection is back.
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('mayHaveArrived', {}) }]);
+    r.up = true;
+    queue.up();
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(r.attempts).toEqual(['hello']);
+  });
+
+  it('a message whose connection dropped under it waits for the connection, whatever attempts it has used', async () => {
+    const r = recorder(true, async () => {
+      if (r.attempts.length > 1) return;
+      r.up = false;
+      throw new UcwaError('unreachable', errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }));
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 1 });
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(r.failures).toEqual([]);
+    r.up = true;
+    queue.up();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.attempts).toEqual(['hello', 'hello']);
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(r.failures).toEqual([]);
+  });
+
+  it('an attempt that fails just as the timeout is reached ends with its own reason, and is not tried again', async () => {
+    const r = recorder(true, async () => {
+      await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
+      if (r.attempts.length === 1) r.up = false;
+      throw new UcwaError('unreachable', errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }));
+    });
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    queue.enqueue(message('lost'));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(r.failures).toEqual([{ text: 'lost', reason: errorDetail('cannotReach', { host: 'lync.contoso.com', cause: 'ECONNRESET' }) }]);
+
+    // The same with the connection still up: the server's busy answer is final at the timeout.
+    r.up = true;
+    r.attempt = async () => {
+      await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
+      throw new UcwaError('http', 'The server is busy.', { status: 503 });
+    };
+    queue.enqueue(message('busy'));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(r.failures.at(-1)).toEqual({ text: 'busy', reason: errorDetail('serverAnswered', { status: 503, subcode: '' }) });
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS * 3);
+    expect(r.attempts).toEqual(['lost', 'busy']);
+  });
+
+  it('a message that went out at once leaves nothing waiting on the connection', async () => {
+    const r = recorder(true);
+    let asked = 0;
+    const queue = new DeliveryQueue(
+      {
+        ...host(r),
+        isUp: () => {
+          asked += 1;
+          return r.up;
+        },
+      },
+      { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 },
+    );
+    for (const text of ['one', 'two', 'three']) queue.enqueue(message(text));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.attempts).toEqual(['one', 'two', 'three']);
+    // A reconnection later has no one to wake: nothing of those messages is still held.
+    asked = 0;
+    queue.up();
+    expect(asked).toBe(0);
   });
 });

@@ -14,8 +14,8 @@ import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../..
 export class ScriptedThreadsClient extends UcwaClient {
   readonly log: string[] = [];
   private starts = 0;
-  /** What startConversation answers: by default a new conversation each time, conv-1, conv-2… */
-  nextStart: () => Promise<string> = async () => `conv-${++this.starts}`;
+  /** What startConversation answers (given what it was asked): by default a new conversation each time, conv-1, conv-2… */
+  nextStart: (input: StartConversationInput) => Promise<string> = async () => `conv-${++this.starts}`;
   nextSend: () => Promise<{ operationId: string }> = async () => ({ operationId: 'op' });
   /** What addParticipant and leaveConversation do after they are logged: succeed, or throw. */
   addOutcome: (uri: string) => Promise<void> = async () => undefined;
@@ -27,7 +27,7 @@ export class ScriptedThreadsClient extends UcwaClient {
 
   override startConversation(input: StartConversationInput): Promise<string> {
     this.log.push(`start ${input.to} ${input.message?.text ?? ''}`);
-    return this.nextStart();
+    return this.nextStart(input);
   }
 
   override sendMessage(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
