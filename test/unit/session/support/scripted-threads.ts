@@ -13,9 +13,11 @@ import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../..
 
 export class ScriptedThreadsClient extends UcwaClient {
   readonly log: string[] = [];
-  private starts = 0;
+  /** Every startConversation input in full (operationId, threadId, subject…), in order. */
+  readonly starts: StartConversationInput[] = [];
+  private started = 0;
   /** What startConversation answers (given what it was asked): by default a new conversation each time, conv-1, conv-2… */
-  nextStart: (input: StartConversationInput) => Promise<string> = async () => `conv-${++this.starts}`;
+  nextStart: (input: StartConversationInput) => Promise<string> = async () => `conv-${++this.started}`;
   nextSend: () => Promise<{ operationId: string }> = async () => ({ operationId: 'op' });
   /** What addParticipant and leaveConversation do after they are logged: succeed, or throw. */
   addOutcome: (uri: string) => Promise<void> = async () => undefined;
@@ -27,6 +29,7 @@ export class ScriptedThreadsClient extends UcwaClient {
 
   override startConversation(input: StartConversationInput): Promise<string> {
     this.log.push(`start ${input.to} ${input.message?.text ?? ''}`);
+    this.starts.push(input);
     return this.nextStart(input);
   }
 
