@@ -13,8 +13,10 @@ import type { MessageBody, StartConversationInput, UcwaEvent } from '../../../..
 
 export class ScriptedThreadsClient extends UcwaClient {
   readonly log: string[] = [];
-  /** Every startConversation input in full (operationId, threadId, subject…), in order. */
+  /** What each startConversation was asked, in full (thread id, operation id, message body), in order. */
   readonly starts: StartConversationInput[] = [];
+  /** What each sendMessage was asked, in full. */
+  readonly sendInputs: { readonly conversationId: string; readonly body: MessageBody }[] = [];
   private started = 0;
   /** What startConversation answers (given what it was asked): by default a new conversation each time, conv-1, conv-2… */
   nextStart: (input: StartConversationInput) => Promise<string> = async () => `conv-${++this.started}`;
@@ -35,6 +37,7 @@ export class ScriptedThreadsClient extends UcwaClient {
 
   override sendMessage(conversationId: string, body: MessageBody): Promise<{ readonly operationId: string }> {
     this.log.push(`send ${conversationId} ${body.text}${body.html === undefined ? '' : ` ${body.html}`}`);
+    this.sendInputs.push({ conversationId, body });
     return this.nextSend();
   }
 
@@ -73,12 +76,19 @@ export function threadsHarness(options: ThreadsHarnessOptions = {}) {
   const client = new ScriptedThreadsClient();
   const pushes: { name: EventName; payload: unknown }[] = [];
   const notified: string[] = [];
+  /** Each notification of a message: its text, the title it is shown under and the group it names. */
+  const notifications: { text: string; title: string; group: string | undefined }[] = [];
   const clock = { now: 1_000_000 };
   const threads = new ThreadsController(
     {
       push: (name, payload) => pushes.push({ name, payload }),
       windows: { openChat: () => undefined, openSettings: () => undefined, hide: () => undefined, isChatFocused: () => false },
-      notify: { incomingMessage: (m) => notified.push(m.text) },
+      notify: {
+        incomingMessage: (m, title, group) => {
+          notified.push(m.text);
+          notifications.push({ text: m.text, title, group });
+        },
+      },
       client: () => client,
       me: () => ({ ...ana, presence: { availability: 'Online' } }),
       contact: (uri) => options.contacts?.find((c) => c.uri === uri),
@@ -95,7 +105,7 @@ export function threadsHarness(options: ThreadsHarnessOptions = {}) {
   const receive = (text: string, extra: Partial<Extract<UcwaEvent, { type: 'messageReceived' }>> = {}): void => {
     threads.onEvent({ type: 'messageReceived', conversationId: 'conv-1', messageId: `m-${text}`, from: ben, time: new Date(clock.now), text, ...extra }, client);
   };
-  return { client, threads, pushes, notified, clock, added, receive };
+  return { client, threads, pushes, notified, notifications, clock, added, receive };
 }
 
 export type ThreadsHarness = ReturnType<typeof threadsHarness>;
