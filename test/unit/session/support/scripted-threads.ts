@@ -50,6 +50,10 @@ export class ScriptedThreadsClient extends UcwaClient {
     return 'conv-1';
   }
 
+  override async declineInvitation(invitationId: string): Promise<void> {
+    this.log.push(`decline ${invitationId}`);
+  }
+
   override addParticipant(conversationId: string, uri: string): Promise<void> {
     this.log.push(`add ${conversationId} ${uri}`);
     return this.addOutcome(uri);
