@@ -497,13 +497,14 @@ export class ThreadsController {
     try {
       return await client.startConversation({ to: thread.remote.uri, message: body, operationId, ...(threadId === undefined ? {} : { threadId }) });
     } catch (error) {
-      // The server still has a conversation on that thread: start a fresh one instead.
-      if (threadId !== undefined && error instanceof UcwaError && error.status === 409 && error.subcode === 'ThreadIdAlreadyExists') {
+      // The server still has a conversation on that thread (409 ThreadIdAlreadyExists, §8.4): start a fresh one instead.
+      if (threadId !== undefined && error instanceof UcwaError && error.subcode === 'ThreadIdAlreadyExists') {
         thread.ucwaThreadId = undefined;
         return this.start(client, thread, messageId, body);
       }
-      // A timed-out invitation may still be accepted: its late outcome is recognised by its operationId.
-      if (error instanceof UcwaError && error.subcode === 'Timeout') thread.pendingStarts.set(operationId, messageId);
+      // The server may have started it all the same (an answer lost with the connection, an
+      // invitation accepted after it timed out): its late outcome is recognised by its operationId.
+      thread.pendingStarts.set(operationId, messageId);
       throw error;
     }
   }

@@ -227,6 +227,26 @@ describe('an invitation accepted after we gave up on it', () => {
     expect(s.client.log).toEqual(['start sip:ben@contoso.com are you there', 'send conv-7 good']);
     expect(thread.messages.find((m) => m.id === sent.id)).toMatchObject({ delivery: 'delivered', deliveryNote: 'reachedAfterAll' });
   });
+  it('a start whose answer was lost when the connection dropped is recognised when its invitation completes: delivered once, never started again', async () => {
+    let up = true;
+    const s = setup({ host: { isUp: () => up } });
+    const thread = s.threads.threadForUri(ben.uri);
+    // The server took the POST; the Wi-Fi dropped before its answer came back.
+    s.client.nextStart = () => {
+      up = false;
+      return Promise.reject(new UcwaError('unreachable', 'connection reset'));
+    };
+    const sent = s.threads.send(thread, 'are you there', undefined);
+    await until(() => s.client.starts.length === 1 && thread.state === 'idle');
+
+    s.threads.onEvent({ type: 'invitationCompleted', invitationId: 'inv-7', conversationId: 'conv-7', direction: 'Outgoing', operationId: lastOperation(s.client) }, s.client);
+    expect(thread.messages.find((m) => m.id === sent.id)).toMatchObject({ delivery: 'delivered', deliveryNote: 'reachedAfterAll' });
+    up = true;
+    s.threads.deliveries.up();
+    const next = s.threads.send(thread, 'good', undefined);
+    await until(() => s.added().some((m) => m.id === next.id && m.delivery === 'delivered'));
+    expect(s.client.log).toEqual(['start sip:ben@contoso.com are you there', 'send conv-7 good']);
+  });
 });
 
 describe('a failed delivery in an open conversation', () => {
