@@ -293,7 +293,8 @@ export class ThreadsController {
         if (event.operationId !== undefined && this.onLateStart(event.operationId, event.conversationId)) return true;
         // Our start connected: what is said in it from now on belongs to this thread, even before the start returns.
         const starting = event.operationId === undefined ? undefined : this.store.all().find((t) => t.startingOperation === event.operationId);
-        if (starting !== undefined && starting.ucwaId === undefined) starting.ucwaId = event.conversationId;
+        // Unless people were added meanwhile and the conversation moved to their group (promote): it stays there.
+        if (starting !== undefined && starting.ucwaId === undefined && this.store.byUcwaId(event.conversationId) === undefined) starting.ucwaId = event.conversationId;
         // Accepted, or IM re-added to an ended conversation (addMessaging): connected (again).
         const thread = this.store.byUcwaId(event.conversationId);
         if (thread !== undefined && thread.state !== 'connected') this.connected(thread);
@@ -478,8 +479,12 @@ export class ThreadsController {
         thread.startingOperation = operationId;
         const id = thread.group ? await this.groups.start(thread, body, operationId) : await this.start(client, thread, message.id, body, operationId);
         thread.startingOperation = undefined;
-        thread.ucwaId = id;
-        thread.state = 'connected';
+        // A conversation moved to a group while the start was on its way (people added) stays the group's.
+        const owner = this.store.byUcwaId(id);
+        if (owner === undefined || owner === thread) {
+          thread.ucwaId = id;
+          thread.state = 'connected';
+        }
       } else await client.sendMessage(thread.ucwaId, body);
     } catch (error) {
       thread.startingOperation = undefined;
