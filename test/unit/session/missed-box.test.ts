@@ -59,7 +59,7 @@ type Service = ReturnType<typeof service>;
 /** Signs in and waits until the windows were shown the missed conversations read then. */
 async function signedIn(s: Service, expected: MissedConversation[]): Promise<void> {
   await s.session.signIn(ana);
-  await vi.waitFor(() => expect(s.payloads('missedChanged').at(-1)).toEqual({ missed: expected.map(shownOf) }));
+  await vi.waitFor(() => expect(s.payloads('missedChanged').at(-1)).toEqual({ missed: expected.map(shownOf) }), { timeout: 10_000 });
 }
 
 /** A promise the test settles. */
@@ -130,7 +130,7 @@ describe('signing out', () => {
     // The old account's answer comes first; the new account's (Carl) last.
     first.resolve([fromBen]);
     second.resolve([fromCarl]);
-    await vi.waitFor(() => expect(s.payloads('missedChanged').at(-1)).toEqual({ missed: [shownOf(fromCarl)] }));
+    await vi.waitFor(() => expect(s.payloads('missedChanged').at(-1)).toEqual({ missed: [shownOf(fromCarl)] }), { timeout: 10_000 });
     expect(s.payloads('missedChanged')).toEqual([{ missed: [] }, { missed: [shownOf(fromCarl)] }]);
     expect(s.session.snapshot().missed).toEqual([shownOf(fromCarl)]);
   });

