@@ -277,7 +277,8 @@ export class ThreadsController {
         const thread = event.group === true ? this.groups.incoming(event) : this.threadForUri(event.from.uri, event.from.name);
         thread.ucwaId = event.conversationId;
         if (event.threadId !== undefined) thread.ucwaThreadId = event.threadId;
-        thread.subject = event.subject;
+        // A group's subject is the group's to keep (incoming): a later invitation without one leaves it.
+        if (event.group !== true) thread.subject = event.subject;
         thread.state = 'incoming';
         this.restarted(thread);
         this.pushThread(thread);

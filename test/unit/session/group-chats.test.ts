@@ -99,6 +99,16 @@ describe('which chat a group is', () => {
     expect(shown(s, 'group:t1')?.participants).toEqual([carl, ben]);
     expect(s.threads.requireThread('group:t2').ucwaId).toBe('conv-2');
   });
+  it('a later invitation into a group that names no subject keeps the group\'s subject; one that names a new subject renames it', () => {
+    const s = setup();
+    on(s, { type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: ben, subject: 'Plans', threadId: 'T1', group: true });
+    on(s, { type: 'conversationEnded', conversationId: 'conv-1' });
+    on(s, { type: 'incomingInvitation', invitationId: 'inv-2', conversationId: 'conv-2', from: carl, subject: '', threadId: 'T1', group: true });
+    expect(shown(s, 'group:t1')).toMatchObject({ title: 'Plans', subject: 'Plans' });
+    on(s, { type: 'conversationEnded', conversationId: 'conv-2' });
+    on(s, { type: 'incomingInvitation', invitationId: 'inv-3', conversationId: 'conv-3', from: ben, subject: 'Friday', threadId: 'T1', group: true });
+    expect(shown(s, 'group:t1')).toMatchObject({ title: 'Friday', subject: 'Friday' });
+  });
 });
 
 describe('a two-party chat becomes a group', () => {
