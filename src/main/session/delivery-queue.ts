@@ -96,6 +96,7 @@ export class DeliveryQueue {
       return undefined;
     };
     return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const settle = (): boolean => {
         const state = check();
         if (state === undefined) return false;
@@ -106,9 +107,17 @@ export class DeliveryQueue {
         return true;
       };
       const wake = (): void => void settle();
-      const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
+      // A timer may fire a millisecond before Date.now() reaches the deadline: then it waits again,
+      // or the message would wait for a connection forever.
+      const atDeadline = (): void => {
+        if (settle()) return;
+        timer = setTimeout(atDeadline, Math.max(1, deadline - Date.now()));
+        timer.unref();
+      };
+      if (settle()) return;
+      this.upWaiters.add(wake);
+      timer = setTimeout(atDeadline, Math.max(0, deadline - Date.now()));
       timer.unref();
-      if (!settle()) this.upWaiters.add(wake);
     });
   }
 }

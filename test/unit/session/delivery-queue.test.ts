@@ -56,6 +56,22 @@ describe('the outbox timeout', () => {
     expect(r.attempts).toEqual([]);
   });
 
+  it('fails it even when its timer fires a millisecond before the clock reaches the deadline (Node timers may)', async () => {
+    const r = recorder(false);
+    const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
+    const start = Date.now();
+    queue.enqueue(message('hello'));
+    await vi.advanceTimersByTimeAsync(0);
+    // The wall clock lags the timers by a millisecond when the deadline's timer fires.
+    const lagging = vi.spyOn(Date, 'now').mockImplementation(() => start + TIMEOUT_MS - 1);
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(lagging).toHaveBeenCalled();
+    expect(r.failures).toEqual([]);
+    lagging.mockRestore();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(r.failures).toEqual([{ text: 'hello', reason: errorDetail('notSentNoConnection', {}) }]);
+  });
+
   it('sends a message whose connection came back within the timeout', async () => {
     const r = recorder(false);
     const queue = new DeliveryQueue(host(r), { timeoutMs: TIMEOUT_MS, retryBaseMs: 100, maxAttempts: 4 });
