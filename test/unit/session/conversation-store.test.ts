@@ -2,27 +2,17 @@
 // thread per person or group that keeps its messages and people across invitations, the title,
 // subject, people and last message of each summary, late starts found in the right thread, memory bounds.
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Contact, ConversationSummary } from '../../../src/shared/domain';
+import type { ChatMessage, Contact } from '../../../src/shared/domain';
 import type { HistoryPort } from '../../../src/main/session/ports';
 import { ConversationStore } from '../../../src/main/session/conversation-store';
 import { UcwaError } from '../../../src/main/ucwa/index';
 import { errorDetail } from '../../../src/shared/error-detail';
 import { UNSHOWABLE_MESSAGE } from '../../../src/shared/message-preview';
 import { ben, carl, threadsHarness as setup, until } from './support/scripted-threads';
-import type { ThreadsHarness } from './support/scripted-threads';
 
 const dana = { uri: 'sip:dana@contoso.com', name: 'Dana Wu' };
 /** Ben and Carl are in the contact list: their names are known. */
 const contacts: Contact[] = [ben, carl].map((p) => ({ ...p, presence: { availability: 'Online' } }));
-
-/** The last summary of this conversation pushed to the windows. */
-function lastSummary(s: ThreadsHarness, id: string): ConversationSummary | undefined {
-  return s.pushes
-    .filter((p) => p.name === 'conversationChanged')
-    .map((p) => p.payload as ConversationSummary)
-    .filter((c) => c.id === id)
-    .at(-1);
-}
 
 /** A history that keeps nothing: the thread only has to know there is one. */
 function nullHistory(ids: readonly string[] = [], saved: readonly ChatMessage[] = []): HistoryPort {
@@ -43,25 +33,25 @@ describe('what the conversations list shows of a chat', () => {
     const thread = s.threads.threadForUri(ben.uri);
     s.threads.send(thread, 'hello', undefined);
     await until(() => s.added().some((m) => m.delivery === 'delivered'));
-    const summary = lastSummary(s, thread.id);
+    const summary = s.shown(thread.id);
     expect(summary).toMatchObject({ title: 'Ben Osei', participants: [ben], state: 'connected', lastMessage: { text: 'hello', fromName: 'Ana Ruiz' } });
     expect(summary).not.toHaveProperty('subject');
     expect(summary).not.toHaveProperty('group');
 
     // An invitation with a subject: the chat shows it, still titled after Ben.
     s.threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-7', from: ben, subject: 'Lunch on Friday' }, s.client);
-    expect(lastSummary(s, thread.id)).toMatchObject({ title: 'Ben Osei', subject: 'Lunch on Friday', participants: [ben] });
+    expect(s.shown(thread.id)).toMatchObject({ title: 'Ben Osei', subject: 'Lunch on Friday', participants: [ben] });
   });
 
   it('a group chat without a subject is titled with its people\'s names; with one, by its subject', () => {
     const s = setup({ contacts });
     const unnamed = s.threads.startGroup([ben.uri, carl.uri], '');
-    const unnamedSummary = lastSummary(s, unnamed.id);
+    const unnamedSummary = s.shown(unnamed.id);
     expect(unnamedSummary).toMatchObject({ title: 'Ben Osei, Carl Berg', participants: [ben, carl], group: true });
     expect(unnamedSummary).not.toHaveProperty('subject');
 
     const named = s.threads.startGroup([ben.uri, carl.uri], 'Budget 2027');
-    expect(lastSummary(s, named.id)).toMatchObject({ title: 'Budget 2027', subject: 'Budget 2027', participants: [ben, carl], group: true });
+    expect(s.shown(named.id)).toMatchObject({ title: 'Budget 2027', subject: 'Budget 2027', participants: [ben, carl], group: true });
   });
 
   it('the last message shown is the last thing said, not a "joined" line after it', async () => {
@@ -71,7 +61,7 @@ describe('what the conversations list shows of a chat', () => {
     await until(() => thread.state === 'connected' && thread.messages.some((m) => m.delivery === 'delivered'));
     s.threads.onEvent({ type: 'participantAdded', conversationId: 'conv-1', participant: dana }, s.client);
     expect(s.added().at(-1)?.system).toMatchObject({ kind: 'joined', who: dana });
-    const summary = lastSummary(s, thread.id);
+    const summary = s.shown(thread.id);
     expect(summary?.lastMessage).toMatchObject({ text: 'hello both', fromName: 'Ana Ruiz' });
     expect(summary?.lastMessage?.text).not.toBe(UNSHOWABLE_MESSAGE);
   });
@@ -96,7 +86,7 @@ describe('threads that last', () => {
     s.receive('hi all', { from: carl });
     s.threads.onEvent({ type: 'conversationEnded', conversationId: 'conv-1' }, s.client);
     const id = 'group:t1';
-    expect(lastSummary(s, id)).toMatchObject({ title: 'Ben Osei, Carl Berg', state: 'ended' });
+    expect(s.shown(id)).toMatchObject({ title: 'Ben Osei, Carl Berg', state: 'ended' });
 
     // Ben asks again, this time without his display name.
     s.threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-2', conversationId: 'conv-2', from: { uri: ben.uri, name: '' }, subject: '', threadId: 'T1', group: true }, s.client);
@@ -104,7 +94,7 @@ describe('threads that last', () => {
     expect(s.threads.store.all().map((t) => t.id)).toEqual([id]);
     const thread = s.threads.requireThread(id);
     expect(thread.messages.map((m) => m.text)).toEqual(['hi all']);
-    expect(lastSummary(s, id)).toMatchObject({ title: 'Ben Osei, Carl Berg', participants: [ben, carl], state: 'incoming', lastMessage: { text: 'hi all', fromName: 'Carl Berg' } });
+    expect(s.shown(id)).toMatchObject({ title: 'Ben Osei, Carl Berg', participants: [ben, carl], state: 'incoming', lastMessage: { text: 'hi all', fromName: 'Carl Berg' } });
   });
 
   it('the first person of a group we start is no news: no "joined" line for them, even when they join before the start returns', async () => {
@@ -160,7 +150,7 @@ describe('threads that last', () => {
       },
     });
     await s.threads.restore();
-    expect(lastSummary(s, 'group:t1')).toMatchObject({ title: '', participants: [], group: true });
+    expect(s.shown('group:t1')).toMatchObject({ title: '', participants: [], group: true });
     // Someone without a display name invites us back into that group.
     s.threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: { uri: ben.uri, name: '' }, subject: '', threadId: 'T1', group: true }, s.client);
     expect(invitations).toEqual([['group:t1', '']]);

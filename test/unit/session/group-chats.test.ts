@@ -12,15 +12,6 @@ import type { ThreadsHarness } from './support/scripted-threads';
 const contacts: Contact[] = [ben, carl].map((p) => ({ ...p, presence: { availability: 'Online' } }));
 const dana = { uri: 'sip:dana@contoso.com', name: 'dana@contoso.com' };
 
-/** What the windows were last told about this conversation. */
-function shown(s: ThreadsHarness, id: string): ConversationSummary | undefined {
-  return s.pushes
-    .filter((p) => p.name === 'conversationChanged')
-    .map((p) => p.payload as ConversationSummary)
-    .filter((c) => c.id === id)
-    .at(-1);
-}
-
 /** Every state the windows were shown for this conversation, in order. */
 function statesShown(s: ThreadsHarness, id: string): string[] {
   return s.pushes
@@ -96,7 +87,7 @@ describe('which chat a group is', () => {
     expect(s.threads.store.all().map((t) => t.id)).toEqual(['group:t1', 'group:t2']);
     const restored = s.threads.requireThread('group:t1');
     expect([restored.ucwaId, restored.messages.map((m) => m.text)]).toEqual(['conv-1', ['see you monday']]);
-    expect(shown(s, 'group:t1')?.participants).toEqual([carl, ben]);
+    expect(s.shown('group:t1')?.participants).toEqual([carl, ben]);
     expect(s.threads.requireThread('group:t2').ucwaId).toBe('conv-2');
   });
   it('a later invitation into a group that names no subject keeps the group\'s subject; one that names a new subject renames it', () => {
@@ -104,10 +95,10 @@ describe('which chat a group is', () => {
     on(s, { type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: ben, subject: 'Plans', threadId: 'T1', group: true });
     on(s, { type: 'conversationEnded', conversationId: 'conv-1' });
     on(s, { type: 'incomingInvitation', invitationId: 'inv-2', conversationId: 'conv-2', from: carl, subject: '', threadId: 'T1', group: true });
-    expect(shown(s, 'group:t1')).toMatchObject({ title: 'Plans', subject: 'Plans' });
+    expect(s.shown('group:t1')).toMatchObject({ title: 'Plans', subject: 'Plans' });
     on(s, { type: 'conversationEnded', conversationId: 'conv-2' });
     on(s, { type: 'incomingInvitation', invitationId: 'inv-3', conversationId: 'conv-3', from: ben, subject: 'Friday', threadId: 'T1', group: true });
-    expect(shown(s, 'group:t1')).toMatchObject({ title: 'Friday', subject: 'Friday' });
+    expect(s.shown('group:t1')).toMatchObject({ title: 'Friday', subject: 'Friday' });
   });
 });
 
@@ -118,13 +109,13 @@ describe('a two-party chat becomes a group', () => {
     s.threads.send(chat, 'hi', undefined);
     await until(() => chat.messages[0]?.delivery === 'delivered');
     on(s, { type: 'typingChanged', conversationId: 'conv-1', participant: ben, isTyping: true });
-    expect(shown(s, chat.id)?.typing).toEqual([]);
+    expect(s.shown(chat.id)?.typing).toEqual([]);
     expect(chat.typing).toEqual(['Ben Osei']);
 
     const id = await s.threads.addParticipants(chat.id, [carl.uri]);
     expect(id).not.toBe(chat.id);
-    expect(shown(s, chat.id)).toMatchObject({ state: 'idle', typing: [] });
-    const group = shown(s, id);
+    expect(s.shown(chat.id)).toMatchObject({ state: 'idle', typing: [] });
+    const group = s.shown(id);
     expect(group).toMatchObject({ title: 'Ben Osei, Carl Berg', participants: [ben, carl], state: 'connected', group: true });
     expect(group).not.toHaveProperty('subject');
     expect(s.client.log).toEqual([`start ${ben.uri} hi`, `add conv-1 ${carl.uri}`]);
@@ -146,7 +137,7 @@ describe('a two-party chat becomes a group', () => {
     expect([chat.state, chat.ucwaId]).toEqual(['ended', 'conv-1']);
 
     const id = await s.threads.addParticipants(chat.id, [carl.uri]);
-    expect(shown(s, id)?.state).toBe('idle');
+    expect(s.shown(id)?.state).toBe('idle');
     expect([chat.state, chat.ucwaId]).toEqual(['ended', 'conv-1']);
     const group = s.threads.requireThread(id);
     s.threads.send(group, 'hello both', undefined);
@@ -183,7 +174,7 @@ describe('a two-party chat becomes a group', () => {
     on(s, { type: 'participantAdded', conversationId: 'conv-1', participant: carl });
     const group = s.threads.store.all().find((t) => t.group);
     expect(group?.ucwaId).toBe('conv-1');
-    expect(shown(s, group?.id ?? '')).toMatchObject({ participants: [ben, carl], state: 'connecting' });
+    expect(s.shown(group?.id ?? '')).toMatchObject({ participants: [ben, carl], state: 'connecting' });
     expect(lines(s)).toEqual([]);
     s.receive('hi all', { from: carl, messageId: 'carl-1' });
     expect(s.added().at(-1)).toMatchObject({ conversationId: group?.id, text: 'hi all' });
@@ -202,7 +193,7 @@ describe('a two-party chat becomes a group', () => {
     held.answer('conv-1');
     await until(() => chat.messages[0]?.delivery === 'delivered');
     expect([chat.state, chat.ucwaId]).toEqual(['idle', undefined]);
-    expect(shown(s, chat.id)?.state).toBe('idle');
+    expect(s.shown(chat.id)?.state).toBe('idle');
     s.receive('hi all', { from: carl, messageId: 'carl-1' });
     expect(s.added().at(-1)).toMatchObject({ conversationId: id, text: 'hi all' });
     // Writing in the chat with Ben again is a conversation of its own, not the group's.
@@ -224,7 +215,7 @@ describe('a two-party chat becomes a group', () => {
     on(s, { type: 'invitationCompleted', invitationId: 'inv-1', conversationId: 'conv-1', direction: 'Outgoing', operationId: s.client.starts[0]?.operationId ?? '' });
     held.answer('conv-1');
     await until(() => chat.messages[0]?.delivery === 'delivered');
-    expect(shown(s, group?.id ?? '')?.state).toBe('connected');
+    expect(s.shown(group?.id ?? '')?.state).toBe('connected');
     expect([chat.state, chat.ucwaId]).toEqual(['idle', undefined]);
     s.receive('hi all', { from: carl, messageId: 'carl-1' });
     expect(s.added().at(-1)).toMatchObject({ conversationId: group?.id, text: 'hi all' });
@@ -246,7 +237,7 @@ describe('who is invited, and when', () => {
     const s = setup({ contacts });
     const id = await liveGroup(s);
     await s.threads.addParticipants(id, ['dana@contoso.com', 'DANA@contoso.com']);
-    expect(shown(s, id)?.participants).toEqual([ben, carl, dana]);
+    expect(s.shown(id)?.participants).toEqual([ben, carl, dana]);
     expect(s.client.log).toContain(`add conv-1 ${dana.uri}`);
   });
 
@@ -255,7 +246,7 @@ describe('who is invited, and when', () => {
     on(s, { type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: ben, subject: '', threadId: 'T1', group: true });
     const id = await s.threads.addParticipants('group:t1', [dana.uri]);
     expect(id).toBe('group:t1');
-    expect(shown(s, id)?.participants).toEqual([ben, dana]);
+    expect(s.shown(id)?.participants).toEqual([ben, dana]);
     expect(s.client.log).toEqual([]);
   });
 
@@ -265,11 +256,11 @@ describe('who is invited, and when', () => {
     const id = await liveGroup(s);
     await until(() => lines(s).length === 1);
     expect(lines(s)).toEqual([[id, 'add-failed', carl.uri, 'Carl Berg']]);
-    expect(shown(s, id)?.participants).toEqual([ben]);
+    expect(s.shown(id)?.participants).toEqual([ben]);
 
     // Ben joined (he took the start); a failed invitation of him changes nothing.
     on(s, { type: 'participantAddFailed', conversationId: 'conv-1', participant: ben, reason: { code: 'RemoteFailure', subcode: 'Timeout', message: 'Ben did not answer.' } });
-    expect(shown(s, id)?.participants).toEqual([ben]);
+    expect(s.shown(id)?.participants).toEqual([ben]);
     expect(lines(s)).toHaveLength(1);
   });
 
@@ -294,7 +285,7 @@ describe('who leaves', () => {
     expect(s.threads.requireThread(id).typing).toEqual(['Ben Osei', 'Carl Berg']);
 
     on(s, { type: 'participantRemoved', conversationId: 'conv-1', participant: { uri: carl.uri, name: '' } });
-    expect(shown(s, id)).toMatchObject({ typing: ['Ben Osei'], participants: [ben] });
+    expect(s.shown(id)).toMatchObject({ typing: ['Ben Osei'], participants: [ben] });
     // The same news again: he is gone already.
     on(s, { type: 'participantRemoved', conversationId: 'conv-1', participant: carl });
     expect(lines(s)).toEqual([
@@ -308,7 +299,7 @@ describe('who leaves', () => {
     const id = await liveGroup(s);
     on(s, { type: 'typingChanged', conversationId: 'conv-1', participant: carl, isTyping: true });
     await s.threads.leave(id);
-    expect(shown(s, id)).toMatchObject({ state: 'idle', typing: [] });
+    expect(s.shown(id)).toMatchObject({ state: 'idle', typing: [] });
 
     const held = heldStart(s);
     const thread = s.threads.requireThread(id);

@@ -2,7 +2,6 @@
 // what becomes of the first line when the invitation is declined, fails to be accepted or is missed,
 // and that a missed invitation does not read as an ended chat.
 import { describe, expect, it } from 'vitest';
-import type { ConversationSummary } from '../../../src/shared/domain';
 import { UcwaError } from '../../../src/main/ucwa/index';
 import type { MessageBody, UcwaEvent } from '../../../src/main/ucwa/index';
 import { errorDetail } from '../../../src/shared/error-detail';
@@ -37,15 +36,6 @@ function invite(s: ThreadsHarness, n: number, firstMessage?: MessageBody, from =
   return s.threads.threadForUri(ben.uri).id;
 }
 
-/** What the windows were last told about this conversation. */
-function shown(s: ThreadsHarness, id: string): ConversationSummary | undefined {
-  return s.pushes
-    .filter((p) => p.name === 'conversationChanged')
-    .map((p) => p.payload as ConversationSummary)
-    .filter((c) => c.id === id)
-    .at(-1);
-}
-
 describe('a waiting invitation', () => {
   it('is notified under the name the invitation gives, else under the name the chat already knows', () => {
     const s = setup({ contactName: 'Ben Osei' });
@@ -65,8 +55,8 @@ describe('a waiting invitation', () => {
     await s.threads.declineInvitation(chat);
     expect(s.client.log).toEqual(['decline inv-1']);
     expect(s.added()).toMatchObject([{ conversationId: chat, direction: 'in', from: ben, text: 'lunch?', html: '<b>lunch?</b>', delivery: 'delivered' }]);
-    expect(shown(s, chat)).toMatchObject({ state: 'idle', unread: 0 });
-    expect(shown(s, chat)?.invitation).toBeUndefined();
+    expect(s.shown(chat)).toMatchObject({ state: 'idle', unread: 0 });
+    expect(s.shown(chat)?.invitation).toBeUndefined();
     expect(s.endedNotices).toEqual([chat]);
   });
 
@@ -103,8 +93,8 @@ describe('a waiting invitation', () => {
     await expect(s.threads.acceptInvitation(chat)).rejects.toBe(gone);
     expect(s.client.log).toEqual(['accept inv-1']);
     expect(s.added().map((m) => [m.conversationId, m.text])).toEqual([[chat, 'lunch?']]);
-    expect(shown(s, chat)).toMatchObject({ state: 'idle', unread: 0 });
-    expect(shown(s, chat)?.invitation).toBeUndefined();
+    expect(s.shown(chat)).toMatchObject({ state: 'idle', unread: 0 });
+    expect(s.shown(chat)?.invitation).toBeUndefined();
     expect(s.endedNotices).toEqual([chat]);
   });
 
@@ -114,7 +104,7 @@ describe('a waiting invitation', () => {
     s.clock.now = 2_000_000;
     on(s, { type: 'conversationEnded', conversationId: 'conv-1' });
     expect(s.added().map((m) => [m.text, m.time])).toEqual([['are you there?', 2_000_000]]);
-    const last = shown(s, chat);
+    const last = s.shown(chat);
     expect(last).toMatchObject({ state: 'idle', unread: 1 });
     expect(last?.ended).toBeUndefined();
     expect(last?.invitation).toBeUndefined();

@@ -2,21 +2,12 @@
 // members (never the user, never twice), people added to a chat, the people of a restored group,
 // a waiting invitation's first line, missed transcripts shown once, read marks, a user not yet known.
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Contact, ConversationSummary } from '../../../src/shared/domain';
+import type { ChatMessage, Contact } from '../../../src/shared/domain';
 import type { HistoryPort } from '../../../src/main/session/ports';
 import { ana, ben, carl, threadsHarness as setup, until } from './support/scripted-threads';
 import type { ThreadsHarness } from './support/scripted-threads';
 
 const contacts: Contact[] = [ben, carl].map((p) => ({ ...p, presence: { availability: 'Online' } }));
-
-/** What the windows were last told about this conversation. */
-function shown(s: ThreadsHarness, id: string): ConversationSummary | undefined {
-  return s.pushes
-    .filter((p) => p.name === 'conversationChanged')
-    .map((p) => p.payload as ConversationSummary)
-    .filter((c) => c.id === id)
-    .at(-1);
-}
 
 function lastUnread(s: ThreadsHarness): unknown {
   return s.pushes.filter((p) => p.name === 'unreadChanged').at(-1)?.payload;
@@ -65,7 +56,7 @@ describe('who is in a conversation', () => {
 
       const group = s.threads.startGroup(['erik@sip:5061', 'ben@contoso.com'], '');
       expect([...group.participants.values()]).toEqual([{ uri: 'sip:erik@sip:5061', name: 'erik@sip:5061' }, ben]);
-      expect(shown(s, group.id)?.title).toBe('erik@sip:5061, Ben Osei');
+      expect(s.shown(group.id)?.title).toBe('erik@sip:5061, Ben Osei');
     });
   });
 
@@ -74,7 +65,7 @@ describe('who is in a conversation', () => {
       const s = setup({ contacts });
       const group = s.threads.startGroup([ana.uri, ben.uri, 'SIP:Ana@Contoso.com', carl.uri, ben.uri], 'Plans');
       expect([...group.participants.values()]).toEqual([ben, carl]);
-      expect(shown(s, group.id)?.participants).toEqual([ben, carl]);
+      expect(s.shown(group.id)?.participants).toEqual([ben, carl]);
 
       expect(thrown(() => s.threads.startGroup(['SIP:ANA@contoso.com', ana.uri], ''))).toMatchObject({ code: 'invalid-input', detail: { reason: 'chooseSomeoneElse' } });
       expect(s.threads.store.all()).toEqual([group]);
@@ -120,7 +111,7 @@ describe('who is in a conversation', () => {
       const dana = { uri: 'sip:dana@contoso.com', name: 'dana@contoso.com' };
       expect(await s.threads.addParticipants(id, ['dana@contoso.com'])).toBe(id);
       expect(s.client.log.slice(before)).toEqual([`add conv-1 ${dana.uri}`]);
-      expect(shown(s, id)?.participants).toEqual([ben, carl, dana]);
+      expect(s.shown(id)?.participants).toEqual([ben, carl, dana]);
     });
   });
 
@@ -151,7 +142,7 @@ describe('who is in a conversation', () => {
       const s = setup({ history });
       await s.threads.restore();
       expect([...s.threads.requireThread('group:t2').participants.values()]).toEqual([ben, carl]);
-      expect(shown(s, 'group:t2')?.title).toBe('Ben Osei, Carl Berg');
+      expect(s.shown('group:t2')?.title).toBe('Ben Osei, Carl Berg');
     });
 
     it("the user's own messages name no participant, even saved under an address the user had before", async () => {
@@ -167,12 +158,12 @@ describe('who is in a conversation', () => {
       const s = setup({ host: { autoAccept: () => false } });
       s.threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: ben, subject: '', firstMessage: { text: 'lunch?' } }, s.client);
       const chat = s.threads.threadForUri(ben.uri);
-      expect(shown(s, chat.id)?.invitation).toEqual({ firstMessage: 'lunch?' });
+      expect(s.shown(chat.id)?.invitation).toEqual({ firstMessage: 'lunch?' });
 
       await s.threads.declineInvitation(chat.id);
       expect(s.client.log).toEqual(['decline inv-1']);
       expect(s.added().map((m) => m.text)).toEqual(['lunch?']);
-      expect(shown(s, chat.id)?.invitation).toBeUndefined();
+      expect(s.shown(chat.id)?.invitation).toBeUndefined();
       expect(lastUnread(s)).toEqual({ conversationId: chat.id, unread: 0, total: 0 });
 
       s.threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-2', conversationId: 'conv-2', from: ben, subject: '', firstMessage: { text: 'still there?' } }, s.client);

@@ -17,15 +17,6 @@ function acceptedChat(s: ThreadsHarness): Thread {
   return thread;
 }
 
-/** What the windows were last told about this chat. */
-function lastSummary(s: ThreadsHarness, id: string): ConversationSummary | undefined {
-  return s.pushes
-    .filter((p) => p.name === 'conversationChanged')
-    .map((p) => p.payload as ConversationSummary)
-    .filter((summary) => summary.id === id)
-    .at(-1);
-}
-
 /** The operation of the last conversation start the client was asked for. */
 function lastOperation(client: ScriptedThreadsClient): string {
   const operationId = client.starts.at(-1)?.operationId;
@@ -41,7 +32,7 @@ describe('a chat that ends and starts again', () => {
     const thread = acceptedChat(s);
     s.clock.now += 1_000;
     s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Disconnected' }, s.client);
-    expect(lastSummary(s, thread.id)).toMatchObject({ state: 'ended', ended: { at: 1_001_000 } });
+    expect(s.shown(thread.id)).toMatchObject({ state: 'ended', ended: { at: 1_001_000 } });
 
     // Writing again: into the conversation the server still has (it re-adds IM), not a new one.
     const again = s.threads.send(thread, 'still there?', undefined);
@@ -51,18 +42,18 @@ describe('a chat that ends and starts again', () => {
     // On the way back up the conversation is Connecting: the chat is not back yet.
     s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Connecting' }, s.client);
     expect(thread.state).toBe('ended');
-    expect(lastSummary(s, thread.id)?.state).toBe('ended');
+    expect(s.shown(thread.id)?.state).toBe('ended');
     s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Connected' }, s.client);
     expect(thread.state).toBe('connected');
-    expect(lastSummary(s, thread.id)).toMatchObject({ state: 'connected' });
-    expect(lastSummary(s, thread.id)?.ended).toBeUndefined();
+    expect(s.shown(thread.id)).toMatchObject({ state: 'connected' });
+    expect(s.shown(thread.id)?.ended).toBeUndefined();
 
     // A conference (the conversation was escalated) brings it back just the same.
     s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Disconnected' }, s.client);
     expect(thread.state).toBe('ended');
     s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Conferenced' }, s.client);
     expect(thread.state).toBe('connected');
-    expect(lastSummary(s, thread.id)?.ended).toBeUndefined();
+    expect(s.shown(thread.id)?.ended).toBeUndefined();
   });
 
   it('an accepted chat is connected when its invitation completes; the conversation update that comes first changes nothing', () => {
@@ -72,9 +63,9 @@ describe('a chat that ends and starts again', () => {
     // §6.5: after the accept the conversation is updated to Connected, then the invitation completes.
     expect(s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Connected' }, s.client)).toBe(true);
     expect(thread.state).toBe('incoming');
-    expect(lastSummary(s, thread.id)?.state).toBe('incoming');
+    expect(s.shown(thread.id)?.state).toBe('incoming');
     s.threads.onEvent({ type: 'invitationCompleted', invitationId: 'inv-1', conversationId: 'conv-1', direction: 'Incoming' }, s.client);
-    expect(lastSummary(s, thread.id)?.state).toBe('connected');
+    expect(s.shown(thread.id)?.state).toBe('connected');
   });
 
   it('the other side left: the chat says Ben left, once, when the conversation is disconnected and then deleted', async () => {
@@ -84,11 +75,11 @@ describe('a chat that ends and starts again', () => {
     s.threads.onEvent({ type: 'participantRemoved', conversationId: 'conv-1', participant: ben }, s.client);
     s.clock.now += 1_000;
     s.threads.onEvent({ type: 'conversationStateChanged', conversationId: 'conv-1', state: 'Disconnected' }, s.client);
-    expect(lastSummary(s, thread.id)?.ended).toEqual({ at: 1_001_000, by: 'Ben Osei' });
+    expect(s.shown(thread.id)?.ended).toEqual({ at: 1_001_000, by: 'Ben Osei' });
     const endedPushes = s.pushes.filter((p) => p.name === 'conversationChanged' && (p.payload as ConversationSummary).state === 'ended').length;
     s.clock.now += 1_000;
     s.threads.onEvent({ type: 'conversationEnded', conversationId: 'conv-1' }, s.client);
-    expect(lastSummary(s, thread.id)?.ended).toEqual({ at: 1_001_000, by: 'Ben Osei' });
+    expect(s.shown(thread.id)?.ended).toEqual({ at: 1_001_000, by: 'Ben Osei' });
     expect(thread.ended).toEqual({ at: 1_001_000, by: 'Ben Osei' });
     expect(s.pushes.filter((p) => p.name === 'conversationChanged' && (p.payload as ConversationSummary).state === 'ended')).toHaveLength(endedPushes);
     // Deleted: writing again starts a new conversation.
@@ -102,7 +93,7 @@ describe('a chat that ends and starts again', () => {
     s.threads.onEvent({ type: 'incomingInvitation', invitationId: 'inv-1', conversationId: 'conv-1', from: ben, subject: '', firstMessage: { text: 'are you there?' } }, s.client);
     const thread = s.threads.threadForUri(ben.uri);
     s.threads.onEvent({ type: 'conversationEnded', conversationId: 'conv-1' }, s.client);
-    const summary = lastSummary(s, thread.id);
+    const summary = s.shown(thread.id);
     expect(summary).toMatchObject({ state: 'idle', unread: 1, lastMessage: { text: 'are you there?' } });
     expect(summary?.ended).toBeUndefined();
     expect(summary?.invitation).toBeUndefined();
@@ -131,7 +122,7 @@ describe('incoming messages', () => {
     s.threads.onEvent({ type: 'typingChanged', conversationId: 'conv-1', participant: carl, isTyping: true }, s.client);
     expect(group?.typing).toEqual(['Ben Osei', 'Carl Berg']);
     s.receive('on my way');
-    expect(lastSummary(s, 'group:t1')?.typing).toEqual(['Carl Berg']);
+    expect(s.shown('group:t1')?.typing).toEqual(['Carl Berg']);
   });
 
   it('a plain-text message comes in, and goes out, without any HTML part', async () => {
@@ -178,7 +169,7 @@ describe('an invitation accepted after we gave up on it', () => {
       ['hi', 'delivered'],
       ['are you there', 'delivered'],
     ]);
-    expect(lastSummary(s, thread.id)?.state).toBe('connected');
+    expect(s.shown(thread.id)?.state).toBe('connected');
 
     const next = s.threads.send(thread, 'good', undefined);
     await until(() => s.added().some((m) => m.id === next.id && m.delivery === 'delivered'));

@@ -3,7 +3,7 @@
 // and notifies is recorded; the clock, the contacts, the history and whether the session is up are
 // the test's to set.
 import { expect } from 'vitest';
-import type { ChatMessage, Contact } from '../../../../src/shared/domain';
+import type { ChatMessage, Contact, ConversationSummary } from '../../../../src/shared/domain';
 import type { EventName } from '../../../../src/shared/ipc-contract';
 import { ThreadsController } from '../../../../src/main/session/threads-controller';
 import type { ThreadsHost } from '../../../../src/main/session/threads-controller';
@@ -109,7 +109,14 @@ export function threadsHarness(options: ThreadsHarnessOptions = {}) {
   const receive = (text: string, extra: Partial<Extract<UcwaEvent, { type: 'messageReceived' }>> = {}): void => {
     threads.onEvent({ type: 'messageReceived', conversationId: 'conv-1', messageId: `m-${text}`, from: ben, time: new Date(clock.now), text, ...extra }, client);
   };
-  return { client, threads, pushes, notified, notifications, clock, added, receive };
+  /** What the windows were last told about this conversation. */
+  const shown = (id: string): ConversationSummary | undefined =>
+    pushes
+      .filter((p) => p.name === 'conversationChanged')
+      .map((p) => p.payload as ConversationSummary)
+      .filter((c) => c.id === id)
+      .at(-1);
+  return { client, threads, pushes, notified, notifications, clock, added, receive, shown };
 }
 
 export type ThreadsHarness = ReturnType<typeof threadsHarness>;
