@@ -7,47 +7,9 @@ import type { EventName } from '../../../src/shared/ipc-contract';
 import { CONTACTS_PER_PUSH, ContactBook } from '../../../src/main/session/contact-book';
 import { contactsAsWindowSees } from '../../support/contact-pushes';
 import { photoDataUrl, toPresence } from '../../../src/main/session/contact-details';
-import { MAX_PHOTO_BYTES, UcwaClient } from '../../../src/main/ucwa/index';
-import type { ContactDetails, ContactInfo, GroupInfo, Photo } from '../../../src/main/ucwa/index';
-
-const info = (uri: string, name: string, extra: Partial<ContactInfo> = {}): ContactInfo => ({ uri, name, emails: [], phones: [], ...extra });
-
-class ScriptedPeople extends UcwaClient {
-  contacts: ContactInfo[] = [];
-  groups: GroupInfo[] = [];
-  known = new Map<string, ContactInfo>();
-  details: ContactDetails[] = [];
-  photos = new Map<string, Photo>();
-  readonly subscribed: string[][] = [];
-
-  constructor() {
-    super({ server: 'https://127.0.0.1:1', user: 'ana@contoso.com', password: 'x', endpointId: 'people' });
-  }
-
-  override async getContacts(): Promise<ContactInfo[]> {
-    return this.contacts;
-  }
-
-  override async getGroups(): Promise<GroupInfo[]> {
-    return this.groups;
-  }
-
-  override getKnownContact(uri: string): ContactInfo | undefined {
-    return this.known.get(uri);
-  }
-
-  override async subscribePresence(uris: readonly string[]): Promise<void> {
-    this.subscribed.push([...uris]);
-  }
-
-  override async getContactDetails(uris: readonly string[]): Promise<ContactDetails[]> {
-    return this.details.filter((d) => uris.includes(d.uri.toLowerCase()));
-  }
-
-  override async getContactPhoto(uri: string): Promise<Photo | undefined> {
-    return this.photos.get(uri);
-  }
-}
+import { MAX_PHOTO_BYTES } from '../../../src/main/ucwa/index';
+import type { ContactInfo, UcwaClient } from '../../../src/main/ucwa/index';
+import { person as info, ScriptedPeople } from './support/scripted-people';
 
 function book() {
   const pushes: { name: EventName; payload: unknown }[] = [];

@@ -3,10 +3,9 @@
 // when, the "joined / left / could not be added / you left" lines, typing and subjects.
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Contact, ConversationSummary } from '../../../src/shared/domain';
-import type { HistoryPort } from '../../../src/main/session/ports';
 import type { UcwaEvent } from '../../../src/main/ucwa/index';
 import { UcwaError } from '../../../src/main/ucwa/index';
-import { ben, carl, threadsHarness as setup, until } from './support/scripted-threads';
+import { ben, carl, historyOf, threadsHarness as setup, until } from './support/scripted-threads';
 import type { ThreadsHarness } from './support/scripted-threads';
 
 const contacts: Contact[] = [ben, carl].map((p) => ({ ...p, presence: { availability: 'Online' } }));
@@ -40,19 +39,6 @@ function heldStart(s: ThreadsHarness): { answer: (id: string) => void } {
       held.answer = resolve;
     });
   return held;
-}
-
-/** A history holding these conversations, each page all of its messages. */
-function historyOf(conversations: Record<string, ChatMessage[]>): HistoryPort {
-  return {
-    save: async () => undefined,
-    onUnsaved: () => () => undefined,
-    flush: async () => 0,
-    page: async (id) => ({ messages: conversations[id] ?? [] }),
-    find: async () => undefined,
-    conversationIds: async () => Object.keys(conversations),
-    search: async () => [],
-  };
 }
 
 /** A group with Ben and Carl we started: its conversation `conv-1` is up and Carl invited. */

@@ -3,8 +3,7 @@
 // a waiting invitation's first line, missed transcripts shown once, read marks, a user not yet known.
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Contact } from '../../../src/shared/domain';
-import type { HistoryPort } from '../../../src/main/session/ports';
-import { ana, ben, carl, threadsHarness as setup, until } from './support/scripted-threads';
+import { ana, ben, carl, historyOf, threadsHarness as setup, until } from './support/scripted-threads';
 import type { ThreadsHarness } from './support/scripted-threads';
 
 const contacts: Contact[] = [ben, carl].map((p) => ({ ...p, presence: { availability: 'Online' } }));
@@ -20,19 +19,6 @@ function thrown(act: () => unknown): unknown {
     return error;
   }
   return undefined;
-}
-
-/** A history holding these conversations, each page all of its messages. */
-function historyOf(conversations: Record<string, ChatMessage[]>, ids: () => Promise<string[]> = async () => Object.keys(conversations)): HistoryPort {
-  return {
-    save: async () => undefined,
-    onUnsaved: () => () => undefined,
-    flush: async () => 0,
-    page: async (id) => ({ messages: conversations[id] ?? [] }),
-    find: async () => undefined,
-    conversationIds: ids,
-    search: async () => [],
-  };
 }
 
 /** A group with Ben and Carl whose conversation `conv-1` is up and Carl invited. */

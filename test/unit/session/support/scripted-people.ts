@@ -46,7 +46,12 @@ export class ScriptedPeople extends UcwaClient {
     return this.known.get(uri);
   }
 
-  override async subscribePresence(): Promise<void> {}
+  /** Whose presence was subscribed to, call by call. */
+  readonly subscribed: string[][] = [];
+
+  override async subscribePresence(uris: readonly string[]): Promise<void> {
+    this.subscribed.push([...uris]);
+  }
 
   override async getContactDetails(uris: readonly string[]): Promise<ContactDetails[]> {
     this.detailsAsked.push([...uris]);

@@ -127,3 +127,16 @@ export async function until(check: () => boolean): Promise<void> {
   while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   expect(check()).toBe(true);
 }
+
+/** A history holding these conversations, each page all of its messages; `ids` lists them (or fails). */
+export function historyOf(conversations: Record<string, ChatMessage[]>, ids: () => Promise<string[]> = async () => Object.keys(conversations)): HistoryPort {
+  return {
+    save: async () => undefined,
+    onUnsaved: () => () => undefined,
+    flush: async () => 0,
+    page: async (id) => ({ messages: conversations[id] ?? [] }),
+    find: async () => undefined,
+    conversationIds: ids,
+    search: async () => [],
+  };
+}
