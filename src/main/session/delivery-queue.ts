@@ -109,15 +109,13 @@ export class DeliveryQueue {
       const wake = (): void => void settle();
       // A timer may fire a millisecond before Date.now() reaches the deadline: then it waits again,
       // or the message would wait for a connection forever.
-      const atDeadline = (): void => {
-        if (settle()) return;
-        timer = setTimeout(atDeadline, Math.max(1, deadline - Date.now()));
+      const waitForDeadline = (): void => {
+        timer = setTimeout(() => void (settle() || waitForDeadline()), Math.max(1, deadline - Date.now()));
         timer.unref();
       };
       if (settle()) return;
       this.upWaiters.add(wake);
-      timer = setTimeout(atDeadline, Math.max(0, deadline - Date.now()));
-      timer.unref();
+      waitForDeadline();
     });
   }
 }
