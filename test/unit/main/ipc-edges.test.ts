@@ -41,6 +41,14 @@ describe('IPC answers and logs', () => {
     expect(log.lines).toEqual([{ level: 'warn', message: 'refused IPC from a sender that is not our window', fields: { method: 'getSnapshot', url: 'https://evil.example/x' } }]);
   });
 
+  it('a method the page may not call is refused, and the log names the method and the page', async () => {
+    const log = recordingLog();
+    const event = { sender: { id: window.webContents.id }, senderFrame: { url: POPUP, parent: null } };
+    const result = await invokeOne('updateSettings', handlers(), policy, log, event, [{ autoStart: true }]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The popup window may not call updateSettings.' } });
+    expect(log.lines).toEqual([{ level: 'warn', message: 'refused IPC the page may not make', fields: { method: 'updateSettings', page: 'popup' } }]);
+  });
+
   it('a malformed call is told what is wrong: the argument count, the field, or the input as a whole', async () => {
     const log = recordingLog();
     const event = { sender: { id: window.webContents.id }, senderFrame: { url: POPUP, parent: null } };
