@@ -447,8 +447,9 @@ describe('the outbox and the connection', () => {
     // The chat is open again while the server is still ending the session: it shows what became of the message.
     expect(await handlers.openChat({ uri: 'bob@contoso.com' }, ctx)).toBe(chat);
     refuse(new UcwaError('unreachable', 'No route.'));
-    // At once: a retry as if the session were up would wait 4–8 s, far beyond this wait's 1 s.
-    await vi.waitFor(() => expect(payloadsOf(pushes, 'messageUpdated')).toContainEqual({ ...sent, delivery: 'failed', failureReason: errorDetail('notSentSignedOut', {}) }), eventually);
+    // At once: a retry as if the session were up would wait 4–8 s, beyond this wait's 3 s (not
+    // `eventually`'s ten, which would let such a retry pass).
+    await vi.waitFor(() => expect(payloadsOf(pushes, 'messageUpdated')).toContainEqual({ ...sent, delivery: 'failed', failureReason: errorDetail('notSentSignedOut', {}) }), { timeout: 3_000 });
     signedOut();
     await out;
     expect(connection()).toEqual({ state: 'signed-out' });
