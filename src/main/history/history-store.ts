@@ -147,6 +147,8 @@ export class HistoryStore {
   async search(text: string, limit = 50): Promise<HistorySearchHit[]> {
     const needle = text.trim().toLowerCase();
     if (needle === '') return [];
+    // As a page does: at least one hit, a whole number of them.
+    const count = Math.max(1, Math.floor(limit));
     const escaped = JSON.stringify(needle).slice(1, -1);
     let hits: HistorySearchHit[] = [];
     for (const conversationId of await this.conversationIds()) {
@@ -159,9 +161,9 @@ export class HistoryStore {
       await this.reader.scan(this.fileOf(conversationId), escaped, consider);
       for (const message of this.writer.pending(conversationId)) consider(message);
       for (const message of found.values()) hits.push({ conversationId, message });
-      if (hits.length > 4 * limit) hits = newest(hits, limit);
+      if (hits.length > 4 * count) hits = newest(hits, count);
     }
-    return newest(hits, limit);
+    return newest(hits, count);
   }
 
   async conversationIds(): Promise<string[]> {

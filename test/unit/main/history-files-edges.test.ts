@@ -231,6 +231,19 @@ describe('search', () => {
     expect(await store.search('contoso')).toEqual([]);
   });
 
+  it('gives at least one hit, the newest, whatever limit it is asked for', async () => {
+    const store = new HistoryStore(freshRoot(), 'ana@contoso.com');
+    const sent = [];
+    for (let i = 0; i < 7; i++) {
+      const m = message('chat:ben', `hello ${i}`);
+      sent.push(m);
+      await store.save(m);
+    }
+    const newestId = sent[6]?.id;
+    for (const limit of [-2, -1, 0, 0.5]) expect((await store.search('hello', limit)).map((h) => h.message.id), `limit ${limit}`).toEqual([newestId]);
+    expect((await store.search('hello', 2.9)).map((h) => h.message.id)).toEqual(sent.slice(5).reverse().map((m) => m.id));
+  });
+
   it('does not parse lines without the query: a damaged one elsewhere is not even looked at', async () => {
     const root = freshRoot();
     const store = new HistoryStore(root, 'ana@contoso.com');
