@@ -178,6 +178,27 @@ describe('history writer backoff', () => {
     expect(files.attempts(BEN)).toBe(2);
   });
 
+  it('a write that succeeds clears its own backoff, even one armed while it was under way: the next message goes out at once', async () => {
+    const { files, writer } = setup();
+    // A listener that saves from inside the failure report starts a new write before the failed one
+    // has armed its backoff; that write then succeeds with the timer still armed.
+    let once = true;
+    writer.onUnsaved((id, unsaved) => {
+      if (unsaved === undefined || !once) return;
+      once = false;
+      files.accept(BEN);
+      void writer.write(id, BEN, message('b'));
+    });
+    files.refuse(BEN, 'ENOSPC');
+    void writer.write('chat:ben', BEN, message('a'));
+    await settle();
+    expect(files.lines(BEN)).toEqual(['a:a', 'b:b']);
+    const next = tracked(writer.write('chat:ben', BEN, message('c')));
+    await settle();
+    expect(files.lines(BEN)).toEqual(['a:a', 'b:b', 'c:c']);
+    expect(next.done()).toBe(true);
+  });
+
   it('a retry brought forward that fails again waits out its new backoff alone, not the old one too', async () => {
     const { files, writer } = setup();
     files.refuse(BEN, 'ENOSPC');
