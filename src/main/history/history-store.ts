@@ -18,7 +18,7 @@ import { HistoryWriter } from './history-writer';
 import type { UnsavedHistory, UnsavedListener, WriterOptions } from './history-writer';
 import { HistoryReader } from './history-reader';
 import type { HistoryProblem } from './history-reader';
-import { WINDOW_MESSAGES, readPage, loadWindow, upsertWindow } from './history-window';
+import { WINDOW_MESSAGES, readPage, loadWindow, upsertWindow, wholeLimit } from './history-window';
 import type { ConversationWindow } from './history-window';
 
 export type { UnsavedHistory } from './history-writer';
@@ -147,8 +147,7 @@ export class HistoryStore {
   async search(text: string, limit = 50): Promise<HistorySearchHit[]> {
     const needle = text.trim().toLowerCase();
     if (needle === '') return [];
-    // As a page does: at least one hit, a whole number of them.
-    const count = Math.max(1, Math.floor(limit));
+    const count = wholeLimit(limit);
     const escaped = JSON.stringify(needle).slice(1, -1);
     let hits: HistorySearchHit[] = [];
     for (const conversationId of await this.conversationIds()) {

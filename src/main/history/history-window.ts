@@ -41,7 +41,7 @@ export function upsertWindow(window: ConversationWindow, message: ChatMessage): 
 }
 
 export async function readPage(reader: HistoryReader, window: ConversationWindow, before: string | undefined, limit: number): Promise<HistoryPage> {
-  const count = Math.max(1, Math.floor(limit));
+  const count = wholeLimit(limit);
   if (before === undefined) {
     window.olderSeen = new Set();
     return fromWindow(reader, window, window.messages.length, count);
@@ -115,4 +115,9 @@ async function collect(source: AsyncIterable<StoredMessage>, skip: ReadonlySet<s
 
 async function* filter<T>(source: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
   for await (const item of source) if (keep(item)) yield item;
+}
+
+/** A page or search limit as used: a whole number, at least one. */
+export function wholeLimit(limit: number): number {
+  return Math.max(1, Math.floor(limit));
 }

@@ -129,16 +129,16 @@ export class HistoryWriter {
         lane.queue = mergeBack(batch, lane.queue);
         lane.failures++;
         this.setUnsaved(lane, { count: lane.queue.length, reason: plainReason(error) });
-        this.retryLater(lane);
+        // A listener that saved just now has started the next write already; a timer armed beside
+        // it would hold back every message after it.
+        if (lane.writing === undefined) this.retryLater(lane);
         return;
       }
       for (const p of batch) for (const resolve of p.done) resolve();
       if (lane.failures > 0) {
         lane.failures = 0;
-        // The disk works again: no conversation need wait out a backoff any longer, this one
-        // included (a listener that saved while its failure was reported started this write before
-        // the failed one armed its timer). Retrying the lane under way only clears that timer.
-        for (const other of this.lanes.values()) if (other.timer !== undefined) this.retryNow(other);
+        // The disk works again: others waiting out a backoff need not wait any longer.
+        for (const other of this.lanes.values()) if (other !== lane && other.timer !== undefined) this.retryNow(other);
       }
     }
     // In the same step as the last look at the queue: a message saved just after starts a new drain.

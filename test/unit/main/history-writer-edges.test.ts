@@ -178,7 +178,7 @@ describe('history writer backoff', () => {
     expect(files.attempts(BEN)).toBe(2);
   });
 
-  it('a write that succeeds clears its own backoff, even one armed while it was under way: the next message goes out at once', async () => {
+  it('a failure whose report starts the next write arms no backoff beside it: the next message goes out at once', async () => {
     const { files, writer } = setup();
     // A listener that saves from inside the failure report starts a new write before the failed one
     // has armed its backoff; that write then succeeds with the timer still armed.
